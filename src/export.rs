@@ -1,0 +1,311 @@
+//! A run as CSV files: `series.csv`, `events.csv`, `sessions.csv`, `days.csv`, each with a header
+//! row whose column names carry their units. The command line's `--out` and the GUI's export
+//! both write these.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::run::{Component, EventKind, Run};
+use crate::scenario::Breast;
+use crate::schedule::format_time_h;
+
+/// Write the four files into `dir` (created if missing).
+pub fn write_csv_dir(run: &Run, dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    write_series(run, &dir.join("series.csv"))?;
+    write_events(run, &dir.join("events.csv"))?;
+    write_sessions(run, &dir.join("sessions.csv"))?;
+    write_days(run, &dir.join("days.csv"))?;
+    Ok(())
+}
+
+fn writer(path: &Path) -> Result<csv::Writer<std::fs::File>> {
+    csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn num(v: f64) -> String {
+    if v.is_finite() {
+        let s = format!("{v:.4}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s.is_empty() || s == "-" {
+            "0".to_owned()
+        } else {
+            s.to_owned()
+        }
+    } else {
+        String::new()
+    }
+}
+
+pub fn write_series(run: &Run, path: &Path) -> Result<()> {
+    let mut w = writer(path)?;
+    let mut header: Vec<String> = [
+        "t_h",
+        "prolactin_ng_ml",
+        "oxytocin_pg_ml",
+        "production_24h_ml",
+        "removed_24h_ml",
+        "appetite_ml_day",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for b in Breast::BOTH {
+        for c in [
+            "stored_ml",
+            "fullness",
+            "synthesis_ml_h",
+            "secretory_capacity_ml_h",
+            "junction_leak",
+        ] {
+            header.push(format!("{}_{c}", b.name()));
+        }
+    }
+    for c in Component::ALL {
+        header.push(format!("stored_{}", c.column()));
+    }
+    w.write_record(&header)?;
+    let s = &run.series;
+    for i in 0..s.len() {
+        let mut row = vec![
+            num(s.t_h[i]),
+            num(s.prolactin_ng_ml[i]),
+            num(s.oxytocin_pg_ml[i]),
+            num(s.production_24h_ml[i]),
+            num(s.removed_24h_ml[i]),
+            num(s.appetite_ml_per_day[i]),
+        ];
+        for g in &s.glands {
+            row.extend([
+                num(g.stored_ml[i]),
+                num(g.fullness_0_to_1[i]),
+                num(g.synthesis_ml_per_h[i]),
+                num(g.secretory_capacity_ml_per_h[i]),
+                num(g.junction_leak_0_to_1[i]),
+            ]);
+        }
+        for c in Component::ALL {
+            row.push(num(s.stored_milk[i].get(c)));
+        }
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+pub fn write_events(run: &Run, path: &Path) -> Result<()> {
+    let mut w = writer(path)?;
+    w.write_record([
+        "t_h",
+        "time",
+        "event",
+        "session",
+        "breast",
+        "left_made_available_ml",
+        "right_made_available_ml",
+        "unmet_ml",
+    ])?;
+    for e in &run.events {
+        let (session, breast, made, unmet) = match &e.kind {
+            EventKind::SessionStart { session } | EventKind::SessionEnd { session } => {
+                (session.to_string(), String::new(), None, None)
+            }
+            EventKind::LetDown {
+                session,
+                made_available_ml,
+            } => (
+                session.to_string(),
+                String::new(),
+                Some(*made_available_ml),
+                None,
+            ),
+            EventKind::Engorgement { breast }
+            | EventKind::JunctionsReopened { breast }
+            | EventKind::Involution { breast } => {
+                (String::new(), breast.name().to_owned(), None, None)
+            }
+            EventKind::UnmetAppetite { unmet_ml, .. } => {
+                (String::new(), String::new(), None, Some(*unmet_ml))
+            }
+        };
+        w.write_record([
+            num(e.t_h),
+            format_time_h(e.t_h),
+            e.kind.name().to_owned(),
+            session,
+            breast,
+            made.map_or(String::new(), |m| num(m[0])),
+            made.map_or(String::new(), |m| num(m[1])),
+            unmet.map_or(String::new(), num),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+pub fn write_sessions(run: &Run, path: &Path) -> Result<()> {
+    let mut w = writer(path)?;
+    let mut header: Vec<String> = [
+        "session",
+        "start_h",
+        "end_h",
+        "start",
+        "duration_min",
+        "kind",
+        "side",
+        "origin",
+        "left_removed_ml",
+        "right_removed_ml",
+        "total_removed_ml",
+        "left_stored_at_start_ml",
+        "right_stored_at_start_ml",
+        "share_removed",
+        "letdowns",
+        "first_letdown_s",
+        "first_milk_fat_g_l",
+        "last_milk_fat_g_l",
+        "prolactin_start_ng_ml",
+        "prolactin_peak_ng_ml",
+        "prolactin_peak_min",
+        "satisfied",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for c in Component::ALL {
+        header.push(c.column().to_owned());
+    }
+    w.write_record(&header)?;
+    for (i, s) in run.sessions.iter().enumerate() {
+        let origin = match s.origin {
+            crate::schedule::Origin::Rule(r) => format!("rule {r}"),
+            crate::schedule::Origin::Single(r) => format!("session {r}"),
+            crate::schedule::Origin::Responsive => "on demand".to_owned(),
+        };
+        let mut row = vec![
+            i.to_string(),
+            num(s.start_h),
+            num(s.end_h),
+            format_time_h(s.start_h),
+            num(s.duration_min()),
+            s.kind.name().to_owned(),
+            s.side.name().to_owned(),
+            origin,
+            num(s.removed_ml[0]),
+            num(s.removed_ml[1]),
+            num(s.total_removed_ml()),
+            num(s.stored_at_start_ml[0]),
+            num(s.stored_at_start_ml[1]),
+            num(s.share_removed()),
+            s.letdowns_h.len().to_string(),
+            s.letdowns_h
+                .first()
+                .map_or(String::new(), |t| num((t - s.start_h) * 3600.0)),
+            num(s.first_milk_fat_g_l),
+            num(s.last_milk_fat_g_l),
+            num(s.prolactin_start_ng_ml),
+            num(s.prolactin_peak_ng_ml),
+            num((s.prolactin_peak_h - s.start_h) * 60.0),
+            s.satisfied.to_string(),
+        ];
+        for c in Component::ALL {
+            row.push(num(s.milk.get(c)));
+        }
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+pub fn write_days(run: &Run, path: &Path) -> Result<()> {
+    let mut w = writer(path)?;
+    let mut header: Vec<String> = [
+        "day",
+        "production_ml",
+        "left_production_ml",
+        "right_production_ml",
+        "removed_ml",
+        "left_removed_ml",
+        "right_removed_ml",
+        "appetite_ml",
+        "intake_ml",
+        "pumped_ml",
+        "breastfeeds",
+        "pump_sessions",
+        "letdowns",
+        "mean_prolactin_ng_ml",
+        "peak_fullness",
+        "left_secretory_capacity_ml_h",
+        "right_secretory_capacity_ml_h",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for c in Component::ALL {
+        header.push(c.column().to_owned());
+    }
+    w.write_record(&header)?;
+    for d in &run.days {
+        let mut row = vec![
+            d.day.to_string(),
+            num(d.total_production_ml()),
+            num(d.production_ml[0]),
+            num(d.production_ml[1]),
+            num(d.total_removed_ml()),
+            num(d.removed_ml[0]),
+            num(d.removed_ml[1]),
+            num(d.appetite_ml),
+            num(d.intake_ml),
+            num(d.pumped_ml),
+            d.breastfeeds.to_string(),
+            d.pump_sessions.to_string(),
+            d.letdowns.to_string(),
+            num(d.mean_prolactin_ng_ml),
+            num(d.peak_fullness_0_to_1),
+            num(d.secretory_capacity_ml_per_h[0]),
+            num(d.secretory_capacity_ml_per_h[1]),
+        ];
+        for c in Component::ALL {
+            row.push(num(d.milk.get(c)));
+        }
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// The per-day table the command line prints.
+pub fn day_table(run: &Run) -> String {
+    let mut s = String::new();
+    s.push_str(
+        "day  made_ml  removed_ml  left_ml  right_ml  feeds  pumps  letdowns  fat_g_l  lactose_g_l  na_mmol_l  siga_g_l  prl_ng_ml  peak_full\n",
+    );
+    for d in &run.days {
+        let f = |v: f64, p: usize| {
+            if v.is_finite() {
+                format!("{v:.p$}")
+            } else {
+                "-".to_owned()
+            }
+        };
+        s.push_str(&format!(
+            "{:>3}  {:>7}  {:>10}  {:>7}  {:>8}  {:>5}  {:>5}  {:>8}  {:>7}  {:>11}  {:>9}  {:>8}  {:>9}  {:>9}\n",
+            d.day + 1,
+            f(d.total_production_ml(), 0),
+            f(d.total_removed_ml(), 0),
+            f(d.removed_ml[0], 0),
+            f(d.removed_ml[1], 0),
+            d.breastfeeds,
+            d.pump_sessions,
+            d.letdowns,
+            f(d.milk.fat_g_l, 1),
+            f(d.milk.lactose_g_l, 1),
+            f(d.milk.sodium_mmol_l, 1),
+            f(d.milk.siga_g_l, 2),
+            f(d.mean_prolactin_ng_ml, 0),
+            f(d.peak_fullness_0_to_1, 2),
+        ));
+    }
+    s
+}

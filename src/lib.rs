@@ -1,0 +1,27 @@
+//! lactosim: a physiological control-loop model of breast-milk supply.
+//!
+//! The flow is one way: a [`Scenario`] (parameters and schedule, exactly what a preset file
+//! holds) goes through [`simulate`] into a [`Run`] (series, events, sessions, days), which the
+//! GUI plots and the command line writes out.
+//!
+//! - [`scenario`], [`schedule`], [`params`]: the input and its allowed ranges;
+//! - [`model`]: the physiology, one mechanism per file;
+//! - [`sim`]: the integrator loop;
+//! - [`run`]: the output; [`summary`] and [`warnings`] put it in plain words;
+//! - [`preset`]: reading and writing RON files; [`export`]: CSV files.
+
+pub mod app;
+pub mod export;
+pub mod model;
+pub mod params;
+pub mod preset;
+pub mod run;
+pub mod scenario;
+pub mod schedule;
+pub mod sim;
+pub mod summary;
+pub mod warnings;
+
+pub use run::Run;
+pub use scenario::Scenario;
+pub use sim::{SimOptions, simulate, simulate_with};

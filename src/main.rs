@@ -1,0 +1,172 @@
+//! The `lactosim` command: with no subcommand it opens the window; `run` simulates headless and
+//! `check` validates preset files.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use lactosim::{Scenario, SimOptions, export, preset, simulate_with, summary};
+
+#[derive(Parser)]
+#[command(
+    name = "lactosim",
+    version,
+    about = "See how breast-milk supply is controlled: prolactin, oxytocin and each breast's own feedback.",
+    long_about = "With no subcommand, opens the explorer window on the default scenario (or on PRESET)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A preset to open in the window.
+    preset: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Simulate a preset (or the default scenario) and print a per-day table.
+    Run {
+        /// The preset file (RON); the built-in default scenario if left out.
+        preset: Option<PathBuf>,
+        /// Override the number of days simulated (1–365).
+        #[arg(long)]
+        days: Option<f64>,
+        /// Write series.csv, events.csv, sessions.csv and days.csv into this folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print how long the simulation took (and its steps) to stderr.
+        #[arg(long)]
+        timing: bool,
+        /// Print nothing but errors (with --out or --timing).
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Check preset files and report every problem, with line and field.
+    Check {
+        #[arg(required = true)]
+        presets: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => match lactosim_gui(cli.preset) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("lactosim: cannot open the window: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(Command::Run {
+            preset,
+            days,
+            out,
+            timing,
+            quiet,
+        }) => run(preset, days, out, timing, quiet),
+        Some(Command::Check { presets }) => check(&presets),
+    }
+}
+
+fn lactosim_gui(preset: Option<PathBuf>) -> eframe::Result<()> {
+    lactosim::app::launch(preset)
+}
+
+fn load(preset: Option<&PathBuf>) -> Result<Scenario, String> {
+    match preset {
+        None => Ok(Scenario::default()),
+        Some(p) => preset::read_file(p).map_err(|e| e.to_string()),
+    }
+}
+
+fn run(
+    preset: Option<PathBuf>,
+    days: Option<f64>,
+    out: Option<PathBuf>,
+    timing: bool,
+    quiet: bool,
+) -> ExitCode {
+    let mut scenario = match load(preset.as_ref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(d) = days {
+        scenario.horizon_days = d;
+    }
+    let options = SimOptions::default();
+    let started = Instant::now();
+    let result = simulate_with(&scenario, &options);
+    let elapsed = started.elapsed();
+    let run = match result {
+        Ok(r) => r,
+        Err(problems) => {
+            let file = preset
+                .as_ref()
+                .map_or("<default scenario>".to_owned(), |p| p.display().to_string());
+            for p in problems {
+                let field = if days.is_some() && p.path == "horizon_days" {
+                    "--days".to_owned()
+                } else {
+                    p.path
+                };
+                eprintln!("{file}: {field}: {}", p.message);
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    if !quiet {
+        println!("# {}", scenario.name);
+        print!("{}", export::day_table(&run));
+        println!();
+        println!("{}", summary::plain_words(&run));
+        for w in &run.warnings {
+            println!("note: {}", w.message);
+        }
+    }
+    if timing {
+        eprintln!(
+            "simulated {} days in {:.2} ms ({} steps, {} samples, {} sessions)",
+            scenario.horizon_days,
+            elapsed.as_secs_f64() * 1000.0,
+            run.steps,
+            run.series.len(),
+            run.sessions.len()
+        );
+    }
+    if let Some(dir) = out {
+        if let Err(e) = export::write_csv_dir(&run, &dir) {
+            eprintln!("lactosim: {e:#}");
+            return ExitCode::FAILURE;
+        }
+        if !quiet {
+            println!(
+                "wrote series.csv, events.csv, sessions.csv, days.csv to {}",
+                dir.display()
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn check(presets: &[PathBuf]) -> ExitCode {
+    let mut ok = true;
+    for p in presets {
+        match preset::read_file(p) {
+            Ok(s) => println!("{}: ok ({}, {} days)", p.display(), s.name, s.horizon_days),
+            Err(e) => {
+                ok = false;
+                eprintln!("{e}");
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,78 @@
+//! The baby: an appetite that grows over the first weeks, hunger that builds between feeds, and
+//! how fast it takes milk from the ducts.
+
+use crate::scenario::Infant;
+
+/// A newborn's appetite on the first day, ml/day (A1: ≈ 20–50 ml on day 1; stomach ≈ 5–7 ml).
+pub const NEWBORN_APPETITE_ML_PER_DAY: f64 = 35.0;
+/// Steepness of the appetite's growth (Hill exponent).
+pub const APPETITE_HILL: f64 = 2.5;
+/// Rate at which a healthy baby drains the milk in the ducts, per hour (≈ 25% a minute): peak
+/// flows of 10–20 ml/min just after a let-down.
+pub const SUCKLING_DRAIN_PER_H: f64 = 15.0;
+/// The baby gives up on a side when the flow stays below this …
+pub const GIVE_UP_FLOW_ML_PER_MIN: f64 = 1.0;
+/// … after at least this long on it, and this long after the last let-down.
+pub const GIVE_UP_AFTER_MIN: f64 = 4.0;
+pub const GIVE_UP_AFTER_LETDOWN_MIN: f64 = 1.5;
+/// Shortest pause between two feeds on demand.
+pub const MIN_GAP_BETWEEN_FEEDS_H: f64 = 0.5;
+/// Hunger is capped at this many meals: what a hungrier baby would want is unmet appetite.
+pub const MAX_HUNGER_MEALS: f64 = 2.0;
+
+/// What the baby would drink in a day at age `t_h` if milk were unlimited.
+pub fn appetite_ml_per_day(infant: &Infant, t_h: f64) -> f64 {
+    let x = (t_h / 24.0 / infant.appetite_half_age_days).max(0.0);
+    let hill = x.powf(APPETITE_HILL) / (1.0 + x.powf(APPETITE_HILL));
+    let full = NEWBORN_APPETITE_ML_PER_DAY
+        + (infant.appetite_plateau_ml_per_day - NEWBORN_APPETITE_ML_PER_DAY).max(0.0) * hill;
+    full
+}
+
+/// Share (0–1) of the appetite met at the breast (falls during weaning).
+pub fn breast_share(infant: &Infant, t_h: f64) -> f64 {
+    match &infant.weaning {
+        None => 1.0,
+        Some(w) => {
+            let d = t_h / 24.0;
+            if d <= w.start_day {
+                1.0
+            } else if d >= w.end_day || w.end_day <= w.start_day {
+                0.0
+            } else {
+                1.0 - (d - w.start_day) / (w.end_day - w.start_day)
+            }
+        }
+    }
+}
+
+/// How much the baby wants at one feed on demand.
+pub fn meal_ml(infant: &Infant, t_h: f64) -> f64 {
+    appetite_ml_per_day(infant, t_h) / infant.meals_per_day.max(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appetite_grows_to_plateau() {
+        let i = Infant::default();
+        let a = |d: f64| appetite_ml_per_day(&i, d * 24.0);
+        assert!(a(0.5) < 60.0);
+        assert!(a(2.5) > 150.0 && a(2.5) < 450.0, "{}", a(2.5));
+        assert!(a(30.0) > 0.95 * 790.0);
+    }
+
+    #[test]
+    fn weaning_share_ramps_down() {
+        let mut i = Infant::default();
+        i.weaning = Some(crate::scenario::Weaning {
+            start_day: 10.0,
+            end_day: 20.0,
+        });
+        assert_eq!(breast_share(&i, 5.0 * 24.0), 1.0);
+        assert!((breast_share(&i, 15.0 * 24.0) - 0.5).abs() < 1e-12);
+        assert_eq!(breast_share(&i, 25.0 * 24.0), 0.0);
+    }
+}

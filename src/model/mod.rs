@@ -1,0 +1,15 @@
+//! The physiology, one file per mechanism. Nothing here knows about files, plots or windows.
+//!
+//! - [`activation`]: secretory activation after birth and the closing of the tight junctions;
+//! - [`gland`]: one breast — stored milk, synthesis, local feedback, capacity, involution;
+//! - [`composition`]: the five secretory pathways and the fat of the milk removed;
+//! - [`prolactin`]: baseline, suckling surges, slow support of capacity;
+//! - [`oxytocin`]: the let-down reflex and stress;
+//! - [`infant`]: appetite, hunger, suckling.
+
+pub mod activation;
+pub mod composition;
+pub mod gland;
+pub mod infant;
+pub mod oxytocin;
+pub mod prolactin;

@@ -1,0 +1,812 @@
+//! The integrator loop: advances the two glands, the hormones and the baby through time, starts
+//! and ends sessions, fires let-downs, and records the [`Run`].
+//!
+//! Time is integrated piecewise between events (session starts and ends, let-downs, the end of
+//! an ejection, the moment the baby gets hungry, samples, midnights), with a short step during
+//! sessions (seconds) and a long one between them (minutes). Linear flows (drainage, ejection,
+//! removal, hormone clearance) use their exact exponential solution over a step; the fullness
+//! brake on synthesis uses the midpoint rule. The same scenario gives the same run, bit for bit.
+
+use crate::model::activation::{junctions_open_after_birth, secretory_activation};
+use crate::model::composition::{
+    MilkTally, lactoferrin_extra_g_per_h, nan_composition, siga_secretion_g_per_h,
+};
+use crate::model::gland::{ENGORGED_FULLNESS, Gland};
+use crate::model::infant::{
+    GIVE_UP_AFTER_LETDOWN_MIN, GIVE_UP_AFTER_MIN, GIVE_UP_FLOW_ML_PER_MIN, MAX_HUNGER_MEALS,
+    MIN_GAP_BETWEEN_FEEDS_H, SUCKLING_DRAIN_PER_H, appetite_ml_per_day, breast_share, meal_ml,
+};
+use crate::model::oxytocin::{Reflex, ejection_rate_per_h};
+use crate::model::prolactin::{self, DOUBLE_STIMULATION};
+use crate::run::*;
+use crate::scenario::{Breast, Problem, Scenario};
+use crate::schedule::{Kind, Origin, PlannedSession, SessionSide};
+
+/// Numerical settings (not part of a scenario: they change accuracy, not physiology).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SimOptions {
+    /// Longest step between sessions, minutes.
+    pub step_between_sessions_min: f64,
+    /// Step during sessions and let-downs, seconds.
+    pub step_in_session_s: f64,
+    /// Spacing of the sampled series, minutes.
+    pub sample_every_min: f64,
+    /// Record a fine trace of every session (for "zoom into one feed").
+    pub trace_sessions: bool,
+}
+
+impl Default for SimOptions {
+    fn default() -> Self {
+        Self {
+            step_between_sessions_min: 5.0,
+            step_in_session_s: 20.0,
+            sample_every_min: 5.0,
+            trace_sessions: true,
+        }
+    }
+}
+
+impl SimOptions {
+    /// A much finer reference, for checking the integration error.
+    pub fn fine() -> Self {
+        Self {
+            step_between_sessions_min: 0.5,
+            step_in_session_s: 2.0,
+            sample_every_min: 5.0,
+            trace_sessions: false,
+        }
+    }
+}
+
+/// Time constant of the prolactin mean that supports capacity, hours (H3: prolactin acts slowly).
+pub const PROLACTIN_MEMORY_H: f64 = 24.0;
+/// Time constant of the count of sessions a day that keeps the prolactin baseline up, hours.
+pub const SESSION_RATE_MEMORY_H: f64 = 48.0;
+
+/// Simulate a scenario with the default numerics. Fails with every problem of an invalid scenario.
+pub fn simulate(scenario: &Scenario) -> Result<Run, Vec<Problem>> {
+    simulate_with(scenario, &SimOptions::default())
+}
+
+pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, Vec<Problem>> {
+    let problems = scenario.validate();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let horizon_h = scenario.horizon_days * 24.0;
+    let planned = scenario
+        .schedule
+        .expand(horizon_h)
+        .map_err(|mut p| std::mem::take(&mut p))?;
+    Ok(Sim::new(scenario, options, planned).run())
+}
+
+/// A session in progress.
+struct Active {
+    /// Index into `Run::sessions`.
+    result: usize,
+    kind: Kind,
+    side: SessionSide,
+    /// Breasts being drained now.
+    draining: [bool; 2],
+    /// For a breastfeed on both sides: the breast still to come.
+    second: Option<Breast>,
+    side_started_h: f64,
+    /// Longest on one side (breastfeed) or the whole session (pump).
+    limit_h: f64,
+    tally: MilkTally,
+    first_fat: f64,
+    last_fat: f64,
+    last_letdown_h: f64,
+    flow_ml_per_min: [f64; 2],
+}
+
+struct DayTally {
+    production_ml: [f64; 2],
+    removed_ml: [f64; 2],
+    appetite_ml: f64,
+    intake_ml: f64,
+    pumped_ml: f64,
+    breastfeeds: usize,
+    pump_sessions: usize,
+    letdowns: usize,
+    milk: MilkTally,
+    prolactin_integral: f64,
+    peak_fullness: f64,
+}
+
+impl DayTally {
+    fn new() -> Self {
+        Self {
+            production_ml: [0.0; 2],
+            removed_ml: [0.0; 2],
+            appetite_ml: 0.0,
+            intake_ml: 0.0,
+            pumped_ml: 0.0,
+            breastfeeds: 0,
+            pump_sessions: 0,
+            letdowns: 0,
+            milk: MilkTally::default(),
+            prolactin_integral: 0.0,
+            peak_fullness: 0.0,
+        }
+    }
+}
+
+struct Sim<'a> {
+    sc: &'a Scenario,
+    opt: &'a SimOptions,
+    horizon_h: f64,
+    planned: Vec<PlannedSession>,
+    next_planned: usize,
+    t: f64,
+    glands: [Gland; 2],
+    reflex: Reflex,
+    prolactin_ng_ml: f64,
+    prolactin_mean_ng_ml: f64,
+    sessions_per_day: f64,
+    hunger_ml: f64,
+    last_feed_end_h: f64,
+    active: Vec<Active>,
+    rng: fastrand::Rng,
+    run: Run,
+    day: DayTally,
+    cum_synth_ml: Vec<f64>,
+    cum_removed_ml: Vec<f64>,
+    synth_total_ml: f64,
+    removed_total_ml: f64,
+    next_sample_h: f64,
+    sample_index: usize,
+    /// Sessions whose prolactin peak is still being watched (the hour after their start).
+    peak_watch: Vec<usize>,
+    engorged: [bool; 2],
+    reopened: [bool; 2],
+    involuting: [bool; 2],
+    peak_capacity: [f64; 2],
+    ejection_rate_per_h: f64,
+}
+
+impl<'a> Sim<'a> {
+    fn new(sc: &'a Scenario, opt: &'a SimOptions, planned: Vec<PlannedSession>) -> Self {
+        let m = &sc.mother;
+        let glands = Breast::BOTH.map(|b| {
+            Gland::new(
+                m.storage_capacity_ml(b),
+                m.secretory_capacity_at_birth_ml_per_h,
+            )
+        });
+        let p0 = prolactin::baseline_ng_per_ml(&m.prolactin, 0.0, 10.0);
+        let balance = MassBalance {
+            stored_at_start_ml: glands.iter().map(|g| g.stored_ml()).sum(),
+            fat_stored_at_start_g: glands.iter().map(|g| g.fat_g).sum(),
+            ..MassBalance::default()
+        };
+        let run = Run {
+            horizon_h: sc.horizon_days * 24.0,
+            balance,
+            ..Run::default()
+        };
+        Self {
+            sc,
+            opt,
+            horizon_h: sc.horizon_days * 24.0,
+            planned,
+            next_planned: 0,
+            t: 0.0,
+            glands,
+            reflex: Reflex::new(&m.oxytocin),
+            prolactin_ng_ml: p0,
+            prolactin_mean_ng_ml: p0,
+            sessions_per_day: 10.0,
+            hunger_ml: 0.0,
+            last_feed_end_h: f64::NEG_INFINITY,
+            active: Vec::new(),
+            rng: fastrand::Rng::with_seed(sc.seed),
+            run,
+            day: DayTally::new(),
+            cum_synth_ml: Vec::new(),
+            cum_removed_ml: Vec::new(),
+            synth_total_ml: 0.0,
+            removed_total_ml: 0.0,
+            next_sample_h: 0.0,
+            sample_index: 0,
+            peak_watch: Vec::new(),
+            engorged: [false; 2],
+            reopened: [false; 2],
+            involuting: [false; 2],
+            peak_capacity: [0.0; 2],
+            ejection_rate_per_h: ejection_rate_per_h(m.oxytocin.letdown_ejected_fraction),
+        }
+    }
+
+    fn run(mut self) -> Run {
+        let eps = 1e-9;
+        self.sample();
+        while self.t < self.horizon_h - eps {
+            let next = self.next_stop();
+            self.advance(next - self.t);
+            self.t = next;
+            self.run.steps += 1;
+            self.at_stop();
+        }
+        self.end_all_sessions();
+        self.finish()
+    }
+
+    /// The time of the next thing that must happen exactly, or the end of a normal step.
+    fn next_stop(&self) -> f64 {
+        let t = self.t;
+        let mut next = self.horizon_h.min(self.next_sample_h);
+        next = next.min(((t / 24.0).floor() + 1.0) * 24.0);
+        if let Some(p) = self.planned.get(self.next_planned) {
+            next = next.min(p.start_h.max(t));
+        }
+        let busy = !self.active.is_empty() || self.reflex.ejecting(t);
+        if busy {
+            next = next.min(t + self.opt.step_in_session_s / 3600.0);
+            if let Some(b) = self.reflex.next_burst_h {
+                next = next.min(b);
+            }
+            if self.reflex.ejecting(t) {
+                next = next.min(self.reflex.ejecting_until_h);
+            }
+            for a in &self.active {
+                next = next.min(a.side_started_h + a.limit_h);
+            }
+        } else {
+            next = next.min(t + self.opt.step_between_sessions_min / 60.0);
+            if let Some(h) = self.hunger_trigger_h() {
+                next = next.min(h);
+            }
+        }
+        // Never a zero step (an event exactly now was handled at the last stop).
+        next.max(t + 1e-7).min(self.horizon_h)
+    }
+
+    fn responsive_on(&self, t: f64) -> bool {
+        self.sc
+            .schedule
+            .responsive
+            .as_ref()
+            .is_some_and(|r| r.active_at(t))
+            && !self.sc.schedule.skipped(t)
+    }
+
+    /// Rate at which the baby's hunger builds, ml/h (zero in a responsive night gap: someone
+    /// else feeds the baby then, or it sleeps).
+    fn hunger_rate_ml_per_h(&self, t: f64) -> f64 {
+        let night = self
+            .sc
+            .schedule
+            .responsive
+            .as_ref()
+            .and_then(|r| r.night_gap.as_ref())
+            .is_some_and(|g| g.contains(t));
+        if night {
+            return 0.0;
+        }
+        appetite_ml_per_day(&self.sc.infant, t) / 24.0 * breast_share(&self.sc.infant, t)
+    }
+
+    fn hunger_trigger_h(&self) -> Option<f64> {
+        let t = self.t;
+        if !self.responsive_on(t) {
+            return None;
+        }
+        let earliest = self.last_feed_end_h + MIN_GAP_BETWEEN_FEEDS_H;
+        if t < earliest {
+            return Some(earliest);
+        }
+        let rate = self.hunger_rate_ml_per_h(t);
+        let need = meal_ml(&self.sc.infant, t) * breast_share(&self.sc.infant, t) - self.hunger_ml;
+        if need <= 0.0 {
+            return Some(t);
+        }
+        (rate > 0.0).then(|| t + need / rate)
+    }
+
+    /// Integrate everything over `dt` from `self.t`.
+    fn advance(&mut self, dt: f64) {
+        if dt <= 0.0 {
+            return;
+        }
+        let t = self.t;
+        let tm = t + 0.5 * dt;
+        let m = &self.sc.mother;
+        let activation = secretory_activation(tm, m.activation_delay_h);
+        let birth_leak = junctions_open_after_birth(tm, m.activation_delay_h);
+        let ceiling = m.secretory_capacity_ceiling_ml_per_h
+            * prolactin::capacity_support(self.prolactin_mean_ng_ml);
+
+        // Synthesis, drainage, slow adaptation.
+        for (i, g) in self.glands.iter_mut().enumerate() {
+            let made = g.synthesize(
+                activation,
+                m.milk_fat_synthesis_g_per_l,
+                siga_secretion_g_per_h(tm, g.cell_activity()),
+                lactoferrin_extra_g_per_h(tm, g.cell_activity()),
+                dt,
+            );
+            self.day.production_ml[i] += made;
+            self.synth_total_ml += made;
+            self.run.balance.synthesized_ml += made;
+            self.run.balance.fat_synthesized_g += made * m.milk_fat_synthesis_g_per_l / 1000.0;
+            g.drain(dt);
+            g.adapt(ceiling, activation, birth_leak, dt);
+        }
+
+        // Let-down: the ejection squeezes both breasts (H6).
+        if self.reflex.ejecting(t) {
+            let overlap = (self.reflex.ejecting_until_h - t).min(dt);
+            for g in &mut self.glands {
+                g.eject(self.ejection_rate_per_h, overlap);
+            }
+        }
+
+        // Removal by the sessions in progress.
+        let eff_baby = self.sc.infant.effectiveness_0_to_1;
+        let eff_pump = self.sc.pump.efficiency_0_to_1;
+        for a in &mut self.active {
+            for b in Breast::BOTH {
+                let i = b.index();
+                if !a.draining[i] {
+                    a.flow_ml_per_min[i] = 0.0;
+                    continue;
+                }
+                let eff = match a.kind {
+                    Kind::Breastfeed => eff_baby,
+                    Kind::Pump => eff_pump,
+                };
+                let r = self.glands[i].remove(SUCKLING_DRAIN_PER_H * eff, dt);
+                a.flow_ml_per_min[i] = r.volume_ml / (dt * 60.0);
+                if r.volume_ml > 1e-9 {
+                    let fat = r.fat_g / r.volume_ml * 1000.0;
+                    if a.first_fat.is_nan() {
+                        a.first_fat = fat;
+                    }
+                    a.last_fat = fat;
+                }
+                a.tally.add(r.volume_ml, r.fat_g, &r.solutes);
+                self.day.milk.add(r.volume_ml, r.fat_g, &r.solutes);
+                self.day.removed_ml[i] += r.volume_ml;
+                self.removed_total_ml += r.volume_ml;
+                self.run.balance.removed_ml += r.volume_ml;
+                self.run.balance.fat_removed_g += r.fat_g;
+                let res = &mut self.run.sessions[a.result];
+                res.removed_ml[i] += r.volume_ml;
+                match a.kind {
+                    Kind::Breastfeed => {
+                        self.hunger_ml -= r.volume_ml;
+                        self.day.intake_ml += r.volume_ml;
+                    }
+                    Kind::Pump => self.day.pumped_ml += r.volume_ml,
+                }
+            }
+        }
+
+        // Hunger builds; beyond a cap it is unmet appetite (met by someone else).
+        let rate = self.hunger_rate_ml_per_h(tm);
+        self.hunger_ml += rate * dt;
+        self.day.appetite_ml += appetite_ml_per_day(&self.sc.infant, tm) / 24.0 * dt;
+        let cap = MAX_HUNGER_MEALS * meal_ml(&self.sc.infant, tm);
+        if self.hunger_ml > cap {
+            self.hunger_ml = cap;
+        }
+
+        // Hormones.
+        let stimulation: f64 = self
+            .active
+            .iter()
+            .map(|a| match (a.kind, a.side) {
+                (Kind::Pump, SessionSide::Both) => DOUBLE_STIMULATION,
+                _ => 1.0,
+            })
+            .sum();
+        let p = &m.prolactin;
+        let base = prolactin::baseline_ng_per_ml(p, tm, self.sessions_per_day);
+        let release = prolactin::surge_release_ng_per_ml_per_h(p, tm) * stimulation;
+        let before = self.prolactin_ng_ml;
+        self.prolactin_ng_ml = prolactin::step(before, base, release, p.half_life_min, dt);
+        let p_mid = 0.5 * (before + self.prolactin_ng_ml);
+        self.prolactin_mean_ng_ml +=
+            (p_mid - self.prolactin_mean_ng_ml) * (1.0 - (-dt / PROLACTIN_MEMORY_H).exp());
+        self.day.prolactin_integral += p_mid * dt;
+        self.sessions_per_day *= (-dt / SESSION_RATE_MEMORY_H).exp();
+        self.reflex.clear(&m.oxytocin, dt);
+
+        for (i, g) in self.glands.iter().enumerate() {
+            self.day.peak_fullness = self.day.peak_fullness.max(g.fullness());
+            if g.capacity_ml_per_h > self.peak_capacity[i] && tm > 7.0 * 24.0 {
+                self.peak_capacity[i] = g.capacity_ml_per_h;
+            }
+        }
+
+        if self.opt.trace_sessions {
+            let t_end = t + dt;
+            for a in &self.active {
+                let res = &mut self.run.sessions[a.result];
+                let tr = &mut res.trace;
+                tr.t_h.push(t_end);
+                for b in Breast::BOTH {
+                    let i = b.index();
+                    tr.flow_ml_per_min[i].push(a.flow_ml_per_min[i]);
+                    tr.fat_g_l[i].push(if a.draining[i] {
+                        self.glands[i].outflow_fat_g_per_l()
+                    } else {
+                        f64::NAN
+                    });
+                }
+                tr.removed_ml.push(res.removed_ml[0] + res.removed_ml[1]);
+                tr.oxytocin_pg_ml.push(self.reflex.level_pg_per_ml);
+            }
+        }
+    }
+
+    /// Handle everything due at `self.t`.
+    fn at_stop(&mut self) {
+        let t = self.t;
+        let eps = 1e-9;
+
+        // Prolactin peaks in the hour after each session start.
+        let p = self.prolactin_ng_ml;
+        self.peak_watch.retain(|&i| {
+            let s = &mut self.run.sessions[i];
+            if p > s.prolactin_peak_ng_ml {
+                s.prolactin_peak_ng_ml = p;
+                s.prolactin_peak_h = t;
+            }
+            t < s.start_h + 1.0
+        });
+
+        // Let-down due?
+        if let Some(b) = self.reflex.next_burst_h
+            && b <= t + eps
+        {
+            let m = &self.sc.mother;
+            if self
+                .reflex
+                .fire(&m.oxytocin, m.stress_0_to_1, t, &mut self.rng)
+            {
+                let frac = m.oxytocin.letdown_ejected_fraction;
+                let made = [
+                    self.glands[0].alveolar_ml * frac,
+                    self.glands[1].alveolar_ml * frac,
+                ];
+                let session = self.active.first().map_or(0, |a| a.result);
+                self.run.events.push(Event {
+                    t_h: t,
+                    kind: EventKind::LetDown {
+                        session,
+                        made_available_ml: made,
+                    },
+                });
+                for a in &mut self.active {
+                    a.last_letdown_h = t;
+                    self.run.sessions[a.result].letdowns_h.push(t);
+                }
+                self.day.letdowns += 1;
+            }
+        }
+
+        self.check_session_ends();
+
+        // Planned sessions due now.
+        while let Some(p) = self.planned.get(self.next_planned) {
+            if p.start_h > t + eps {
+                break;
+            }
+            let p = p.clone();
+            self.next_planned += 1;
+            // A planned session takes over from a feed on demand in progress.
+            let responsive: Vec<usize> = self
+                .active
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| self.run.sessions[a.result].origin == Origin::Responsive)
+                .map(|(i, _)| i)
+                .collect();
+            for i in responsive.into_iter().rev() {
+                self.end_session(i);
+            }
+            self.start_session(p.kind, p.side, p.duration_h, p.origin);
+        }
+
+        // The baby is hungry: a feed on demand.
+        if self.active.is_empty()
+            && self.responsive_on(t)
+            && t >= self.last_feed_end_h + MIN_GAP_BETWEEN_FEEDS_H - eps
+            && self.hunger_ml
+                >= meal_ml(&self.sc.infant, t) * breast_share(&self.sc.infant, t) - 1e-6
+            && breast_share(&self.sc.infant, t) > 0.0
+        {
+            let per_breast_h = self
+                .sc
+                .schedule
+                .responsive
+                .as_ref()
+                .map_or(20.0, |r| r.max_minutes_per_breast)
+                / 60.0;
+            self.start_session(
+                Kind::Breastfeed,
+                SessionSide::Both,
+                per_breast_h,
+                Origin::Responsive,
+            );
+        }
+
+        self.check_glands();
+
+        if t >= self.next_sample_h - eps {
+            self.sample();
+        }
+        if (t / 24.0 - (t / 24.0).round()).abs() < 1e-9 && t > eps {
+            self.close_day();
+        }
+    }
+
+    fn start_session(&mut self, kind: Kind, side: SessionSide, limit_h: f64, origin: Origin) {
+        let t = self.t;
+        let (first, second) = match side {
+            SessionSide::One(b) => (Some(b), None),
+            SessionSide::Both => {
+                let fuller = if self.glands[1].fullness() > self.glands[0].fullness() {
+                    Breast::Right
+                } else {
+                    Breast::Left
+                };
+                (Some(fuller), Some(fuller.other()))
+            }
+        };
+        let draining = match (kind, side) {
+            (Kind::Pump, SessionSide::Both) => [true, true],
+            _ => {
+                let mut d = [false; 2];
+                if let Some(b) = first {
+                    d[b.index()] = true;
+                }
+                d
+            }
+        };
+        let second = if kind == Kind::Pump { None } else { second };
+        let result = self.run.sessions.len();
+        self.run.sessions.push(SessionResult {
+            start_h: t,
+            end_h: t,
+            kind,
+            side,
+            origin,
+            removed_ml: [0.0; 2],
+            stored_at_start_ml: [self.glands[0].stored_ml(), self.glands[1].stored_ml()],
+            letdowns_h: Vec::new(),
+            first_milk_fat_g_l: f64::NAN,
+            last_milk_fat_g_l: f64::NAN,
+            milk: nan_composition(),
+            prolactin_start_ng_ml: self.prolactin_ng_ml,
+            prolactin_peak_ng_ml: self.prolactin_ng_ml,
+            prolactin_peak_h: t,
+            satisfied: false,
+            trace: SessionTrace::default(),
+        });
+        self.peak_watch.push(result);
+        self.run.events.push(Event {
+            t_h: t,
+            kind: EventKind::SessionStart { session: result },
+        });
+        match kind {
+            Kind::Breastfeed => self.day.breastfeeds += 1,
+            Kind::Pump => self.day.pump_sessions += 1,
+        }
+        self.sessions_per_day += 24.0 / SESSION_RATE_MEMORY_H;
+        if self.active.is_empty() {
+            let m = &self.sc.mother;
+            self.reflex.start(
+                &m.oxytocin,
+                m.stress_0_to_1,
+                kind,
+                side == SessionSide::Both,
+                t,
+                &mut self.rng,
+            );
+        }
+        self.active.push(Active {
+            result,
+            kind,
+            side,
+            draining,
+            second,
+            side_started_h: t,
+            limit_h,
+            tally: MilkTally::default(),
+            first_fat: f64::NAN,
+            last_fat: f64::NAN,
+            last_letdown_h: f64::NEG_INFINITY,
+            flow_ml_per_min: [0.0; 2],
+        });
+    }
+
+    fn check_session_ends(&mut self) {
+        let t = self.t;
+        let mut i = 0;
+        while i < self.active.len() {
+            let a = &self.active[i];
+            let on_side_h = t - a.side_started_h;
+            let timed_out = on_side_h >= a.limit_h - 1e-9;
+            let mut done_side = timed_out;
+            let mut satisfied = false;
+            if a.kind == Kind::Breastfeed {
+                satisfied = self.hunger_ml <= 0.0;
+                let flow: f64 = a.flow_ml_per_min.iter().sum();
+                let bored = on_side_h * 60.0 >= GIVE_UP_AFTER_MIN
+                    && (t - a.last_letdown_h) * 60.0 >= GIVE_UP_AFTER_LETDOWN_MIN
+                    && flow < GIVE_UP_FLOW_ML_PER_MIN;
+                done_side |= bored || satisfied;
+            }
+            if !done_side {
+                i += 1;
+                continue;
+            }
+            if !satisfied && let Some(next) = a.second {
+                let a = &mut self.active[i];
+                a.draining = [false; 2];
+                a.draining[next.index()] = true;
+                a.second = None;
+                a.side_started_h = t;
+                a.flow_ml_per_min = [0.0; 2];
+                i += 1;
+                continue;
+            }
+            self.run.sessions[self.active[i].result].satisfied = satisfied;
+            self.end_session(i);
+        }
+    }
+
+    fn end_session(&mut self, i: usize) {
+        let t = self.t;
+        let a = self.active.remove(i);
+        let res = &mut self.run.sessions[a.result];
+        res.end_h = t;
+        res.first_milk_fat_g_l = a.first_fat;
+        res.last_milk_fat_g_l = a.last_fat;
+        res.milk = a.tally.composition();
+        if res.kind == Kind::Breastfeed {
+            self.last_feed_end_h = t;
+        }
+        self.run.events.push(Event {
+            t_h: t,
+            kind: EventKind::SessionEnd { session: a.result },
+        });
+        if self.active.is_empty() {
+            self.reflex.stop();
+        }
+    }
+
+    fn end_all_sessions(&mut self) {
+        while !self.active.is_empty() {
+            self.end_session(self.active.len() - 1);
+        }
+    }
+
+    fn check_glands(&mut self) {
+        let t = self.t;
+        for b in Breast::BOTH {
+            let i = b.index();
+            let g = &self.glands[i];
+            let f = g.fullness();
+            if !self.engorged[i] && f >= ENGORGED_FULLNESS {
+                self.engorged[i] = true;
+                self.run.events.push(Event {
+                    t_h: t,
+                    kind: EventKind::Engorgement { breast: b },
+                });
+            } else if self.engorged[i] && f < 0.85 {
+                self.engorged[i] = false;
+            }
+            if !self.reopened[i] && g.stasis_leak > 0.3 {
+                self.reopened[i] = true;
+                self.run.events.push(Event {
+                    t_h: t,
+                    kind: EventKind::JunctionsReopened { breast: b },
+                });
+            } else if self.reopened[i] && g.stasis_leak < 0.1 {
+                self.reopened[i] = false;
+            }
+            let peak = self.peak_capacity[i];
+            if !self.involuting[i] && peak > 0.0 && g.capacity_ml_per_h < 0.5 * peak {
+                self.involuting[i] = true;
+                self.run.events.push(Event {
+                    t_h: t,
+                    kind: EventKind::Involution { breast: b },
+                });
+            } else if self.involuting[i] && g.capacity_ml_per_h > 0.75 * peak {
+                self.involuting[i] = false;
+            }
+        }
+    }
+
+    fn sample(&mut self) {
+        let t = self.t;
+        let s = &mut self.run.series;
+        s.t_h.push(t);
+        s.prolactin_ng_ml.push(self.prolactin_ng_ml);
+        s.oxytocin_pg_ml.push(self.reflex.level_pg_per_ml);
+        self.cum_synth_ml.push(self.synth_total_ml);
+        self.cum_removed_ml.push(self.removed_total_ml);
+        let per_day = (24.0 * 60.0 / self.opt.sample_every_min).round() as usize;
+        let n = self.cum_synth_ml.len() - 1;
+        let j = n.saturating_sub(per_day);
+        // Before a full day has passed, scale the partial window up to a day.
+        let span_h = (t - j as f64 * self.opt.sample_every_min / 60.0).max(1e-9);
+        let scale = if n >= per_day {
+            1.0
+        } else {
+            24.0 / span_h.max(1.0)
+        };
+        s.production_24h_ml
+            .push((self.cum_synth_ml[n] - self.cum_synth_ml[j]) * scale);
+        s.removed_24h_ml
+            .push((self.cum_removed_ml[n] - self.cum_removed_ml[j]) * scale);
+        s.appetite_ml_per_day
+            .push(appetite_ml_per_day(&self.sc.infant, t));
+        let birth_leak = junctions_open_after_birth(t, self.sc.mother.activation_delay_h);
+        let mut all = MilkTally::default();
+        for (i, g) in self.glands.iter().enumerate() {
+            let gs = &mut s.glands[i];
+            gs.stored_ml.push(g.stored_ml());
+            gs.fullness_0_to_1.push(g.fullness());
+            gs.synthesis_ml_per_h.push(g.synthesis_ml_per_h);
+            gs.secretory_capacity_ml_per_h.push(g.capacity_ml_per_h);
+            gs.junction_leak_0_to_1.push(g.leak(birth_leak));
+            all.add(g.stored_ml(), g.fat_g, &g.solutes);
+        }
+        s.stored_milk.push(all.composition());
+        self.sample_index += 1;
+        self.next_sample_h = self.sample_index as f64 * self.opt.sample_every_min / 60.0;
+    }
+
+    fn close_day(&mut self) {
+        let day = self.run.days.len();
+        let d = std::mem::replace(&mut self.day, DayTally::new());
+        let summary = DaySummary {
+            day,
+            production_ml: d.production_ml,
+            removed_ml: d.removed_ml,
+            appetite_ml: d.appetite_ml,
+            intake_ml: d.intake_ml,
+            pumped_ml: d.pumped_ml,
+            breastfeeds: d.breastfeeds,
+            pump_sessions: d.pump_sessions,
+            letdowns: d.letdowns,
+            milk: d.milk.composition(),
+            mean_prolactin_ng_ml: d.prolactin_integral / 24.0,
+            peak_fullness_0_to_1: d.peak_fullness,
+            secretory_capacity_ml_per_h: [
+                self.glands[0].capacity_ml_per_h,
+                self.glands[1].capacity_ml_per_h,
+            ],
+        };
+        let responsive = self.sc.schedule.responsive.is_some();
+        let wanted = summary.appetite_ml * breast_share(&self.sc.infant, self.t - 12.0);
+        if responsive && day >= 5 && wanted > 0.0 && summary.intake_ml < 0.85 * wanted {
+            self.run.events.push(Event {
+                t_h: self.t,
+                kind: EventKind::UnmetAppetite {
+                    day,
+                    unmet_ml: wanted - summary.intake_ml,
+                },
+            });
+        }
+        self.run.days.push(summary);
+    }
+
+    fn finish(mut self) -> Run {
+        // A last, partial day is summarised only if it has most of a day in it.
+        if self.t - (self.run.days.len() as f64) * 24.0 > 12.0 {
+            self.close_day();
+        }
+        let b = &mut self.run.balance;
+        b.stored_at_end_ml = self.glands.iter().map(|g| g.stored_ml()).sum();
+        b.fat_stored_at_end_g = self.glands.iter().map(|g| g.fat_g).sum();
+        self.run.warnings = crate::warnings::warnings(self.sc, &self.run);
+        self.run
+    }
+}
