@@ -261,11 +261,13 @@ impl SessionResult {
         (self.end_h - self.start_h) * 60.0
     }
 
-    /// Share of the milk in the breasts used that the session removed (E3b).
+    /// Share of the milk in the breasts used that the session removed (E3b). A breast the
+    /// session was allowed but never took milk from (the baby was satisfied on the first side)
+    /// does not count.
     pub fn share_removed(&self) -> f64 {
         let (mut removed, mut stored) = (0.0, 0.0);
         for b in Breast::BOTH {
-            if self.side.uses(b) {
+            if self.side.uses(b) && self.removed_ml[b.index()] > 1.0 {
                 removed += self.removed_ml[b.index()];
                 stored += self.stored_at_start_ml[b.index()];
             }

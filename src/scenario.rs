@@ -155,7 +155,7 @@ impl Default for Prolactin {
             baseline_at_birth_ng_per_ml: 200.0,
             non_lactating_ng_per_ml: 20.0,
             half_life_min: 37.0,
-            surge_release_ng_per_ml_per_h: 1400.0,
+            surge_release_ng_per_ml_per_h: 2600.0,
             drug_factor: 1.0,
         }
     }
@@ -185,7 +185,7 @@ impl Default for Oxytocin {
             pulse_pg_per_ml: 25.0,
             half_life_min: 3.0,
             first_letdown_latency_s: 60.0,
-            letdown_interval_min: 3.0,
+            letdown_interval_min: 4.0,
             letdown_ejected_fraction: 0.5,
         }
     }

@@ -11,12 +11,12 @@ use crate::model::activation::{junctions_open_after_birth, secretory_activation}
 use crate::model::composition::{
     MilkTally, lactoferrin_extra_g_per_h, nan_composition, siga_secretion_g_per_h,
 };
-use crate::model::gland::{ENGORGED_FULLNESS, Gland};
+use crate::model::gland::{ENGORGED_FULLNESS, Gland, StepDecay, moved_share};
 use crate::model::infant::{
     GIVE_UP_AFTER_LETDOWN_MIN, GIVE_UP_AFTER_MIN, GIVE_UP_FLOW_ML_PER_MIN, MAX_HUNGER_MEALS,
     MIN_GAP_BETWEEN_FEEDS_H, SUCKLING_DRAIN_PER_H, appetite_ml_per_day, breast_share, meal_ml,
 };
-use crate::model::oxytocin::{Reflex, ejection_rate_per_h};
+use crate::model::oxytocin::{self, Reflex, ejection_rate_per_h};
 use crate::model::prolactin::{self, DOUBLE_STIMULATION};
 use crate::run::*;
 use crate::scenario::{Breast, Problem, Scenario};
@@ -79,6 +79,42 @@ pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, V
         .expand(horizon_h)
         .map_err(|mut p| std::mem::take(&mut p))?;
     Ok(Sim::new(scenario, options, planned).run())
+}
+
+/// Everything about a step that depends only on its length (and the scenario's constants),
+/// computed once per distinct length: most steps have one of two lengths, so `exp` stays out of
+/// the hot loop.
+#[derive(Clone, Copy)]
+struct StepFactors {
+    dt_h: f64,
+    gland: StepDecay,
+    baby_share: f64,
+    pump_share: f64,
+    eject_share: f64,
+    prolactin_kept: f64,
+    lag_kept: f64,
+    mean_blend: f64,
+    session_rate_kept: f64,
+    oxytocin_kept: f64,
+}
+
+impl StepFactors {
+    fn new(sc: &Scenario, ejection_rate_per_h: f64, dt_h: f64) -> Self {
+        let m = &sc.mother;
+        let kept = |tau_h: f64| (-dt_h / tau_h).exp();
+        Self {
+            dt_h,
+            gland: StepDecay::new(dt_h),
+            baby_share: moved_share(SUCKLING_DRAIN_PER_H * sc.infant.effectiveness_0_to_1, dt_h),
+            pump_share: moved_share(SUCKLING_DRAIN_PER_H * sc.pump.efficiency_0_to_1, dt_h),
+            eject_share: moved_share(ejection_rate_per_h, dt_h),
+            prolactin_kept: kept(prolactin::clearance_tau_h(m.prolactin.half_life_min)),
+            lag_kept: kept(prolactin::RELEASE_LAG_H),
+            mean_blend: 1.0 - kept(PROLACTIN_MEMORY_H),
+            session_rate_kept: kept(SESSION_RATE_MEMORY_H),
+            oxytocin_kept: kept(oxytocin::clearance_tau_h(&m.oxytocin)),
+        }
+    }
 }
 
 /// A session in progress.
@@ -144,6 +180,8 @@ struct Sim<'a> {
     reflex: Reflex,
     prolactin_ng_ml: f64,
     prolactin_mean_ng_ml: f64,
+    /// Lagged stimulation driving prolactin release.
+    prolactin_drive: f64,
     sessions_per_day: f64,
     hunger_ml: f64,
     last_feed_end_h: f64,
@@ -164,6 +202,9 @@ struct Sim<'a> {
     involuting: [bool; 2],
     peak_capacity: [f64; 2],
     ejection_rate_per_h: f64,
+    /// The factors of the last few step lengths (round robin).
+    factor_cache: Vec<StepFactors>,
+    factor_next: usize,
 }
 
 impl<'a> Sim<'a> {
@@ -197,6 +238,7 @@ impl<'a> Sim<'a> {
             reflex: Reflex::new(&m.oxytocin),
             prolactin_ng_ml: p0,
             prolactin_mean_ng_ml: p0,
+            prolactin_drive: 0.0,
             sessions_per_day: 10.0,
             hunger_ml: 0.0,
             last_feed_end_h: f64::NEG_INFINITY,
@@ -216,6 +258,8 @@ impl<'a> Sim<'a> {
             involuting: [false; 2],
             peak_capacity: [0.0; 2],
             ejection_rate_per_h: ejection_rate_per_h(m.oxytocin.letdown_ejected_fraction),
+            factor_cache: Vec::with_capacity(4),
+            factor_next: 0,
         }
     }
 
@@ -274,7 +318,7 @@ impl<'a> Sim<'a> {
 
     /// Rate at which the baby's hunger builds, ml/h (zero in a responsive night gap: someone
     /// else feeds the baby then, or it sleeps).
-    fn hunger_rate_ml_per_h(&self, t: f64) -> f64 {
+    fn hunger_rate_ml_per_h(&self, t: f64, appetite_ml_per_day: f64) -> f64 {
         let night = self
             .sc
             .schedule
@@ -285,7 +329,7 @@ impl<'a> Sim<'a> {
         if night {
             return 0.0;
         }
-        appetite_ml_per_day(&self.sc.infant, t) / 24.0 * breast_share(&self.sc.infant, t)
+        appetite_ml_per_day / 24.0 * breast_share(&self.sc.infant, t)
     }
 
     fn hunger_trigger_h(&self) -> Option<f64> {
@@ -297,12 +341,28 @@ impl<'a> Sim<'a> {
         if t < earliest {
             return Some(earliest);
         }
-        let rate = self.hunger_rate_ml_per_h(t);
-        let need = meal_ml(&self.sc.infant, t) * breast_share(&self.sc.infant, t) - self.hunger_ml;
+        let appetite = appetite_ml_per_day(&self.sc.infant, t);
+        let rate = self.hunger_rate_ml_per_h(t, appetite);
+        let need = appetite / self.sc.infant.meals_per_day * breast_share(&self.sc.infant, t)
+            - self.hunger_ml;
         if need <= 0.0 {
             return Some(t);
         }
         (rate > 0.0).then(|| t + need / rate)
+    }
+
+    fn factors(&mut self, dt: f64) -> StepFactors {
+        if let Some(f) = self.factor_cache.iter().find(|f| f.dt_h == dt) {
+            return *f;
+        }
+        let f = StepFactors::new(self.sc, self.ejection_rate_per_h, dt);
+        if self.factor_cache.len() < 4 {
+            self.factor_cache.push(f);
+        } else {
+            self.factor_cache[self.factor_next] = f;
+            self.factor_next = (self.factor_next + 1) % 4;
+        }
+        f
     }
 
     /// Integrate everything over `dt` from `self.t`.
@@ -310,6 +370,7 @@ impl<'a> Sim<'a> {
         if dt <= 0.0 {
             return;
         }
+        let k = self.factors(dt);
         let t = self.t;
         let tm = t + 0.5 * dt;
         let m = &self.sc.mother;
@@ -331,21 +392,24 @@ impl<'a> Sim<'a> {
             self.synth_total_ml += made;
             self.run.balance.synthesized_ml += made;
             self.run.balance.fat_synthesized_g += made * m.milk_fat_synthesis_g_per_l / 1000.0;
-            g.drain(dt);
-            g.adapt(ceiling, activation, birth_leak, dt);
+            g.drain(&k.gland);
+            g.adapt(ceiling, activation, birth_leak, &k.gland);
         }
 
         // Let-down: the ejection squeezes both breasts (H6).
         if self.reflex.ejecting(t) {
-            let overlap = (self.reflex.ejecting_until_h - t).min(dt);
+            let overlap = self.reflex.ejecting_until_h - t;
+            let share = if overlap >= dt {
+                k.eject_share
+            } else {
+                moved_share(self.ejection_rate_per_h, overlap)
+            };
             for g in &mut self.glands {
-                g.eject(self.ejection_rate_per_h, overlap);
+                g.eject(share);
             }
         }
 
         // Removal by the sessions in progress.
-        let eff_baby = self.sc.infant.effectiveness_0_to_1;
-        let eff_pump = self.sc.pump.efficiency_0_to_1;
         for a in &mut self.active {
             for b in Breast::BOTH {
                 let i = b.index();
@@ -353,11 +417,11 @@ impl<'a> Sim<'a> {
                     a.flow_ml_per_min[i] = 0.0;
                     continue;
                 }
-                let eff = match a.kind {
-                    Kind::Breastfeed => eff_baby,
-                    Kind::Pump => eff_pump,
+                let share = match a.kind {
+                    Kind::Breastfeed => k.baby_share,
+                    Kind::Pump => k.pump_share,
                 };
-                let r = self.glands[i].remove(SUCKLING_DRAIN_PER_H * eff, dt);
+                let r = self.glands[i].remove(share);
                 a.flow_ml_per_min[i] = r.volume_ml / (dt * 60.0);
                 if r.volume_ml > 1e-9 {
                     let fat = r.fat_g / r.volume_ml * 1000.0;
@@ -385,10 +449,11 @@ impl<'a> Sim<'a> {
         }
 
         // Hunger builds; beyond a cap it is unmet appetite (met by someone else).
-        let rate = self.hunger_rate_ml_per_h(tm);
+        let appetite = appetite_ml_per_day(&self.sc.infant, tm);
+        let rate = self.hunger_rate_ml_per_h(tm, appetite);
         self.hunger_ml += rate * dt;
-        self.day.appetite_ml += appetite_ml_per_day(&self.sc.infant, tm) / 24.0 * dt;
-        let cap = MAX_HUNGER_MEALS * meal_ml(&self.sc.infant, tm);
+        self.day.appetite_ml += appetite / 24.0 * dt;
+        let cap = MAX_HUNGER_MEALS * appetite / self.sc.infant.meals_per_day;
         if self.hunger_ml > cap {
             self.hunger_ml = cap;
         }
@@ -404,15 +469,19 @@ impl<'a> Sim<'a> {
             .sum();
         let p = &m.prolactin;
         let base = prolactin::baseline_ng_per_ml(p, tm, self.sessions_per_day);
-        let release = prolactin::surge_release_ng_per_ml_per_h(p, tm) * stimulation;
+        let drive_before = self.prolactin_drive;
+        self.prolactin_drive = prolactin::lag_step(drive_before, stimulation, k.lag_kept);
+        let release = prolactin::surge_release_ng_per_ml_per_h(p, tm)
+            * 0.5
+            * (drive_before + self.prolactin_drive);
         let before = self.prolactin_ng_ml;
-        self.prolactin_ng_ml = prolactin::step(before, base, release, p.half_life_min, dt);
+        let tau = prolactin::clearance_tau_h(p.half_life_min);
+        self.prolactin_ng_ml = prolactin::step(before, base, release, tau, k.prolactin_kept);
         let p_mid = 0.5 * (before + self.prolactin_ng_ml);
-        self.prolactin_mean_ng_ml +=
-            (p_mid - self.prolactin_mean_ng_ml) * (1.0 - (-dt / PROLACTIN_MEMORY_H).exp());
+        self.prolactin_mean_ng_ml += (p_mid - self.prolactin_mean_ng_ml) * k.mean_blend;
         self.day.prolactin_integral += p_mid * dt;
-        self.sessions_per_day *= (-dt / SESSION_RATE_MEMORY_H).exp();
-        self.reflex.clear(&m.oxytocin, dt);
+        self.sessions_per_day *= k.session_rate_kept;
+        self.reflex.clear(&m.oxytocin, k.oxytocin_kept);
 
         for (i, g) in self.glands.iter().enumerate() {
             self.day.peak_fullness = self.day.peak_fullness.max(g.fullness());

@@ -18,7 +18,14 @@ pub const JUNCTION_CLOSURE_MIDPOINT_H: f64 = 30.0;
 pub const JUNCTION_CLOSURE_WIDTH_H: f64 = 8.0;
 
 fn logistic(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
+    // Beyond ±40 the result is 0 or 1 to the last bit: skip the exp (this runs every step).
+    if x > 40.0 {
+        1.0
+    } else if x < -40.0 {
+        0.0
+    } else {
+        1.0 / (1.0 + (-x).exp())
+    }
 }
 
 /// Share (0–1) of the gland's secretory capacity that secretory activation allows at `t_h`.

@@ -151,7 +151,8 @@ impl Solutes {
     /// Exchange with plasma through open junctions over `dt_h`, in `volume_ml` of stored milk:
     /// each leaking solute relaxes towards its plasma concentration (lactose towards zero).
     pub fn exchange_with_plasma(&mut self, leak_0_to_1: f64, volume_ml: f64, dt_h: f64) {
-        if leak_0_to_1 <= 0.0 || volume_ml <= 0.0 {
+        // Sealed junctions (the leak falls to ~1e-5 within days of birth): nothing to exchange.
+        if leak_0_to_1 <= 1e-4 || volume_ml <= 0.0 {
             return;
         }
         let keep = (-PARACELLULAR_EXCHANGE_PER_H * leak_0_to_1 * dt_h).exp();

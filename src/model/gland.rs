@@ -51,6 +51,35 @@ pub const COLOSTRUM_FAT_G_PER_L: f64 = 25.0;
 /// Fullness above which a breast counts as engorged.
 pub const ENGORGED_FULLNESS: f64 = 0.95;
 
+/// The decay factors of one step length that both glands share. Computing them once per distinct
+/// step length (most steps have one of two lengths) keeps `exp` out of the hot loop.
+#[derive(Clone, Copy, Debug)]
+pub struct StepDecay {
+    pub dt_h: f64,
+    /// Share of the missing ductal milk that drains in over the step.
+    pub drained: f64,
+    /// Weight of the present fullness in the day-long mean.
+    pub fullness_blend: f64,
+    /// Share of the way the junctions move towards their target.
+    pub junction_blend: f64,
+}
+
+impl StepDecay {
+    pub fn new(dt_h: f64) -> Self {
+        Self {
+            dt_h,
+            drained: -(-DRAINAGE_PER_H * dt_h).exp_m1(),
+            fullness_blend: -(-dt_h / FULLNESS_MEMORY_H).exp_m1(),
+            junction_blend: -(-dt_h / JUNCTION_TIME_CONSTANT_H).exp_m1(),
+        }
+    }
+}
+
+/// Share of a pool a first-order flow at `rate_per_h` moves in `dt_h`.
+pub fn moved_share(rate_per_h: f64, dt_h: f64) -> f64 {
+    -(-rate_per_h * dt_h).exp_m1()
+}
+
 /// Local (autocrine) inhibition of synthesis at `fullness` (0–1).
 pub fn local_inhibition(fullness: f64) -> f64 {
     let f = fullness.clamp(0.0, 1.0);
@@ -147,30 +176,31 @@ impl Gland {
     }
 
     /// Lean milk drains into the ducts until they hold their resting share.
-    pub fn drain(&mut self, dt_h: f64) {
+    pub fn drain(&mut self, step: &StepDecay) {
         let want = DUCTAL_SHARE * self.stored_ml() - self.ductal_ml;
         if want > 0.0 {
-            let moved = (want * (1.0 - (-DRAINAGE_PER_H * dt_h).exp())).min(self.alveolar_ml);
+            let moved = (want * step.drained).min(self.alveolar_ml);
             self.alveolar_ml -= moved;
             self.ductal_ml += moved;
         }
     }
 
-    /// A let-down squeezes the alveoli at `rate_per_h` for `dt_h`. Returns the volume moved.
-    pub fn eject(&mut self, rate_per_h: f64, dt_h: f64) -> f64 {
-        let moved = self.alveolar_ml * (1.0 - (-rate_per_h * dt_h).exp());
+    /// A let-down squeezes `share` (see [`moved_share`]) of the alveolar milk into the ducts.
+    /// Returns the volume moved.
+    pub fn eject(&mut self, share: f64) -> f64 {
+        let moved = self.alveolar_ml * share;
         self.alveolar_ml -= moved;
         self.ductal_ml += moved;
         moved
     }
 
-    /// A baby or pump drains the ducts at `rate_per_h` for `dt_h`.
-    pub fn remove(&mut self, rate_per_h: f64, dt_h: f64) -> Removed {
+    /// A baby or pump takes `share` (see [`moved_share`]) of the milk in the ducts.
+    pub fn remove(&mut self, share: f64) -> Removed {
         let v = self.stored_ml();
-        if v <= 0.0 || rate_per_h <= 0.0 {
+        if v <= 0.0 || share <= 0.0 {
             return Removed::default();
         }
-        let volume_ml = self.ductal_ml * (1.0 - (-rate_per_h * dt_h).exp());
+        let volume_ml = self.ductal_ml * share;
         if volume_ml <= 0.0 {
             return Removed::default();
         }
@@ -192,9 +222,16 @@ impl Gland {
     /// exchange. `ceiling_ml_per_h` is the prolactin-supported ceiling, `growth_gate` (0–1) lets
     /// capacity grow only once secretory activation allows it, `birth_leak` is how open the
     /// junctions still are from pregnancy.
-    pub fn adapt(&mut self, ceiling_ml_per_h: f64, growth_gate: f64, birth_leak: f64, dt_h: f64) {
+    pub fn adapt(
+        &mut self,
+        ceiling_ml_per_h: f64,
+        growth_gate: f64,
+        birth_leak: f64,
+        step: &StepDecay,
+    ) {
+        let dt_h = step.dt_h;
         let f = self.fullness().clamp(0.0, 1.0);
-        self.mean_fullness += (f - self.mean_fullness) * (1.0 - (-dt_h / FULLNESS_MEMORY_H).exp());
+        self.mean_fullness += (f - self.mean_fullness) * step.fullness_blend;
         let m = self.mean_fullness;
         let s = self.capacity_ml_per_h;
         let mut ds = 0.0;
@@ -224,8 +261,7 @@ impl Gland {
 
         let x = ((m - JUNCTION_REOPEN_FULLNESS) / JUNCTION_REOPEN_SPAN).clamp(0.0, 1.0);
         let target = x * x * (3.0 - 2.0 * x);
-        self.stasis_leak +=
-            (target - self.stasis_leak) * (1.0 - (-dt_h / JUNCTION_TIME_CONSTANT_H).exp());
+        self.stasis_leak += (target - self.stasis_leak) * step.junction_blend;
         let leak = self.leak(birth_leak);
         self.solutes
             .exchange_with_plasma(leak, self.stored_ml(), dt_h);
@@ -264,9 +300,9 @@ mod tests {
             g.synthesize(1.0, 41.0, 0.0, 0.0, 0.05);
         }
         let (v0, f0) = (g.stored_ml(), g.fat_g);
-        g.drain(1.0);
-        g.eject(30.0, 0.02);
-        let r = g.remove(15.0, 0.1);
+        g.drain(&StepDecay::new(1.0));
+        g.eject(0.5);
+        let r = g.remove(0.6);
         assert!((g.stored_ml() + r.volume_ml - v0).abs() < 1e-9);
         assert!((g.fat_g + r.fat_g - f0).abs() < 1e-12);
         // The first milk is leaner than the breast's mean.

@@ -7,9 +7,9 @@ use crate::scenario::Infant;
 pub const NEWBORN_APPETITE_ML_PER_DAY: f64 = 35.0;
 /// Steepness of the appetite's growth (Hill exponent).
 pub const APPETITE_HILL: f64 = 2.5;
-/// Rate at which a healthy baby drains the milk in the ducts, per hour (≈ 25% a minute): peak
-/// flows of 10–20 ml/min just after a let-down.
-pub const SUCKLING_DRAIN_PER_H: f64 = 15.0;
+/// Rate at which a healthy baby drains the milk in the ducts, per hour (≈ 10% a minute): peak
+/// flows of 5–10 ml/min just after a let-down, feeds of 10–15 minutes for 60–90 ml (E3).
+pub const SUCKLING_DRAIN_PER_H: f64 = 6.0;
 /// The baby gives up on a side when the flow stays below this …
 pub const GIVE_UP_FLOW_ML_PER_MIN: f64 = 1.0;
 /// … after at least this long on it, and this long after the last let-down.

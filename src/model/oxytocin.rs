@@ -102,12 +102,16 @@ impl Reflex {
         t_h < self.ejecting_until_h - 1e-12
     }
 
-    /// First-order clearance towards the basal level over `dt_h`.
-    pub fn clear(&mut self, o: &Oxytocin, dt_h: f64) {
-        let tau_h = o.half_life_min / 60.0 / std::f64::consts::LN_2;
+    /// First-order clearance towards the basal level; `kept` = exp(−dt/τ), see [`clearance_tau_h`].
+    pub fn clear(&mut self, o: &Oxytocin, kept: f64) {
         self.level_pg_per_ml =
-            o.basal_pg_per_ml + (self.level_pg_per_ml - o.basal_pg_per_ml) * (-dt_h / tau_h).exp();
+            o.basal_pg_per_ml + (self.level_pg_per_ml - o.basal_pg_per_ml) * kept;
     }
+}
+
+/// Clearance time constant, hours.
+pub fn clearance_tau_h(o: &Oxytocin) -> f64 {
+    o.half_life_min / 60.0 / std::f64::consts::LN_2
 }
 
 /// Rate constant (per hour) that moves `fraction` of the alveolar milk over one ejection.

@@ -14,6 +14,9 @@ pub const SURGE_DECLINE_EXPONENT: f64 = 1.2;
 pub const FEEDS_PER_DAY_FOR_FULL_BASELINE: f64 = 8.0;
 /// Extra stimulation of a double pump over one breast (both nipples at once).
 pub const DOUBLE_STIMULATION: f64 = 1.4;
+/// Lag between nipple stimulation and prolactin release reaching the blood, hours (H2: the peak
+/// comes from ~15 min of suckling to just after the feed ends, later than clearance alone gives).
+pub const RELEASE_LAG_H: f64 = 10.0 / 60.0;
 /// Half-saturation of the prolactin support of secretory capacity, ng/ml (daily mean). Chosen so
 /// that lactating levels (60–200) support 70–96% of the ceiling and non-lactating ones (≈ 20) 20%.
 pub const SUPPORT_HALF_NG_PER_ML: f64 = 40.0;
@@ -39,18 +42,21 @@ pub fn capacity_support(mean_ng_per_ml: f64) -> f64 {
     p2 / (p2 + SUPPORT_HALF_NG_PER_ML * SUPPORT_HALF_NG_PER_ML)
 }
 
-/// Advance the level over `dt_h` with the release `release_ng_per_ml_per_h` held constant:
-/// exact solution of dP/dt = −(P − baseline)/τ + release.
-pub fn step(
-    level: f64,
-    baseline: f64,
-    release_ng_per_ml_per_h: f64,
-    half_life_min: f64,
-    dt_h: f64,
-) -> f64 {
-    let tau_h = half_life_min / 60.0 / std::f64::consts::LN_2;
+/// Advance the release drive towards the present stimulation; `kept` = exp(−dt/lag).
+pub fn lag_step(drive: f64, stimulation: f64, kept: f64) -> f64 {
+    stimulation + (drive - stimulation) * kept
+}
+
+/// Clearance time constant, hours.
+pub fn clearance_tau_h(half_life_min: f64) -> f64 {
+    half_life_min / 60.0 / std::f64::consts::LN_2
+}
+
+/// Advance the level over a step with the release `release_ng_per_ml_per_h` held constant:
+/// exact solution of dP/dt = −(P − baseline)/τ + release, with `kept` = exp(−dt/τ).
+pub fn step(level: f64, baseline: f64, release_ng_per_ml_per_h: f64, tau_h: f64, kept: f64) -> f64 {
     let target = baseline + release_ng_per_ml_per_h * tau_h;
-    target + (level - target) * (-dt_h / tau_h).exp()
+    target + (level - target) * kept
 }
 
 #[cfg(test)]
@@ -70,7 +76,8 @@ mod tests {
 
     #[test]
     fn half_life_is_honoured() {
-        let after = step(100.0, 0.0, 0.0, 37.0, 37.0 / 60.0);
+        let tau = clearance_tau_h(37.0);
+        let after = step(100.0, 0.0, 0.0, tau, (-(37.0 / 60.0) / tau).exp());
         assert!((after - 50.0).abs() < 1e-9);
     }
 }
