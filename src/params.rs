@@ -60,6 +60,14 @@ impl Param {
         (self.get)(&Scenario::default())
     }
 
+    /// " ml", " ng/ml" … or nothing for a share or a factor, to follow a number in a sentence.
+    pub fn unit_suffix(&self) -> String {
+        match self.unit {
+            "0–1" | "share" | "×" => String::new(),
+            u => format!(" {u}"),
+        }
+    }
+
     pub fn in_range(&self, v: f64) -> bool {
         v.is_finite() && v >= self.min && v <= self.max
     }

@@ -117,8 +117,9 @@ pub fn read_file(path: &Path) -> Result<Scenario, PresetError> {
 #[derive(Deserialize)]
 #[serde(rename = "Scenario")]
 struct VersionProbe {
+    /// 0 when the field is missing (no real version is 0).
     #[serde(default)]
-    version: Option<u32>,
+    version: u32,
 }
 
 /// Parse and check a preset from text. `file` is only used in messages.
@@ -145,7 +146,7 @@ pub fn from_str(text: &str, file: Option<&Path>) -> Result<Scenario, PresetError
     };
     let probe: VersionProbe = options().from_str(text).map_err(ron_error)?;
     let version = match probe.version {
-        None => {
+        0 => {
             return Err(PresetError::one(
                 file,
                 1,
@@ -154,7 +155,7 @@ pub fn from_str(text: &str, file: Option<&Path>) -> Result<Scenario, PresetError
                 format!("the preset has no `version` field: add `version: {FORMAT_VERSION},`"),
             ));
         }
-        Some(v) if v > FORMAT_VERSION => {
+        v if v > FORMAT_VERSION => {
             let (line, col) = index.position_of("version").unwrap_or((1, 1));
             return Err(PresetError::one(
                 file,
@@ -166,7 +167,7 @@ pub fn from_str(text: &str, file: Option<&Path>) -> Result<Scenario, PresetError
                 ),
             ));
         }
-        Some(v) => v,
+        v => v,
     };
     let mut scenario: Scenario = options().from_str(text).map_err(ron_error)?;
     upgrade(&mut scenario, version);
@@ -188,20 +189,23 @@ fn upgrade(scenario: &mut Scenario, from_version: u32) {
 
 /// Attach positions in `text` to validation problems.
 pub fn locate(file: Option<&Path>, index: &FieldIndex, problems: Vec<Problem>) -> PresetError {
+    let mut located: Vec<Located> = problems
+        .into_iter()
+        .map(|p| {
+            let (line, col) = index.position_of_nearest(&p.path).unwrap_or((0, 0));
+            Located {
+                line,
+                col,
+                path: p.path,
+                message: p.message,
+            }
+        })
+        .collect();
+    // In the order a person reads the file.
+    located.sort_by_key(|l| (l.line, l.col));
     PresetError {
         file: file.map(Path::to_path_buf),
-        problems: problems
-            .into_iter()
-            .map(|p| {
-                let (line, col) = index.position_of_nearest(&p.path).unwrap_or((0, 0));
-                Located {
-                    line,
-                    col,
-                    path: p.path,
-                    message: p.message,
-                }
-            })
-            .collect(),
+        problems: located,
     }
 }
 
@@ -443,11 +447,11 @@ mod tests {
         let text = "(\n  version: 1,\n  mother: (stress_0_to_1: 0.2),\n  schedule: (rules: [\n    (every_h: 3.0),\n    (every_h: 0.0, night_gap: Some((from_day: 2.0))),\n  ]),\n)";
         let idx = FieldIndex::new(text);
         assert_eq!(idx.position_of("version"), Some((2, 3)));
-        assert_eq!(idx.position_of("mother.stress_0_to_1"), Some((3, 13)));
+        assert_eq!(idx.position_of("mother.stress_0_to_1"), Some((3, 12)));
         assert_eq!(idx.position_of("schedule.rules[1].every_h"), Some((6, 6)));
         assert_eq!(
             idx.position_of("schedule.rules[1].night_gap.from_day"),
-            Some((6, 33))
+            Some((6, 37))
         );
         assert_eq!(
             idx.position_of_nearest("schedule.rules[0].duration_min"),

@@ -289,11 +289,12 @@ impl Scenario {
         for p in crate::params::PARAMS {
             let v = (p.get)(self);
             if !p.in_range(v) {
+                let u = p.unit_suffix();
                 problems.push(Problem::new(
                     p.path,
                     format!(
-                        "{} is {v} {}, outside the allowed range {} to {} {}",
-                        p.label, p.unit, p.min, p.max, p.unit
+                        "{} is {v}{u}, outside the allowed range {} to {}{u}",
+                        p.label, p.min, p.max
                     ),
                 ));
             }

@@ -634,9 +634,9 @@ mod tests {
             ..Schedule::default()
         };
         let s = schedule.expand(100.0).unwrap();
-        // 24, 27, ..., 45 = 8 starts; 24 (00:00) is inside 23→5, so 7 remain.
+        // 24, 27, ..., 45 = 8 starts; 00:00 and 03:00 are inside 23→5, so 6 remain.
         let starts: Vec<f64> = s.iter().map(|p| p.start_h).collect();
-        assert_eq!(starts, vec![27.0, 30.0, 33.0, 36.0, 39.0, 42.0, 45.0]);
+        assert_eq!(starts, vec![30.0, 33.0, 36.0, 39.0, 42.0, 45.0]);
         assert_eq!(s[0].side, SessionSide::One(Breast::Left));
         assert_eq!(s[1].side, SessionSide::One(Breast::Right));
     }

@@ -770,13 +770,13 @@ impl<'a> Sim<'a> {
             } else if self.engorged[i] && f < 0.85 {
                 self.engorged[i] = false;
             }
-            if !self.reopened[i] && g.stasis_leak > 0.3 {
+            if !self.reopened[i] && g.stasis_leak > 0.1 {
                 self.reopened[i] = true;
                 self.run.events.push(Event {
                     t_h: t,
                     kind: EventKind::JunctionsReopened { breast: b },
                 });
-            } else if self.reopened[i] && g.stasis_leak < 0.1 {
+            } else if self.reopened[i] && g.stasis_leak < 0.03 {
                 self.reopened[i] = false;
             }
             let peak = self.peak_capacity[i];

@@ -39,9 +39,14 @@ pub const MIN_CAPACITY_ML_PER_H: f64 = 0.05;
 pub const DUCTAL_SHARE: f64 = 0.15;
 /// Rate at which lean milk drains from the alveoli into the ducts, per hour.
 pub const DRAINAGE_PER_H: f64 = 2.0;
-/// Mean fullness above which the junctions start to reopen, and the span to fully open (L3).
-pub const JUNCTION_REOPEN_FULLNESS: f64 = 0.8;
-pub const JUNCTION_REOPEN_SPAN: f64 = 0.18;
+/// Fullness above which the junctions start to reopen, and the span to fully open (L3): a
+/// breast held near capacity (engorged) for hours.
+pub const JUNCTION_REOPEN_FULLNESS: f64 = 0.85;
+pub const JUNCTION_REOPEN_SPAN: f64 = 0.13;
+/// How far stasis reopens the junctions at most (0–1; 1 = as open as in pregnancy). Partly:
+/// the cells keep pumping sodium out, and weaning milk Na reaches tens of mmol/L over days
+/// (Hartmann & Kulski 1978), not plasma levels within a day.
+pub const STASIS_LEAK_MAX: f64 = 0.35;
 /// Time constant of reopening and resealing, hours (L3: Na rises after 24–48 h without removal).
 pub const JUNCTION_TIME_CONSTANT_H: f64 = 12.0;
 /// Milk in each breast at birth (colostrum), ml.
@@ -259,8 +264,8 @@ impl Gland {
         }
         .max(MIN_CAPACITY_ML_PER_H);
 
-        let x = ((m - JUNCTION_REOPEN_FULLNESS) / JUNCTION_REOPEN_SPAN).clamp(0.0, 1.0);
-        let target = x * x * (3.0 - 2.0 * x);
+        let x = ((f - JUNCTION_REOPEN_FULLNESS) / JUNCTION_REOPEN_SPAN).clamp(0.0, 1.0);
+        let target = STASIS_LEAK_MAX * x * x * (3.0 - 2.0 * x);
         self.stasis_leak += (target - self.stasis_leak) * step.junction_blend;
         let leak = self.leak(birth_leak);
         self.solutes

@@ -1,0 +1,158 @@
+//! The `lactosim` command line: `run` and `check`, their files and their error messages.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn lactosim(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lactosim"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn write(dir: &Path, name: &str, body: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, body).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn run_without_preset_prints_a_28_day_story() {
+    let o = lactosim(&["run"]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| {
+            l.trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+        .collect();
+    assert_eq!(rows.len(), 28, "{out}");
+    assert!(out.contains("Supply"), "{out}");
+}
+
+#[test]
+fn run_out_writes_four_csv_files_with_units_in_the_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = lactosim(&[
+        "run",
+        "--days",
+        "3",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let header = |f: &str| {
+        let body = std::fs::read_to_string(dir.path().join(f)).unwrap();
+        let lines: Vec<String> = body.lines().map(str::to_owned).collect();
+        assert!(lines.len() > 2, "{f} has no rows");
+        lines[0].clone()
+    };
+    let series = header("series.csv");
+    for col in [
+        "t_h",
+        "prolactin_ng_ml",
+        "left_stored_ml",
+        "production_24h_ml",
+        "stored_fat_g_l",
+        "stored_sodium_mmol_l",
+    ] {
+        assert!(
+            series.split(',').any(|c| c == col),
+            "series.csv lacks {col}: {series}"
+        );
+    }
+    assert!(header("days.csv").starts_with("day,production_ml,"));
+    assert!(header("sessions.csv").contains("first_milk_fat_g_l"));
+    assert!(header("events.csv").starts_with("t_h,time,event"));
+    // Three days of series every 5 minutes: 3 × 288 + 1 rows and a header.
+    let n = std::fs::read_to_string(dir.path().join("series.csv"))
+        .unwrap()
+        .lines()
+        .count();
+    assert_eq!(n, 3 * 288 + 2);
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    let o = lactosim(&["run", "no-such-file.ron"]);
+    let (_, err) = text(&o);
+    assert!(!o.status.success());
+    assert!(
+        err.contains("no-such-file.ron") && err.contains("cannot read"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn broken_ron_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "broken.ron",
+        "(\n  version: 1,\n  horizon_days: [\n)",
+    );
+    let o = lactosim(&["run", &f]);
+    let (_, err) = text(&o);
+    assert!(!o.status.success());
+    assert!(err.contains("broken.ron:"), "{err}");
+    assert!(err.contains("horizon_days"), "{err}");
+}
+
+#[test]
+fn check_reports_every_problem_with_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "bad.ron",
+        "(\n  version: 1,\n  horizon_days: 400,\n  infant: (effectiveness_0_to_1: -1),\n)",
+    );
+    let good = write(dir.path(), "good.ron", "(version: 1, horizon_days: 5)");
+    let o = lactosim(&["check", &good, &f]);
+    let (out, err) = text(&o);
+    assert!(!o.status.success());
+    assert!(out.contains("good.ron: ok"), "{out}");
+    assert!(err.contains("bad.ron:3:3: horizon_days:"), "{err}");
+    assert!(
+        err.contains("bad.ron:4:12: infant.effectiveness_0_to_1:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn overlapping_sessions_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "overlap.ron",
+        "(\n  version: 1,\n  schedule: (sessions: [\n    (at_h: 30, duration_min: 30, side: Left),\n    (at_h: 30.2, side: Left),\n  ]),\n)",
+    );
+    let o = lactosim(&["run", &f]);
+    let (_, err) = text(&o);
+    assert!(!o.status.success());
+    assert!(
+        err.contains("overlap.ron:5:5: schedule.sessions[1]"),
+        "{err}"
+    );
+    assert!(err.contains("overlaps"), "{err}");
+}
+
+#[test]
+fn days_out_of_range_names_the_flag() {
+    let o = lactosim(&["run", "--days", "1000"]);
+    let (_, err) = text(&o);
+    assert!(!o.status.success());
+    assert!(err.contains("--days"), "{err}");
+}
