@@ -313,10 +313,10 @@ impl Scenario {
             }
         }
         problems.extend(self.schedule.validate_fields());
-        if problems.is_empty() {
-            if let Err(e) = self.schedule.expand(self.horizon_days * 24.0) {
-                problems.extend(e);
-            }
+        if problems.is_empty()
+            && let Err(e) = self.schedule.expand(self.horizon_days * 24.0)
+        {
+            problems.extend(e);
         }
         problems
     }

@@ -3,7 +3,6 @@
 
 use crate::run::{DaySummary, Run};
 use crate::scenario::Breast;
-use crate::schedule::Kind;
 
 /// The headline numbers of a run (what the comparison table shows).
 #[derive(Clone, Debug, PartialEq)]
@@ -69,15 +68,16 @@ impl Metrics {
     }
 }
 
-/// The first day from which production stays within 5% of the last day's value.
+/// The first day from which the milk made stays within 5% of the last day's value. (Milk made,
+/// not removed: removal jumps by a feed from one day to the next, synthesis is smooth.)
 pub fn settling_day(run: &Run) -> Option<usize> {
-    let last = run.days.last()?.total_removed_ml();
+    let last = run.days.last()?.total_production_ml();
     if last <= 0.0 {
         return None;
     }
     let mut settled = None;
     for d in run.days.iter().rev() {
-        if (d.total_removed_ml() - last).abs() <= 0.05 * last {
+        if (d.total_production_ml() - last).abs() <= 0.05 * last {
             settled = Some(d.day);
         } else {
             break;
@@ -94,15 +94,16 @@ pub fn plain_words(run: &Run) -> String {
     let m = Metrics::of(run);
     let mut s = String::new();
     let removed = last.total_removed_ml();
+    let made = last.total_production_ml();
     match settling_day(run) {
         Some(d) if d + 2 < run.days.len() => s.push_str(&format!(
             "Supply settles near {:.0} ml/day by day {}",
-            round_to(removed, 10.0),
+            round_to(made, 10.0),
             d + 1
         )),
         _ => s.push_str(&format!(
             "Supply is {:.0} ml/day on day {} and still changing",
-            round_to(removed, 10.0),
+            round_to(made, 10.0),
             last.day + 1
         )),
     }
@@ -161,8 +162,6 @@ fn more_emptied(run: &Run, more: Breast, less: Breast) -> &'static str {
         " because it is emptied more often"
     } else if n[a] > 0 && n[b] > 0 && share[a] / n[a] as f64 > share[b] / n[b] as f64 * 1.05 {
         " because it is emptied more completely"
-    } else if run.sessions.iter().any(|s| s.kind == Kind::Pump) {
-        ""
     } else {
         ""
     }

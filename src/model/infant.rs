@@ -24,9 +24,8 @@ pub const MAX_HUNGER_MEALS: f64 = 2.0;
 pub fn appetite_ml_per_day(infant: &Infant, t_h: f64) -> f64 {
     let x = (t_h / 24.0 / infant.appetite_half_age_days).max(0.0);
     let hill = x.powf(APPETITE_HILL) / (1.0 + x.powf(APPETITE_HILL));
-    let full = NEWBORN_APPETITE_ML_PER_DAY
-        + (infant.appetite_plateau_ml_per_day - NEWBORN_APPETITE_ML_PER_DAY).max(0.0) * hill;
-    full
+    NEWBORN_APPETITE_ML_PER_DAY
+        + (infant.appetite_plateau_ml_per_day - NEWBORN_APPETITE_ML_PER_DAY).max(0.0) * hill
 }
 
 /// Share (0–1) of the appetite met at the breast (falls during weaning).
@@ -66,11 +65,13 @@ mod tests {
 
     #[test]
     fn weaning_share_ramps_down() {
-        let mut i = Infant::default();
-        i.weaning = Some(crate::scenario::Weaning {
-            start_day: 10.0,
-            end_day: 20.0,
-        });
+        let i = Infant {
+            weaning: Some(crate::scenario::Weaning {
+                start_day: 10.0,
+                end_day: 20.0,
+            }),
+            ..Infant::default()
+        };
         assert_eq!(breast_share(&i, 5.0 * 24.0), 1.0);
         assert!((breast_share(&i, 15.0 * 24.0) - 0.5).abs() < 1e-12);
         assert_eq!(breast_share(&i, 25.0 * 24.0), 0.0);
