@@ -286,6 +286,9 @@ pub struct DaySummary {
     pub removed_ml: [f64; 2],
     /// What the baby wanted that day.
     pub appetite_ml: f64,
+    /// The part of it meant to come from the breast (less night gaps of responsive feeding and
+    /// the weaned share).
+    pub appetite_at_breast_ml: f64,
     /// Milk taken by the baby at the breast.
     pub intake_ml: f64,
     /// Milk removed by the pump.

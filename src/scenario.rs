@@ -114,7 +114,7 @@ impl Default for Mother {
         Self {
             storage_capacity_left_ml: 210.0,
             storage_capacity_right_ml: 210.0,
-            secretory_capacity_ceiling_ml_per_h: 40.0,
+            secretory_capacity_ceiling_ml_per_h: 30.0,
             secretory_capacity_at_birth_ml_per_h: 18.0,
             activation_delay_h: 0.0,
             milk_fat_synthesis_g_per_l: 41.0,

@@ -141,6 +141,7 @@ struct DayTally {
     production_ml: [f64; 2],
     removed_ml: [f64; 2],
     appetite_ml: f64,
+    appetite_at_breast_ml: f64,
     intake_ml: f64,
     pumped_ml: f64,
     breastfeeds: usize,
@@ -157,6 +158,7 @@ impl DayTally {
             production_ml: [0.0; 2],
             removed_ml: [0.0; 2],
             appetite_ml: 0.0,
+            appetite_at_breast_ml: 0.0,
             intake_ml: 0.0,
             pumped_ml: 0.0,
             breastfeeds: 0,
@@ -453,6 +455,7 @@ impl<'a> Sim<'a> {
         let rate = self.hunger_rate_ml_per_h(tm, appetite);
         self.hunger_ml += rate * dt;
         self.day.appetite_ml += appetite / 24.0 * dt;
+        self.day.appetite_at_breast_ml += rate * dt;
         let cap = MAX_HUNGER_MEALS * appetite / self.sc.infant.meals_per_day;
         if self.hunger_ml > cap {
             self.hunger_ml = cap;
@@ -559,8 +562,11 @@ impl<'a> Sim<'a> {
 
         self.check_session_ends();
 
+        // Nothing starts at the very end of the run.
+        let can_start = t < self.horizon_h - eps;
+
         // Planned sessions due now.
-        while let Some(p) = self.planned.get(self.next_planned) {
+        while can_start && let Some(p) = self.planned.get(self.next_planned) {
             if p.start_h > t + eps {
                 break;
             }
@@ -581,7 +587,8 @@ impl<'a> Sim<'a> {
         }
 
         // The baby is hungry: a feed on demand.
-        if self.active.is_empty()
+        if can_start
+            && self.active.is_empty()
             && self.responsive_on(t)
             && t >= self.last_feed_end_h + MIN_GAP_BETWEEN_FEEDS_H - eps
             && self.hunger_ml
@@ -840,6 +847,7 @@ impl<'a> Sim<'a> {
             production_ml: d.production_ml,
             removed_ml: d.removed_ml,
             appetite_ml: d.appetite_ml,
+            appetite_at_breast_ml: d.appetite_at_breast_ml,
             intake_ml: d.intake_ml,
             pumped_ml: d.pumped_ml,
             breastfeeds: d.breastfeeds,
@@ -854,7 +862,7 @@ impl<'a> Sim<'a> {
             ],
         };
         let responsive = self.sc.schedule.responsive.is_some();
-        let wanted = summary.appetite_ml * breast_share(&self.sc.infant, self.t - 12.0);
+        let wanted = summary.appetite_at_breast_ml;
         if responsive && day >= 5 && wanted > 0.0 && summary.intake_ml < 0.85 * wanted {
             self.run.events.push(Event {
                 t_h: self.t,

@@ -132,10 +132,10 @@ pub fn plain_words(run: &Run) -> String {
         s.push_str(" It never reaches 500 ml/day.");
     }
     let intake = last.intake_ml;
-    if last.appetite_ml > 0.0 && intake > 0.0 && intake < 0.85 * last.appetite_ml {
+    let wanted = last.appetite_at_breast_ml;
+    if wanted > 0.0 && intake > 0.0 && intake < 0.85 * wanted {
         s.push_str(&format!(
-            " The baby gets {:.0} of the {:.0} ml it wants a day.",
-            intake, last.appetite_ml
+            " The baby gets {intake:.0} of the {wanted:.0} ml a day it wants at the breast."
         ));
     }
     s

@@ -395,7 +395,8 @@ fn h3_short_term_synthesis_follows_fullness_not_prolactin() {
 #[test]
 fn h4_first_letdown_after_about_a_minute() {
     let r = default_run();
-    for s in breastfeeds(r).filter(|s| s.start_h > 24.0) {
+    // (A feed cut short by the end of the run may not have reached its first let-down.)
+    for s in breastfeeds(r).filter(|s| s.start_h > 24.0 && s.end_h < r.horizon_h) {
         let Some(first) = s.letdowns_h.first() else {
             panic!("H4: a breastfeed at {:.1} h without a let-down", s.start_h)
         };
@@ -553,26 +554,34 @@ fn l1_supply_follows_removal() {
 
 #[test]
 fn l2_each_breast_on_its_own() {
-    // Pump the left breast after every feed from day 14: the left grows, the right does not.
+    // From day 10 the left breast is fed every 3 h, the right every 8 h: the two diverge.
     let mut sc = Scenario {
         horizon_days: 28.0,
         ..Scenario::default()
     };
-    sc.schedule.rules.push(Rule {
-        label: "left only".into(),
-        kind: Kind::Pump,
-        side: Side::Left,
-        every_h: 4.0,
-        first_at_clock_h: 1.0,
-        from_day: 14.0,
-        to_day: 28.0,
-        duration_min: 10.0,
-        ..Rule::default()
-    });
+    sc.schedule.responsive.as_mut().unwrap().until_day = Some(10.0);
+    for (side, every_h) in [(Side::Left, 3.0), (Side::Right, 8.0)] {
+        sc.schedule.rules.push(Rule {
+            kind: Kind::Breastfeed,
+            side,
+            every_h,
+            first_at_clock_h: if side == Side::Left { 0.0 } else { 1.5 },
+            from_day: 10.0,
+            to_day: 28.0,
+            duration_min: 20.0,
+            ..Rule::default()
+        });
+    }
     let r = simulate(&sc).unwrap();
+    let before = &r.days[9];
+    assert!(
+        (before.production_ml[0] / before.production_ml[1] - 1.0).abs() < 0.05,
+        "L2: balanced before: {:?}",
+        before.production_ml
+    );
     let d = &r.days[27];
     let (l, rr) = (d.production_ml[0], d.production_ml[1]);
-    assert!(l > 1.10 * rr, "L2: left {l:.0} vs right {rr:.0} ml/day");
+    assert!(l > 1.3 * rr, "L2: left {l:.0} vs right {rr:.0} ml/day");
     let cap = d.secretory_capacity_ml_per_h;
     assert!(cap[0] > cap[1], "L2: capacity {cap:?}");
 }

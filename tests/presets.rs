@@ -1,0 +1,231 @@
+//! Every shipped preset loads, runs, and tells the story its description promises.
+
+use std::path::Path;
+
+use lactosim::run::{EventKind, Run};
+use lactosim::{Scenario, preset, simulate};
+
+fn load(name: &str) -> Scenario {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("presets")
+        .join(name);
+    preset::read_file(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn run(sc: &Scenario) -> Run {
+    simulate(sc).unwrap()
+}
+
+fn made(r: &Run, day: usize) -> f64 {
+    r.days[day].total_production_ml()
+}
+
+fn mean_made(r: &Run, days: std::ops::Range<usize>) -> f64 {
+    let n = days.len() as f64;
+    days.map(|d| made(r, d)).sum::<f64>() / n
+}
+
+#[test]
+fn every_preset_loads_runs_and_round_trips() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "ron") {
+            let sc = preset::read_file(&p).unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                !sc.description.is_empty(),
+                "{} has no description",
+                p.display()
+            );
+            let back = preset::from_str(&preset::to_string(&sc), None).unwrap();
+            assert_eq!(back.schedule, sc.schedule);
+            assert_eq!(back.mother, sc.mother);
+            let r = run(&sc);
+            assert!(r.balance.volume_error() < 1e-9);
+            n += 1;
+        }
+    }
+    assert!(n >= 11, "only {n} presets");
+}
+
+#[test]
+fn healthy_on_demand_is_the_default_scenario() {
+    let sc = load("healthy-on-demand.ron");
+    let d = Scenario::default();
+    assert_eq!(
+        (sc.mother, sc.infant, sc.schedule),
+        (d.mother, d.infant, d.schedule)
+    );
+}
+
+#[test]
+fn scheduled_feeds_make_eight_feeds_a_day_and_supply_comes_in() {
+    let r = run(&load("scheduled-3-hourly.ron"));
+    assert_eq!(r.days[10].breastfeeds, 8);
+    assert!(made(&r, 20) > 600.0, "{}", made(&r, 20));
+}
+
+#[test]
+fn dropping_night_feeds_lowers_supply_within_a_week() {
+    let r = run(&load("night-feeds-dropped.ron"));
+    let before = mean_made(&r, 17..21);
+    let after = mean_made(&r, 28..35);
+    assert!(after < 0.85 * before, "{before:.0} → {after:.0} ml/day");
+    assert!(r.days[30].breastfeeds < r.days[18].breastfeeds);
+}
+
+#[test]
+fn exclusive_pumping_builds_supply_with_several_letdowns_a_session() {
+    let r = run(&load("exclusive-pumping.ron"));
+    assert!(made(&r, 14) > 500.0);
+    let late: Vec<_> = r
+        .sessions
+        .iter()
+        .filter(|s| s.start_h > 7.0 * 24.0)
+        .collect();
+    let ld = late.iter().map(|s| s.letdowns_h.len()).sum::<usize>() as f64 / late.len() as f64;
+    assert!((3.0..=7.0).contains(&ld), "{ld:.1} let-downs per session");
+    assert!(
+        r.sessions
+            .iter()
+            .all(|s| s.kind == lactosim::schedule::Kind::Pump)
+    );
+}
+
+#[test]
+fn power_pumping_raises_supply() {
+    let sc = load("power-pumping.ron");
+    let mut without = sc.clone();
+    without.schedule.rules.clear();
+    let (with, without) = (run(&sc), run(&without));
+    assert!(
+        mean_made(&with, 28..35) > 1.05 * mean_made(&without, 28..35),
+        "{:.0} vs {:.0}",
+        mean_made(&with, 28..35),
+        mean_made(&without, 28..35)
+    );
+    assert_eq!(with.days[20].pump_sessions, 3);
+    assert!(
+        mean_made(&without, 10..14) < 600.0,
+        "a low supply to start with"
+    );
+}
+
+#[test]
+fn delayed_activation_brings_the_milk_in_later() {
+    let late = run(&load("delayed-activation.ron"));
+    let normal = run(&Scenario::default());
+    let vol = |r: &Run, d: usize| r.days[d].total_removed_ml();
+    assert!(
+        vol(&late, 2) < 0.5 * vol(&normal, 2),
+        "day 3: {:.0} vs {:.0}",
+        vol(&late, 2),
+        vol(&normal, 2)
+    );
+    assert!(late.days[2].milk.sodium_mmol_l > 1.5 * normal.days[2].milk.sodium_mmol_l);
+    assert!(vol(&late, 9) > 600.0, "it does come in");
+}
+
+#[test]
+fn the_favoured_breast_makes_more_and_the_other_involutes() {
+    let r = run(&load("one-breast-favoured.ron"));
+    let d = &r.days[27];
+    assert!(
+        d.production_ml[0] > 1.5 * d.production_ml[1],
+        "{:?}",
+        d.production_ml
+    );
+    assert!(d.secretory_capacity_ml_per_h[0] > d.secretory_capacity_ml_per_h[1]);
+    assert!(lactosim::summary::plain_words(&r).contains("left breast makes"));
+}
+
+#[test]
+fn pumping_after_feeds_rescues_a_sleepy_babys_supply() {
+    let sc = load("sleepy-baby-rescue.ron");
+    let mut without = sc.clone();
+    without.schedule.rules.truncate(1);
+    let (with, without) = (run(&sc), run(&without));
+    assert!(
+        mean_made(&with, 20..28) > 1.2 * mean_made(&without, 20..28),
+        "{:.0} vs {:.0}",
+        mean_made(&with, 20..28),
+        mean_made(&without, 20..28)
+    );
+}
+
+#[test]
+fn a_missed_night_engorges_and_sodium_rises_then_falls() {
+    let r = run(&load("missed-night-engorgement.ron"));
+    assert!(
+        r.events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Engorgement { .. }) && e.t_h > 356.0)
+    );
+    assert!(
+        r.events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::JunctionsReopened { .. }))
+    );
+    let s = &r.series;
+    let at = |t: f64| s.stored_milk[s.t_h.iter().position(|&x| x >= t).unwrap()].sodium_mmol_l;
+    assert!(
+        at(373.0) > 1.5 * at(350.0),
+        "Na {:.1} → {:.1}",
+        at(350.0),
+        at(373.0)
+    );
+    assert!(
+        at(20.0 * 24.0) < 1.2 * at(350.0),
+        "Na back to {:.1}",
+        at(20.0 * 24.0)
+    );
+}
+
+#[test]
+fn weaning_ends_production_and_prolactin_falls() {
+    let sc = load("gradual-weaning.ron");
+    let r = run(&sc);
+    assert!(
+        made(&r, 66) < 0.1 * made(&r, 40),
+        "{:.0} → {:.0}",
+        made(&r, 40),
+        made(&r, 66)
+    );
+    assert!(r.days[66].mean_prolactin_ng_ml < 0.5 * r.days[40].mean_prolactin_ng_ml);
+    assert!(
+        r.events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Involution { .. }))
+    );
+}
+
+#[test]
+fn stress_delays_letdowns() {
+    let r = run(&load("stressed-mother.ron"));
+    let calm = run(&Scenario::default());
+    let latency = |r: &Run| {
+        let v: Vec<f64> = r
+            .sessions
+            .iter()
+            .filter(|s| s.start_h > 7.0 * 24.0)
+            .filter_map(|s| s.letdowns_h.first().map(|t| (t - s.start_h) * 60.0))
+            .collect();
+        v.iter().sum::<f64>() / v.len() as f64
+    };
+    assert!(
+        latency(&r) > 2.0 * latency(&calm),
+        "{:.1} vs {:.1} min",
+        latency(&r),
+        latency(&calm)
+    );
+    assert!(r.days[20].letdowns < calm.days[20].letdowns);
+}
+
+#[test]
+fn three_extra_pumps_raise_supply_within_days() {
+    let r = run(&load("three-extra-pumps.ron"));
+    let before = made(&r, 20);
+    let after = mean_made(&r, 28..35);
+    assert!(after > 1.15 * before, "{before:.0} → {after:.0}");
+}
