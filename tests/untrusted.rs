@@ -1,0 +1,75 @@
+//! Untrusted preset input: no panic, no hang, no huge allocation; every limit a clear error.
+
+use lactosim::preset;
+
+fn err(text: &str) -> String {
+    preset::from_str(text, None).unwrap_err().to_string()
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let text = format!("(version: 1, mother: {}", "(".repeat(100_000));
+    assert!(!err(&text).is_empty());
+}
+
+#[test]
+fn non_finite_and_huge_numbers_are_range_errors() {
+    assert!(err("(version: 1, horizon_days: NaN)").contains("horizon_days"));
+    assert!(err("(version: 1, horizon_days: inf)").contains("horizon_days"));
+    assert!(err("(version: 1, horizon_days: 1000000)").contains("horizon_days"));
+    assert!(err("(version: 1, mother: (stress_0_to_1: 1e308))").contains("stress_0_to_1"));
+}
+
+#[test]
+fn too_many_sessions_are_refused() {
+    let one = "(at_h: 1, duration_min: 1, side: Left),";
+    let text = format!(
+        "(version: 1, schedule: (sessions: [{}]))",
+        one.repeat(2_001)
+    );
+    assert!(err(&text).contains("at most 2000"), "{}", err(&text));
+    // A rule that would expand to more sessions than allowed.
+    let text = "(version: 1, horizon_days: 365, schedule: (responsive: None, rules: [(every_h: 0.25, to_day: 365, duration_min: 1, side: Left)]))";
+    assert!(err(text).contains("more than 20000"), "{}", err(text));
+}
+
+#[test]
+fn a_huge_file_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("huge.ron");
+    let f = std::fs::File::create(&p).unwrap();
+    f.set_len(100 * 1024 * 1024).unwrap();
+    let e = preset::read_file(&p).unwrap_err().to_string();
+    assert!(e.contains("at most"), "{e}");
+}
+
+#[test]
+fn garbage_bytes_never_panic() {
+    for text in [
+        "",
+        "(",
+        ")",
+        "(version: 1,",
+        "[[[",
+        "\"",
+        "(version: -1)",
+        "(version: 1, seed: -5)",
+        "(version: 1, schedule: (rules: [(side: Up)]))",
+    ] {
+        assert!(preset::from_str(text, None).is_err(), "{text:?}");
+    }
+}
+
+#[test]
+fn saving_is_atomic_and_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.ron");
+    std::fs::write(&p, "old").unwrap();
+    let sc = lactosim::Scenario::default();
+    preset::write_file(&p, &sc).unwrap();
+    let back = preset::read_file(&p).unwrap();
+    assert_eq!(back.mother, sc.mother);
+    assert_eq!(back.schedule, sc.schedule);
+    // No temporary file is left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
