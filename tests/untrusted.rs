@@ -73,3 +73,28 @@ fn saving_is_atomic_and_round_trips() {
     // No temporary file is left behind.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn a_version_1_file_reads_forever() {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/version-1.ron");
+    let sc = preset::read_file(&p).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sc.version, lactosim::scenario::FORMAT_VERSION);
+    assert_eq!(sc.mother.storage_capacity_left_ml, 180.0);
+    assert_eq!(sc.schedule.rules.len(), 1);
+    assert_eq!(sc.schedule.sessions[0].at_h, 200.0);
+    assert!(lactosim::simulate(&sc).is_ok());
+}
+
+#[test]
+fn the_examples_in_docs_presets_md_read() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/presets.md")).unwrap();
+    let mut n = 0;
+    for block in doc.split("```ron").skip(1) {
+        let text = block.split("```").next().unwrap();
+        let sc = preset::from_str(text, None).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert!(lactosim::simulate(&sc).is_ok());
+        n += 1;
+    }
+    assert_eq!(n, 2);
+}
