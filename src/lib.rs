@@ -8,8 +8,10 @@
 //! - [`model`]: the physiology, one mechanism per file;
 //! - [`sim`]: the integrator loop;
 //! - [`run`]: the output; [`summary`] and [`warnings`] put it in plain words;
-//! - [`preset`]: reading and writing RON files; [`export`]: CSV files.
+//! - [`preset`]: reading and writing RON files; [`export`]: CSV files;
+//! - `app` (feature `gui`): the egui explorer, which only draws runs and edits scenarios.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod export;
 pub mod model;

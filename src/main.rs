@@ -70,8 +70,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn lactosim_gui(preset: Option<PathBuf>) -> eframe::Result<()> {
-    lactosim::app::launch(preset)
+#[cfg(feature = "gui")]
+fn lactosim_gui(preset: Option<PathBuf>) -> Result<(), String> {
+    lactosim::app::launch(preset).map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "gui"))]
+fn lactosim_gui(_preset: Option<PathBuf>) -> Result<(), String> {
+    Err("this build has no window (built without the `gui` feature); use `lactosim run`".into())
 }
 
 fn load(preset: Option<&PathBuf>) -> Result<Scenario, String> {
