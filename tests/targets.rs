@@ -659,6 +659,17 @@ fn integration_error_below_half_a_percent() {
     for sc in [Scenario::default(), pump_scenario()] {
         let coarse = simulate(&sc).unwrap();
         let fine = simulate_with(&sc, &SimOptions::fine()).unwrap();
+        let worst = coarse
+            .days
+            .iter()
+            .zip(&fine.days)
+            .skip(1)
+            .map(|(c, f)| (c.total_production_ml() / f.total_production_ml() - 1.0).abs())
+            .fold(0.0, f64::max);
+        eprintln!(
+            "largest daily production error against the fine run: {:.3}%",
+            worst * 100.0
+        );
         for (c, f) in coarse.days.iter().zip(&fine.days).skip(1) {
             let (pc, pf) = (c.total_production_ml(), f.total_production_ml());
             assert!(
