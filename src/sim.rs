@@ -74,10 +74,7 @@ pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, V
         return Err(problems);
     }
     let horizon_h = scenario.horizon_days * 24.0;
-    let planned = scenario
-        .schedule
-        .expand(horizon_h)
-        .map_err(|mut p| std::mem::take(&mut p))?;
+    let planned = scenario.schedule.expand(horizon_h)?;
     Ok(Sim::new(scenario, options, planned).run())
 }
 
