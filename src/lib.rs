@@ -13,6 +13,7 @@
 
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod edit;
 pub mod export;
 pub mod model;
 pub mod params;

@@ -2,6 +2,9 @@
 //! linked plots (supply, stored milk, prolactin, milk sodium). The full explorer (schedule editor,
 //! parameter panels, comparison, files) is the explorer issue.
 
+pub mod params_panel;
+pub mod schedule_panel;
+
 use std::path::PathBuf;
 
 use egui_plot::{Legend, Line, Plot, PlotPoint, PlotPoints};
