@@ -55,7 +55,10 @@ impl<T: Clone> ListEdit<T> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// Set a numeric parameter of [`PARAMS`] (by its field path).
-    SetParam { path: &'static str, value: f64 },
+    SetParam {
+        path: &'static str,
+        value: f64,
+    },
     /// Put every parameter of a group back to its default.
     ResetGroup(Group),
     SetName(String),

@@ -21,6 +21,26 @@ struct Cli {
     command: Option<Command>,
     /// A preset to open in the window.
     preset: Option<PathBuf>,
+    /// Start the window on the built-in default scenario, not on the one left open last time.
+    #[arg(long)]
+    fresh: bool,
+    /// Size of the window in points, e.g. 1920x1080 (for figures of a known size).
+    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
+    size: Option<[f32; 2]>,
+}
+
+fn parse_size(s: &str) -> Result<[f32; 2], String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT, e.g. 1280x800, not {s:?}"))?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|v| (200.0..=10_000.0).contains(v))
+            .ok_or_else(|| format!("{v:?} is not a window size between 200 and 10000"))
+    };
+    Ok([parse(w)?, parse(h)?])
 }
 
 #[derive(Subcommand)]
@@ -52,7 +72,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => match lactosim_gui(cli.preset) {
+        None => match lactosim_gui(cli.preset, cli.fresh, cli.size) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("lactosim: cannot open the window: {e}");
@@ -71,12 +91,20 @@ fn main() -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn lactosim_gui(preset: Option<PathBuf>) -> Result<(), String> {
-    lactosim::app::launch(preset).map_err(|e| e.to_string())
+fn lactosim_gui(
+    preset: Option<PathBuf>,
+    fresh: bool,
+    size: Option<[f32; 2]>,
+) -> Result<(), String> {
+    lactosim::app::launch(preset, fresh, size).map_err(|e| e.to_string())
 }
 
 #[cfg(not(feature = "gui"))]
-fn lactosim_gui(_preset: Option<PathBuf>) -> Result<(), String> {
+fn lactosim_gui(
+    _preset: Option<PathBuf>,
+    _fresh: bool,
+    _size: Option<[f32; 2]>,
+) -> Result<(), String> {
     Err("this build has no window (built without the `gui` feature); use `lactosim run`".into())
 }
 

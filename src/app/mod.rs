@@ -1,140 +1,1010 @@
-//! The egui explorer. For now a read-only view of the run: the plain-words summary and four
-//! linked plots (supply, stored milk, prolactin, milk sodium). The full explorer (schedule editor,
-//! parameter panels, comparison, files) is the explorer issue.
+//! The egui explorer. One struct of app state ([`App`]); panels that each own one concern and
+//! return what the person asked for ([`Edit`]s of the scenario, [`Command`]s for the app), which
+//! the app carries out after the UI pass. No physiology here: the model is the library, the
+//! plots draw what [`plot_data::RunPlots`] prepared once per run.
+//!
+//! - `document`: the scenario being edited, its file, unsaved changes, undo/redo;
+//! - `runner`: re-simulation (at once for short runs, on a worker thread for long ones);
+//! - `plot_data`, `plots`: what the plot stack draws and how;
+//! - `params_panel`, `schedule_panel`: the editors; `compare`: baseline vs. now;
+//! - `session_view`: one feed, minute by minute; `files`: dialogs, examples, PNG.
 
+pub mod compare;
+pub mod document;
+pub mod files;
 pub mod params_panel;
+pub mod plot_data;
+pub mod plots;
+pub mod runner;
 pub mod schedule_panel;
+pub mod session_view;
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
-use egui_plot::{Legend, Line, Plot, PlotPoint, PlotPoints};
+use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
+use serde::{Deserialize, Serialize};
 
-use crate::{Run, Scenario, simulate};
+use crate::Scenario;
+use crate::edit::Edit;
+use crate::scenario::Problem;
 
-/// One plotted curve: a name and its points (x in days), prepared once per run.
-struct Curve {
-    name: &'static str,
-    points: Vec<PlotPoint>,
+use document::Document;
+use files::{Dialogs, EXAMPLES, NativeDialogs};
+use plot_data::PlotKind;
+use plots::{PlotAction, PlotsView};
+use runner::{Runner, Simulated};
+use schedule_panel::SchedulePanel;
+
+/// Something the person asked the app to do (not an edit of the scenario).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    OpenExample(usize),
+    Save,
+    SaveAs,
+    ExportCsv,
+    ExportPng,
+    PinBaseline,
+    ClearBaseline,
+    Undo,
+    Redo,
+    ResetZoom,
+    SelectSession(Option<usize>),
+    Quit,
 }
 
-/// A plot of several curves sharing a unit.
-struct Panel {
-    title: &'static str,
-    unit: &'static str,
-    curves: Vec<Curve>,
-}
-
-pub struct App {
-    pub scenario: Scenario,
-    pub run: Option<Run>,
-    summary: String,
-    panels: Vec<Panel>,
-}
-
-fn curve(run: &Run, name: &'static str, y: &[f64]) -> Curve {
-    Curve {
-        name,
-        points: run
-            .series
-            .t_h
-            .iter()
-            .zip(y)
-            .map(|(t, v)| PlotPoint::new(t / 24.0, *v))
-            .collect(),
+impl Command {
+    /// Does it throw away the scenario being edited (and so ask first if it has unsaved changes)?
+    fn discards_scenario(&self) -> bool {
+        matches!(
+            self,
+            Command::New | Command::OpenPath(_) | Command::OpenExample(_) | Command::Quit
+        )
     }
 }
 
-fn panels(run: &Run) -> Vec<Panel> {
-    let s = &run.series;
-    let sodium: Vec<f64> = s.stored_milk.iter().map(|c| c.sodium_mmol_l).collect();
-    vec![
-        Panel {
-            title: "Supply",
-            unit: "ml/day",
-            curves: vec![
-                curve(run, "milk made, last 24 h", &s.production_24h_ml),
-                curve(run, "milk removed, last 24 h", &s.removed_24h_ml),
-                curve(run, "baby's appetite", &s.appetite_ml_per_day),
-            ],
-        },
-        Panel {
-            title: "Milk stored in each breast",
-            unit: "ml",
-            curves: vec![
-                curve(run, "left", &s.glands[0].stored_ml),
-                curve(run, "right", &s.glands[1].stored_ml),
-            ],
-        },
-        Panel {
-            title: "Prolactin",
-            unit: "ng/ml",
-            curves: vec![curve(run, "prolactin", &s.prolactin_ng_ml)],
-        },
-        Panel {
-            title: "Sodium in the stored milk",
-            unit: "mmol/L",
-            curves: vec![curve(run, "sodium", &sodium)],
-        },
-    ]
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const TIMING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F12);
+
+/// The tabs of the side panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SideTab {
+    #[default]
+    Schedule,
+    Parameters,
+    Compare,
+    Scenario,
 }
 
-impl App {
-    pub fn new(scenario: Scenario) -> Self {
-        let run = simulate(&scenario).ok();
-        let summary = run.as_ref().map_or_else(
-            || "The scenario is not valid.".to_owned(),
-            crate::summary::plain_words,
-        );
-        let panels = run.as_ref().map(panels).unwrap_or_default();
-        Self {
-            scenario,
-            run,
-            summary,
-            panels,
+impl SideTab {
+    const ALL: [SideTab; 4] = [
+        SideTab::Schedule,
+        SideTab::Parameters,
+        SideTab::Compare,
+        SideTab::Scenario,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            SideTab::Schedule => "Schedule",
+            SideTab::Parameters => "Mother & baby",
+            SideTab::Compare => "Compare",
+            SideTab::Scenario => "About",
         }
     }
 }
 
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading(&self.scenario.name);
-            ui.label(&self.summary);
-            ui.separator();
-            let height = (ui.available_height() / self.panels.len().max(1) as f32 - 24.0).max(80.0);
-            let link = ui.scope_id().with("time axis");
-            for panel in &self.panels {
-                ui.label(format!("{} ({})", panel.title, panel.unit));
-                Plot::new(panel.title)
-                    .height(height)
-                    .legend(Legend::default())
-                    .link_axis(link, [true, false])
-                    .x_axis_label("days since birth")
-                    .show(ui, |plot_ui| {
-                        for c in &panel.curves {
-                            // Borrowed: no copy of the points per frame.
-                            plot_ui.line(Line::new(c.name, PlotPoints::Borrowed(&c.points)));
+/// What is kept between starts of the program (eframe persistence).
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Persisted {
+    document: Option<Document>,
+    recent: Vec<PathBuf>,
+    visible_plots: Option<Vec<PlotKind>>,
+    tab: SideTab,
+}
+
+const STORAGE_KEY: &str = "lactosim";
+
+/// A message for the person: what was done, or what went wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+}
+
+/// The problems of a file that could not be opened, shown in a dialog.
+#[derive(Clone, Debug)]
+struct FileProblems {
+    title: String,
+    lines: Vec<String>,
+}
+
+pub struct App {
+    pub document: Document,
+    /// The newest good run of the scenario (or of its last valid version).
+    pub current: Option<Simulated>,
+    /// Why the scenario as edited cannot run (empty when it runs).
+    pub problems: Vec<Problem>,
+    /// A pinned run to compare against.
+    pub baseline: Option<Simulated>,
+    /// The session shown minute by minute.
+    pub selected_session: Option<usize>,
+    pub recent: Vec<PathBuf>,
+    pub tab: SideTab,
+    pub notice: Option<Notice>,
+    pub show_timing: bool,
+    plots: PlotsView,
+    schedule_panel: SchedulePanel,
+    runner: Runner,
+    /// The document revision the current run (or problems) belong to.
+    shown_revision: Option<u64>,
+    requested_revision: Option<u64>,
+    dialogs: Box<dyn Dialogs>,
+    /// A command waiting for the answer to "save changes first?".
+    pending: Option<Command>,
+    file_problems: Option<FileProblems>,
+    allowed_to_close: bool,
+    /// A PNG export waiting for its screenshot.
+    png_target: Option<PathBuf>,
+    screenshot: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
+    last_title: String,
+    frame_ms: Option<f32>,
+}
+
+impl App {
+    /// The app as eframe starts it: `preset` if given, else the working scenario of the last
+    /// session (unless `fresh`), else the built-in default.
+    pub fn new(cc: &eframe::CreationContext<'_>, preset: Option<PathBuf>, fresh: bool) -> Self {
+        let persisted: Persisted = cc
+            .storage
+            .filter(|_| !fresh)
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default();
+        let mut app = Self::with_dialogs(Box::new(NativeDialogs));
+        app.recent = persisted.recent;
+        app.tab = persisted.tab;
+        if let Some(v) = persisted.visible_plots {
+            app.plots.visible = v;
+        }
+        match preset {
+            Some(path) => app.open_path(path),
+            None => {
+                if let Some(doc) = persisted.document {
+                    app.document = Document::new(doc.scenario, doc.path);
+                    app.document.saved = doc.saved;
+                }
+            }
+        }
+        app.resimulate(&cc.egui_ctx);
+        app
+    }
+
+    /// The app on the default scenario, with the given file dialogs (tests pass a fake).
+    pub fn with_dialogs(dialogs: Box<dyn Dialogs>) -> Self {
+        Self {
+            document: Document::new(Scenario::default(), None),
+            current: None,
+            problems: Vec::new(),
+            baseline: None,
+            selected_session: None,
+            recent: Vec::new(),
+            tab: SideTab::default(),
+            notice: None,
+            show_timing: false,
+            plots: PlotsView::default(),
+            schedule_panel: SchedulePanel::default(),
+            runner: Runner::default(),
+            shown_revision: None,
+            requested_revision: None,
+            dialogs,
+            pending: None,
+            file_problems: None,
+            allowed_to_close: false,
+            png_target: None,
+            screenshot: Arc::default(),
+            last_title: String::new(),
+            frame_ms: None,
+        }
+    }
+
+    /// Is a long run still being computed in the background?
+    pub fn busy(&self) -> bool {
+        self.runner.busy()
+    }
+
+    /// Wait for a background run to finish (tests).
+    pub fn wait_for_run(&mut self, ctx: &egui::Context) {
+        if let Some(o) = self.runner.wait(ctx) {
+            self.accept(o);
+        }
+    }
+
+    /// Apply an edit of the scenario (what the panels send).
+    pub fn edit(&mut self, edit: Edit) {
+        self.document.apply(edit);
+    }
+
+    /// Re-simulate if the scenario changed since the last run was asked for.
+    fn resimulate(&mut self, ctx: &egui::Context) {
+        if let Some(o) = self.runner.poll(ctx) {
+            self.accept(o);
+        }
+        let rev = self.document.revision();
+        if self.requested_revision == Some(rev) {
+            return;
+        }
+        self.requested_revision = Some(rev);
+        if let Some(o) = self.runner.request(rev, &self.document.scenario, ctx) {
+            self.accept(o);
+        }
+    }
+
+    fn accept(&mut self, (revision, outcome): runner::Outcome) {
+        // A late answer for an older revision is still better than nothing, but never replaces a
+        // newer one.
+        if self.shown_revision.is_some_and(|r| r > revision) {
+            return;
+        }
+        self.shown_revision = Some(revision);
+        match outcome {
+            Ok(sim) => {
+                let horizon_changed = self
+                    .current
+                    .as_ref()
+                    .is_none_or(|c| c.run.horizon_h != sim.run.horizon_h);
+                if horizon_changed {
+                    self.plots.reset_view();
+                }
+                if self
+                    .selected_session
+                    .is_some_and(|i| i >= sim.run.sessions.len())
+                {
+                    self.selected_session = None;
+                }
+                self.current = Some(sim);
+                self.problems.clear();
+            }
+            Err(problems) => self.problems = problems,
+        }
+    }
+
+    /// Carry out a command, asking first if it would throw away unsaved changes.
+    pub fn command(&mut self, cmd: Command, ctx: &egui::Context) {
+        if cmd.discards_scenario() && self.document.is_dirty() {
+            self.pending = Some(cmd);
+            return;
+        }
+        self.command_now(cmd, ctx);
+    }
+
+    fn command_now(&mut self, cmd: Command, ctx: &egui::Context) {
+        match cmd {
+            Command::New => {
+                self.document.replace(Scenario::default(), None);
+                self.notice("A new scenario: the built-in default.");
+            }
+            Command::Open => {
+                if let Some(p) = self.dialogs.pick_preset_to_open() {
+                    self.command(Command::OpenPath(p), ctx);
+                }
+            }
+            Command::OpenPath(p) => self.open_path(p),
+            Command::OpenExample(i) => {
+                if let Some(e) = EXAMPLES.get(i) {
+                    match e.scenario() {
+                        Ok(sc) => {
+                            self.notice(&format!("Example opened: {}", sc.name));
+                            self.document.replace(sc, None);
+                            self.selected_session = None;
                         }
+                        Err(err) => self.show_file_problems(e.file, &err),
+                    }
+                }
+            }
+            Command::Save => match self.document.path.clone() {
+                Some(p) => self.save_to(p),
+                None => self.command_now(Command::SaveAs, ctx),
+            },
+            Command::SaveAs => {
+                let stem = files::file_stem_for(&self.document.scenario.name);
+                if let Some(p) = self.dialogs.pick_preset_to_save(&stem) {
+                    self.save_to(p);
+                }
+            }
+            Command::ExportCsv => {
+                let Some(sim) = &self.current else { return };
+                let run = sim.run.clone();
+                if let Some(dir) = self.dialogs.pick_csv_folder() {
+                    match crate::export::write_csv_dir(&run, &dir) {
+                        Ok(()) => self.notice(&format!(
+                            "Wrote series.csv, events.csv, sessions.csv and days.csv to {}",
+                            dir.display()
+                        )),
+                        Err(e) => self.error(&format!("Could not export: {e:#}")),
+                    }
+                }
+            }
+            Command::ExportPng => {
+                let stem = files::file_stem_for(&self.document.scenario.name);
+                if let Some(p) = self.dialogs.pick_png_to_save(&stem) {
+                    self.png_target = Some(p);
+                    let slot = self.screenshot.clone();
+                    let repaint = ctx.clone();
+                    ctx.request_screenshot(move |image| {
+                        *slot.lock().expect("screenshot slot") = Some(image);
+                        repaint.request_repaint();
                     });
+                }
+            }
+            Command::PinBaseline => {
+                if let Some(c) = &self.current {
+                    self.baseline = Some(c.clone());
+                    self.tab = SideTab::Compare;
+                    self.notice("Pinned as baseline: the next runs are drawn over it, dashed.");
+                }
+            }
+            Command::ClearBaseline => self.baseline = None,
+            Command::Undo => {
+                self.document.undo();
+            }
+            Command::Redo => {
+                self.document.redo();
+            }
+            Command::ResetZoom => self.plots.reset_view(),
+            Command::SelectSession(s) => self.selected_session = s,
+            Command::Quit => {
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn open_path(&mut self, path: PathBuf) {
+        match crate::preset::read_file(&path) {
+            Ok(sc) => {
+                self.notice(&format!("Opened {}", path.display()));
+                files::remember(&mut self.recent, &path);
+                self.document.replace(sc, Some(path));
+                self.selected_session = None;
+            }
+            Err(e) => self.show_file_problems(&path.display().to_string(), &e),
+        }
+    }
+
+    fn show_file_problems(&mut self, file: &str, e: &crate::preset::PresetError) {
+        self.file_problems = Some(FileProblems {
+            title: format!("{file} could not be opened"),
+            lines: e.to_string().lines().map(str::to_owned).collect(),
+        });
+    }
+
+    fn save_to(&mut self, path: PathBuf) {
+        match crate::preset::write_file(&path, &self.document.scenario) {
+            Ok(()) => {
+                files::remember(&mut self.recent, &path);
+                self.notice(&format!("Saved {}", path.display()));
+                self.document.mark_saved(path);
+            }
+            Err(e) => self.error(&format!("Could not save {}: {e}", path.display())),
+        }
+    }
+
+    fn notice(&mut self, text: &str) {
+        self.notice = Some(Notice {
+            error: false,
+            text: text.to_owned(),
+        });
+    }
+
+    fn error(&mut self, text: &str) {
+        self.notice = Some(Notice {
+            error: true,
+            text: text.to_owned(),
+        });
+    }
+
+    /// Keyboard shortcuts, read before the panels so they work wherever the focus is.
+    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut out = Vec::new();
+        ctx.input_mut(|i| {
+            // The shifted ones first: Ctrl+Z would also match Ctrl+Shift+Z.
+            if i.consume_shortcut(&SAVE_AS) {
+                out.push(Command::SaveAs);
+            }
+            if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {
+                out.push(Command::Redo);
+            }
+            if i.consume_shortcut(&UNDO) {
+                out.push(Command::Undo);
+            }
+            if i.consume_shortcut(&SAVE) {
+                out.push(Command::Save);
+            }
+            if i.consume_shortcut(&OPEN) {
+                out.push(Command::Open);
+            }
+            if i.consume_shortcut(&TIMING) {
+                self.show_timing = !self.show_timing;
             }
         });
+        out
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("New (default scenario)").clicked() {
+                    commands.push(Command::New);
+                }
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
+                    .clicked()
+                {
+                    commands.push(Command::Open);
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.recent.is_empty() {
+                        ui.label("No recent files yet.");
+                    }
+                    for p in &self.recent {
+                        if ui.button(p.display().to_string()).clicked() {
+                            commands.push(Command::OpenPath(p.clone()));
+                        }
+                    }
+                });
+                ui.menu_button("Examples", |ui| {
+                    for (i, e) in EXAMPLES.iter().enumerate() {
+                        let r = ui.button(e.title());
+                        let r = match e.scenario() {
+                            Ok(sc) => r.on_hover_text(sc.description),
+                            Err(_) => r,
+                        };
+                        if r.clicked() {
+                            commands.push(Command::OpenExample(i));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui
+                    .add(egui::Button::new("Save").shortcut_text(ui.ctx().format_shortcut(&SAVE)))
+                    .clicked()
+                {
+                    commands.push(Command::Save);
+                }
+                if ui
+                    .add(
+                        egui::Button::new("Save as…")
+                            .shortcut_text(ui.ctx().format_shortcut(&SAVE_AS)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::SaveAs);
+                }
+                ui.separator();
+                if ui
+                    .add_enabled(self.current.is_some(), egui::Button::new("Export run as CSV…"))
+                    .on_hover_text("series.csv, events.csv, sessions.csv and days.csv: the same files as `lactosim run --out`")
+                    .clicked()
+                {
+                    commands.push(Command::ExportCsv);
+                }
+                if ui
+                    .add_enabled(self.current.is_some(), egui::Button::new("Export plots as PNG…"))
+                    .clicked()
+                {
+                    commands.push(Command::ExportPng);
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                if ui
+                    .add_enabled(
+                        self.document.can_undo(),
+                        egui::Button::new("Undo").shortcut_text(ui.ctx().format_shortcut(&UNDO)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Undo);
+                }
+                if ui
+                    .add_enabled(
+                        self.document.can_redo(),
+                        egui::Button::new("Redo").shortcut_text(ui.ctx().format_shortcut(&REDO)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Redo);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for kind in PlotKind::ALL {
+                    let mut on = self.plots.visible.contains(&kind);
+                    if ui.checkbox(&mut on, kind.title()).on_hover_text(kind.help()).changed() {
+                        if on {
+                            self.plots.visible.push(kind);
+                        } else {
+                            self.plots.visible.retain(|k| *k != kind);
+                        }
+                    }
+                }
+                ui.separator();
+                if ui.button("Show the whole run").clicked() {
+                    commands.push(Command::ResetZoom);
+                }
+                ui.checkbox(&mut self.show_timing, "Show timing (F12)");
+                ui.separator();
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+            ui.menu_button("Compare", |ui| {
+                if ui
+                    .add_enabled(self.current.is_some(), egui::Button::new("Pin this run as baseline"))
+                    .clicked()
+                {
+                    commands.push(Command::PinBaseline);
+                }
+                if ui
+                    .add_enabled(self.baseline.is_some(), egui::Button::new("Clear the baseline"))
+                    .clicked()
+                {
+                    commands.push(Command::ClearBaseline);
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                ui.label("Drag in a plot to pan, scroll to zoom in time, double-click to see the whole run.");
+                ui.label("Click a session (in the plots or the bars under them) to see its minutes.");
+                ui.label("Drop a .ron scenario file on the window to open it.");
+                ui.label("Every parameter's meaning and source: hover its slider, or read docs/model.md.");
+            });
+        });
+    }
+
+    /// The scenario's name, the plain-words summary, warnings and problems.
+    fn header(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            let dirty = if self.document.is_dirty() { " •" } else { "" };
+            ui.heading(format!("{}{dirty}", self.document.scenario.name))
+                .on_hover_text(if dirty.is_empty() {
+                    "No unsaved changes."
+                } else {
+                    "Unsaved changes (Ctrl+S saves)."
+                });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if self.baseline.is_some() {
+                    if ui.button("Clear baseline").clicked() {
+                        commands.push(Command::ClearBaseline);
+                    }
+                }
+                if ui
+                    .add_enabled(self.current.is_some(), egui::Button::new("Pin as baseline"))
+                    .on_hover_text("Keep this run to compare: the next runs are drawn over it (dashed) and the Compare tab shows the difference.")
+                    .clicked()
+                {
+                    commands.push(Command::PinBaseline);
+                }
+                if self.runner.busy() {
+                    ui.spinner();
+                    ui.label("computing…");
+                }
+            });
+        });
+        if let Some(sim) = &self.current {
+            ui.label(RichText::new(&sim.summary).size(15.0));
+            if let Some(b) = &self.baseline {
+                let (n, o) = (
+                    sim.metrics.last_day_removed_ml,
+                    b.metrics.last_day_removed_ml,
+                );
+                let pct = if o > 0.0 { 100.0 * (n - o) / o } else { 0.0 };
+                ui.label(format!(
+                    "Compared with the baseline: {o:.0} → {n:.0} ml on the last day ({pct:+.0}%)."
+                ));
+            }
+            for w in &sim.run.warnings {
+                let at = w
+                    .t_h
+                    .map(|t| format!(" ({})", crate::schedule::format_time_h(t)))
+                    .unwrap_or_default();
+                ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {}{at}", w.message));
+            }
+        }
+        if !self.problems.is_empty() {
+            egui::Frame::group(ui.style())
+                .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
+                .show(ui, |ui| {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        "This scenario cannot run; the plots show its last valid version:",
+                    );
+                    for p in &self.problems {
+                        ui.label(format!("• {}: {}", p.path, p.message));
+                    }
+                });
+        }
+    }
+
+    fn side_panel(&mut self, ui: &mut Ui, edits: &mut Vec<Edit>, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            for t in SideTab::ALL {
+                ui.selectable_value(&mut self.tab, t, t.label());
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match self.tab {
+                SideTab::Schedule => self.schedule_panel.ui(
+                    ui,
+                    &self.document.scenario.schedule,
+                    self.document.scenario.horizon_days,
+                    edits,
+                ),
+                SideTab::Parameters => params_panel::ui(ui, &self.document.scenario, edits),
+                SideTab::Compare => self.compare_tab(ui, commands),
+                SideTab::Scenario => scenario_tab(ui, &self.document.scenario, edits),
+            });
+    }
+
+    fn compare_tab(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.label("Pin a run, change the schedule or the mother and baby, and compare: the pinned run is drawn dashed under the new one.");
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(self.current.is_some(), egui::Button::new("Pin this run"))
+                .clicked()
+            {
+                commands.push(Command::PinBaseline);
+            }
+            if ui
+                .add_enabled(self.baseline.is_some(), egui::Button::new("Clear"))
+                .clicked()
+            {
+                commands.push(Command::ClearBaseline);
+            }
+        });
+        ui.add_space(6.0);
+        if let Some(sim) = &self.current {
+            if let Some(b) = &self.baseline {
+                ui.label(format!("Baseline: {}", b.scenario.name));
+            }
+            compare::table(ui, &sim.metrics, self.baseline.as_ref().map(|b| &b.metrics));
+            if ui.button("Copy table").clicked() {
+                ui.ctx().copy_text(compare::as_text(
+                    &sim.metrics,
+                    self.baseline.as_ref().map(|b| &b.metrics),
+                ));
+            }
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if let Some(n) = &self.notice {
+                let color = if n.error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().weak_text_color()
+                };
+                ui.colored_label(color, &n.text);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if self.show_timing
+                    && let Some(sim) = &self.current
+                {
+                    ui.monospace(format!(
+                        "simulate {:.1} ms · plot data {:.1} ms · frame {} · {} points",
+                        sim.simulate_ms,
+                        sim.prepare_ms,
+                        self.frame_ms
+                            .map_or_else(|| "–".to_owned(), |f| format!("{f:.1} ms")),
+                        sim.plots.point_count()
+                    ));
+                }
+            });
+        });
+    }
+
+    fn modals(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(cmd) = self.pending.clone() {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("unsaved changes")).show(ctx, |ui| {
+                ui.heading("Unsaved changes");
+                ui.label(format!(
+                    "“{}” has changes that are not saved. Save them first?",
+                    self.document.title()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        answer = Some(0);
+                    }
+                    if ui.button("Don't save").clicked() {
+                        answer = Some(1);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(2);
+                    }
+                });
+            });
+            match answer {
+                Some(0) => {
+                    self.pending = None;
+                    self.command_now(Command::Save, ctx);
+                    if !self.document.is_dirty() {
+                        self.command_now(cmd, ctx);
+                    }
+                }
+                Some(1) => {
+                    self.pending = None;
+                    self.command_now(cmd, ctx);
+                }
+                Some(_) => self.pending = None,
+                None => {}
+            }
+        }
+        if let Some(fp) = &self.file_problems {
+            let mut close = false;
+            egui::Modal::new(egui::Id::unique("file problems")).show(ctx, |ui| {
+                ui.heading(&fp.title);
+                ui.label("Nothing was changed. Every problem found:");
+                egui::ScrollArea::vertical()
+                    .max_height(300.0)
+                    .show(ui, |ui| {
+                        for l in &fp.lines {
+                            ui.monospace(l);
+                        }
+                    });
+                if ui.button("OK").clicked() {
+                    close = true;
+                }
+            });
+            if close {
+                self.file_problems = None;
+            }
+        }
+        if let Some(i) = self.selected_session
+            && let Some(sim) = &self.current
+        {
+            let run = sim.run.clone();
+            let mut open = true;
+            let title = run.sessions.get(i).map_or_else(String::new, |s| {
+                format!("Session at {}", crate::schedule::format_time_h(s.start_h))
+            });
+            egui::Window::new("One session, minute by minute")
+                .id(egui::Id::unique("session window"))
+                .open(&mut open)
+                .default_size([760.0, 560.0])
+                .show(ctx, |ui| {
+                    ui.label(title);
+                    match session_view::ui(ui, &run, i) {
+                        Some(session_view::SessionAction::Show(j)) => {
+                            commands.push(Command::SelectSession(Some(j)))
+                        }
+                        Some(session_view::SessionAction::Close) => {
+                            commands.push(Command::SelectSession(None))
+                        }
+                        None => {}
+                    }
+                });
+            if !open {
+                commands.push(Command::SelectSession(None));
+            }
+        }
+    }
+
+    /// Files dropped on the window, and the hint while they hover over it.
+    fn dropped_files(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let (hovering, dropped) =
+            ctx.input(|i| (!i.raw.hovered_files.is_empty(), i.raw.dropped_files.clone()));
+        if hovering {
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop hint"),
+            ));
+            let rect = ctx.content_rect();
+            painter.rect_filled(rect, 0.0, Color32::from_black_alpha(140));
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop a .ron scenario to open it",
+                egui::FontId::proportional(24.0),
+                Color32::WHITE,
+            );
+        }
+        if let Some(path) = dropped
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
+        {
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            {
+                commands.push(Command::OpenPath(path));
+            } else {
+                self.error(&format!(
+                    "{} is not a scenario: lactosim opens .ron files.",
+                    path.display()
+                ));
+            }
+        }
+    }
+
+    /// Save a screenshot that arrived, cropped to the plots.
+    fn finish_png_export(&mut self, ctx: &egui::Context) {
+        let Some(image) = self.screenshot.lock().expect("screenshot slot").take() else {
+            return;
+        };
+        let Some(path) = self.png_target.take() else {
+            return;
+        };
+        let region = self.plots.rect.unwrap_or_else(|| ctx.content_rect());
+        let cropped = image.region(&region, Some(ctx.pixels_per_point()));
+        match files::save_png(&cropped, &path) {
+            Ok(()) => self.notice(&format!("Saved the plots to {}", path.display())),
+            Err(e) => self.error(&e),
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = format!(
+            "{}{} — lactosim",
+            self.document.title(),
+            if self.document.is_dirty() { " •" } else { "" }
+        );
+        if title != self.last_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+
+    /// One frame of the whole window. Public so tests can drive it without eframe's frame.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let mut edits = Vec::new();
+        let mut commands = self.shortcuts(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("editor")
+            .resizable(true)
+            .default_size(370.0)
+            .min_size(300.0)
+            .show(ui, |ui| self.side_panel(ui, &mut edits, &mut commands));
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.header(ui, &mut commands);
+            ui.separator();
+            match &self.current {
+                Some(sim) => {
+                    let plots = sim.plots.clone();
+                    let baseline = self.baseline.as_ref().map(|b| b.plots.clone());
+                    if let Some(PlotAction::SelectSession(i)) =
+                        self.plots
+                            .ui(ui, &plots, baseline.as_ref(), self.selected_session)
+                    {
+                        commands.push(Command::SelectSession(Some(i)));
+                    }
+                }
+                None => {
+                    ui.label("No run to show yet.");
+                }
+            }
+        });
+        self.modals(&ctx, &mut commands);
+        self.dropped_files(&ctx, &mut commands);
+
+        // After the UI pass: the edits, then the commands, then one re-simulation.
+        let editing = !edits.is_empty();
+        for e in edits {
+            self.document.apply(e);
+        }
+        if !editing && !ctx.input(|i| i.pointer.any_down()) && ctx.memory(|m| m.focused().is_none())
+        {
+            self.document.end_merge();
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allowed_to_close
+            && self.document.is_dirty()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.pending = Some(Command::Quit);
+        }
+        for c in commands {
+            self.command(c, &ctx);
+        }
+        self.resimulate(&ctx);
+        self.finish_png_export(&ctx);
+        self.update_title(&ctx);
     }
 }
 
-pub fn launch(preset: Option<PathBuf>) -> eframe::Result<()> {
-    let scenario = match preset {
-        Some(p) => match crate::preset::read_file(&p) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("{e}");
-                Scenario::default()
-            }
-        },
-        None => Scenario::default(),
+/// The scenario's name, description and seed.
+fn scenario_tab(ui: &mut Ui, sc: &Scenario, edits: &mut Vec<Edit>) {
+    let label = ui.label("Name");
+    let mut name = sc.name.clone();
+    if ui
+        .add(egui::TextEdit::singleline(&mut name).desired_width(f32::INFINITY))
+        .labelled_by(label.id)
+        .changed()
+    {
+        edits.push(Edit::SetName(name));
+    }
+    let label = ui.label("Description: what the scenario shows and what to look at");
+    let mut description = sc.description.clone();
+    if ui
+        .add(
+            egui::TextEdit::multiline(&mut description)
+                .desired_rows(8)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id)
+        .changed()
+    {
+        edits.push(Edit::SetDescription(description));
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Seed of the let-down timing");
+        let mut seed = sc.seed;
+        if ui
+            .add(egui::DragValue::new(&mut seed))
+            .labelled_by(label.id)
+            .on_hover_text(
+                "Let-downs come at slightly random times; the same seed gives the same run.",
+            )
+            .changed()
+        {
+            edits.push(Edit::SetSeed(seed));
+        }
+    });
+    if !sc.written_by.is_empty() {
+        ui.weak(format!("Written by {}", sc.written_by));
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.frame_ms = frame.info().cpu_usage.map(|s| s * 1e3);
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let persisted = Persisted {
+            document: Some(self.document.clone()),
+            recent: self.recent.clone(),
+            visible_plots: Some(self.plots.visible.clone()),
+            tab: self.tab,
+        };
+        eframe::set_value(storage, STORAGE_KEY, &persisted);
+    }
+}
+
+/// Open the window. `preset` is opened instead of the last session's scenario; `fresh` starts
+/// from the built-in default, ignoring what the last session left; `size` in points (1280×800 if
+/// not given).
+pub fn launch(preset: Option<PathBuf>, fresh: bool, size: Option<[f32; 2]>) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("lactosim")
+            .with_inner_size(size.unwrap_or([1280.0, 800.0]))
+            .with_min_inner_size([900.0, 600.0])
+            .with_drag_and_drop(true),
+        persist_window: !fresh,
+        ..Default::default()
     };
     eframe::run_native(
         "lactosim",
-        eframe::NativeOptions::default(),
-        Box::new(|_cc| Ok(Box::new(App::new(scenario)))),
+        options,
+        Box::new(move |cc| Ok(Box::new(App::new(cc, preset, fresh)))),
     )
 }

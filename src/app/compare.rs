@@ -1,0 +1,169 @@
+//! Comparing with a pinned baseline: the table of headline numbers, baseline vs. now.
+
+use egui::{Grid, RichText, Ui};
+
+use crate::summary::Metrics;
+
+/// One row of the comparison: its label, unit, decimals and how to read it from [`Metrics`].
+struct Row {
+    label: &'static str,
+    help: &'static str,
+    unit: &'static str,
+    decimals: usize,
+    get: fn(&Metrics) -> Option<f64>,
+}
+
+const ROWS: &[Row] = &[
+    Row {
+        label: "Milk removed, last day",
+        help: "What the breasts gave on the last simulated day (what a test-weighing study calls production).",
+        unit: "ml",
+        decimals: 0,
+        get: |m| Some(m.last_day_removed_ml),
+    },
+    Row {
+        label: "Milk made, last day",
+        help: "What the breasts synthesised on the last simulated day.",
+        unit: "ml",
+        decimals: 0,
+        get: |m| Some(m.last_day_production_ml),
+    },
+    Row {
+        label: "Day 500 ml/day is reached",
+        help: "The first day (counting the day of birth as day 1) on which 500 ml or more was removed.",
+        unit: "",
+        decimals: 0,
+        get: |m| m.day_reaching_500_ml.map(|d| d as f64 + 1.0),
+    },
+    Row {
+        label: "Feeds and pump sessions a day",
+        help: "Over the last 7 days.",
+        unit: "",
+        decimals: 1,
+        get: |m| Some(m.sessions_per_day),
+    },
+    Row {
+        label: "Let-downs per session",
+        help: "Over the last 7 days.",
+        unit: "",
+        decimals: 1,
+        get: |m| Some(m.letdowns_per_session),
+    },
+    Row {
+        label: "Mean fat of the milk",
+        help: "Volume-weighted over the last 7 days.",
+        unit: "g/L",
+        decimals: 1,
+        get: |m| m.mean_fat_g_l.is_finite().then_some(m.mean_fat_g_l),
+    },
+    Row {
+        label: "Peak fullness after day 5",
+        help: "The fullest either breast got after day 5, as a share of its storage capacity.",
+        unit: "%",
+        decimals: 0,
+        get: |m| Some(100.0 * m.peak_fullness_after_day_5),
+    },
+    Row {
+        label: "Left breast's share",
+        help: "Share of the last week's milk that came from the left breast.",
+        unit: "%",
+        decimals: 0,
+        get: |m| Some(100.0 * m.left_share),
+    },
+];
+
+fn fmt(v: Option<f64>, r: &Row) -> String {
+    match v {
+        Some(v) if r.unit.is_empty() => format!("{v:.*}", r.decimals),
+        Some(v) => format!("{v:.*} {}", r.decimals, r.unit),
+        None => "never".into(),
+    }
+}
+
+/// The difference, signed, with the relative change where it means something.
+fn diff(now: Option<f64>, base: Option<f64>, r: &Row) -> String {
+    match (now, base) {
+        (Some(n), Some(b)) => {
+            let d = n - b;
+            let mut s = format!("{d:+.*}", r.decimals);
+            if !r.unit.is_empty() && r.unit != "%" {
+                s.push(' ');
+                s.push_str(r.unit);
+            }
+            if r.unit == "%" {
+                s.push_str(" points");
+            } else if b.abs() > 1e-9 && r.unit == "ml" {
+                s.push_str(&format!(" ({:+.0}%)", 100.0 * d / b));
+            }
+            s
+        }
+        (None, None) => "".into(),
+        _ => "changed".into(),
+    }
+}
+
+/// The comparison table. `baseline` is `None` until a run is pinned.
+pub fn table(ui: &mut Ui, now: &Metrics, baseline: Option<&Metrics>) {
+    Grid::new("comparison")
+        .num_columns(if baseline.is_some() { 4 } else { 2 })
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label(RichText::new("").strong());
+            if baseline.is_some() {
+                ui.label(RichText::new("baseline").strong());
+            }
+            ui.label(RichText::new("now").strong());
+            if baseline.is_some() {
+                ui.label(RichText::new("difference").strong());
+            }
+            ui.end_row();
+            for r in ROWS {
+                ui.label(r.label).on_hover_text(r.help);
+                let n = (r.get)(now);
+                if let Some(b) = baseline {
+                    let bv = (r.get)(b);
+                    ui.label(fmt(bv, r));
+                    ui.label(fmt(n, r));
+                    ui.label(diff(n, bv, r));
+                } else {
+                    ui.label(fmt(n, r));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// The comparison as text (for the clipboard and the tests).
+pub fn as_text(now: &Metrics, baseline: Option<&Metrics>) -> String {
+    let mut s = String::new();
+    for r in ROWS {
+        let n = (r.get)(now);
+        match baseline {
+            Some(b) => {
+                let bv = (r.get)(b);
+                s.push_str(&format!(
+                    "{}\t{}\t{}\t{}\n",
+                    r.label,
+                    fmt(bv, r),
+                    fmt(n, r),
+                    diff(n, bv, r)
+                ));
+            }
+            None => s.push_str(&format!("{}\t{}\n", r.label, fmt(n, r))),
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn differences_read_with_sign_unit_and_percent() {
+        let r = &ROWS[0];
+        assert_eq!(diff(Some(600.0), Some(800.0), r), "-200 ml (-25%)");
+        assert_eq!(fmt(None, &ROWS[2]), "never");
+        assert_eq!(diff(Some(50.0), Some(40.0), &ROWS[6]), "+10 points");
+    }
+}

@@ -1,0 +1,185 @@
+//! Files: native dialogs (behind a trait, so tests never open a real one), the shipped examples,
+//! the recent-files list, and saving a screenshot of the plots as PNG.
+
+use std::path::{Path, PathBuf};
+
+use crate::Scenario;
+use crate::preset::PresetError;
+
+/// The file dialogs the app needs. The real ones are [`NativeDialogs`]; tests give a fake.
+pub trait Dialogs {
+    fn pick_preset_to_open(&self) -> Option<PathBuf>;
+    fn pick_preset_to_save(&self, suggested_name: &str) -> Option<PathBuf>;
+    fn pick_csv_folder(&self) -> Option<PathBuf>;
+    fn pick_png_to_save(&self, suggested_name: &str) -> Option<PathBuf>;
+}
+
+/// rfd's native dialogs (xdg portal, or zenity, on Linux).
+pub struct NativeDialogs;
+
+impl Dialogs for NativeDialogs {
+    fn pick_preset_to_open(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open a lactosim scenario")
+            .add_filter("lactosim scenario", &["ron"])
+            .pick_file()
+    }
+
+    fn pick_preset_to_save(&self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Save the scenario")
+            .add_filter("lactosim scenario", &["ron"])
+            .set_file_name(format!("{suggested_name}.ron"))
+            .save_file()
+            .map(|p| with_extension(p, "ron"))
+    }
+
+    fn pick_csv_folder(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export the run as CSV files into a folder")
+            .pick_folder()
+    }
+
+    fn pick_png_to_save(&self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Save the plots as PNG")
+            .add_filter("PNG image", &["png"])
+            .set_file_name(format!("{suggested_name}.png"))
+            .save_file()
+            .map(|p| with_extension(p, "png"))
+    }
+}
+
+fn with_extension(p: PathBuf, ext: &str) -> PathBuf {
+    if p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) {
+        p
+    } else {
+        p.with_extension(ext)
+    }
+}
+
+/// A file name made of the scenario's name: "Night feeds dropped at week 3" → "night-feeds-dropped-at-week-3".
+pub fn file_stem_for(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            s.extend(c.to_lowercase());
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s = s.trim_end_matches('-').to_owned();
+    if s.is_empty() { "scenario".into() } else { s }
+}
+
+/// A shipped example scenario (the files of `presets/`, built into the program so that File →
+/// Examples works wherever it is installed).
+pub struct Example {
+    pub file: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! examples {
+    ($($file:literal),* $(,)?) => {
+        &[$(Example { file: $file, text: include_str!(concat!("../../presets/", $file)) }),*]
+    };
+}
+
+pub static EXAMPLES: &[Example] = examples!(
+    "healthy-on-demand.ron",
+    "scheduled-3-hourly.ron",
+    "night-feeds-dropped.ron",
+    "three-extra-pumps.ron",
+    "exclusive-pumping.ron",
+    "power-pumping.ron",
+    "delayed-activation.ron",
+    "one-breast-favoured.ron",
+    "sleepy-baby-rescue.ron",
+    "missed-night-engorgement.ron",
+    "gradual-weaning.ron",
+    "stressed-mother.ron",
+);
+
+impl Example {
+    pub fn scenario(&self) -> Result<Scenario, PresetError> {
+        crate::preset::from_str(self.text, Some(Path::new(self.file)))
+    }
+
+    /// The scenario's own name, for the menu.
+    pub fn title(&self) -> String {
+        self.scenario()
+            .map_or_else(|_| self.file.to_owned(), |s| s.name)
+    }
+}
+
+/// Most recent files remembered.
+pub const RECENT_MAX: usize = 8;
+
+/// Put `path` first in the list of recent files.
+pub fn remember(recent: &mut Vec<PathBuf>, path: &Path) {
+    recent.retain(|p| p != path);
+    recent.insert(0, path.to_path_buf());
+    recent.truncate(RECENT_MAX);
+}
+
+/// Save an RGBA screenshot region as PNG.
+pub fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
+    let [w, h] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
+        .ok_or_else(|| "the screenshot has the wrong size".to_owned())?;
+    buffer
+        .save_with_format(path, image::ImageFormat::Png)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_preset_is_an_example_and_reads() {
+        let mut on_disk: Vec<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/presets"))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".ron"))
+                .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = EXAMPLES.iter().map(|e| e.file.to_owned()).collect();
+        listed.sort();
+        assert_eq!(
+            on_disk, listed,
+            "File → Examples lists every file of presets/"
+        );
+        for e in EXAMPLES {
+            let s = e.scenario().unwrap_or_else(|err| panic!("{err}"));
+            assert!(
+                !s.name.is_empty() && !s.description.is_empty(),
+                "{}",
+                e.file
+            );
+        }
+    }
+
+    #[test]
+    fn file_names_from_scenario_names() {
+        assert_eq!(
+            file_stem_for("Night feeds dropped at week 3"),
+            "night-feeds-dropped-at-week-3"
+        );
+        assert_eq!(file_stem_for("  ?? "), "scenario");
+    }
+
+    #[test]
+    fn recent_files_are_unique_newest_first_and_bounded() {
+        let mut r = Vec::new();
+        for i in 0..10 {
+            remember(&mut r, Path::new(&format!("{i}.ron")));
+        }
+        remember(&mut r, Path::new("5.ron"));
+        assert_eq!(r.len(), RECENT_MAX);
+        assert_eq!(r[0], Path::new("5.ron"));
+        assert_eq!(r.iter().filter(|p| *p == Path::new("5.ron")).count(), 1);
+    }
+}

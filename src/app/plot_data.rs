@@ -1,0 +1,514 @@
+//! What the plots draw, prepared once per run: curves (x in days since birth), let-down marks,
+//! engorgement spans and session bars. Nothing here is computed per frame, except
+//! [`Decimated`], which only re-buckets long curves when the visible range or width changes.
+
+use egui::Color32;
+use egui_plot::PlotPoint;
+
+use crate::model::gland::ENGORGED_FULLNESS;
+use crate::run::{Component, Run};
+use crate::scenario::{Breast, Scenario};
+use crate::schedule::{Kind, SessionSide};
+
+/// One plot of the stack. Each has one unit on its y axis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum PlotKind {
+    Supply,
+    Breasts,
+    Prolactin,
+    Oxytocin,
+    Composition,
+    Sodium,
+}
+
+impl PlotKind {
+    pub const ALL: [PlotKind; 6] = [
+        PlotKind::Supply,
+        PlotKind::Breasts,
+        PlotKind::Prolactin,
+        PlotKind::Oxytocin,
+        PlotKind::Composition,
+        PlotKind::Sodium,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PlotKind::Supply => "Supply",
+            PlotKind::Breasts => "Milk in each breast",
+            PlotKind::Prolactin => "Prolactin",
+            PlotKind::Oxytocin => "Oxytocin and let-downs",
+            PlotKind::Composition => "Milk removed: composition",
+            PlotKind::Sodium => "Milk removed: sodium",
+        }
+    }
+
+    pub fn unit(self) -> &'static str {
+        match self {
+            PlotKind::Supply => "ml/day",
+            PlotKind::Breasts => "ml",
+            PlotKind::Prolactin => "ng/ml",
+            PlotKind::Oxytocin => "pg/ml",
+            PlotKind::Composition => "g/L",
+            PlotKind::Sodium => "mmol/L",
+        }
+    }
+
+    /// What the plot shows, in plain words, for its tooltip.
+    pub fn help(self) -> &'static str {
+        match self {
+            PlotKind::Supply => {
+                "Milk made and removed over the last 24 hours, the baby's appetite and intake, and each breast's rate of synthesis and its secretory capacity (the rate it would reach if empty), written as ml a day so that they compare with the daily totals. Frequent, thorough emptying raises capacity; milk left in a breast slows its synthesis."
+            }
+            PlotKind::Breasts => {
+                "Milk stored in each breast. Shaded: the breast is engorged (95% or more of its storage capacity). Milk left in a breast slows its own synthesis (local autocrine feedback)."
+            }
+            PlotKind::Prolactin => {
+                "Prolactin from the pituitary, ng/ml. It surges with every nipple stimulation and keeps the glands able to make milk over days and weeks; its baseline falls over the months."
+            }
+            PlotKind::Oxytocin => {
+                "Oxytocin, pg/ml: a reflex to suckling that contracts the cells around the alveoli and ejects the milk. Each triangle on the time axis is a let-down. Stress delays and blocks let-downs."
+            }
+            PlotKind::Composition => {
+                "Composition of the milk removed at each session, g/L: fat, lactose, protein, secretory IgA and lactoferrin. Colostrum is rich in sIgA and lactoferrin; lactose rises and they fall as volume climbs."
+            }
+            PlotKind::Sodium => {
+                "Sodium of the milk removed at each session, mmol/L. It is high while the tight junctions between the cells are open (the first days, engorgement, mastitis, weaning) and low in established lactation."
+            }
+        }
+    }
+
+    /// Share of the stack's height (a plot with one curve needs less).
+    pub fn weight(self) -> f32 {
+        match self {
+            PlotKind::Supply => 1.5,
+            PlotKind::Breasts => 1.1,
+            PlotKind::Oxytocin | PlotKind::Sodium => 0.8,
+            _ => 1.0,
+        }
+    }
+}
+
+/// The colour of each breast, the same in every plot.
+pub fn breast_color(b: Breast) -> Color32 {
+    match b {
+        Breast::Left => Color32::from_rgb(0x3a, 0x7d, 0xd8),
+        Breast::Right => Color32::from_rgb(0xe0, 0x7a, 0x1f),
+    }
+}
+
+pub fn kind_color(k: Kind) -> Color32 {
+    match k {
+        Kind::Breastfeed => Color32::from_rgb(0x2f, 0xa8, 0x6b),
+        Kind::Pump => Color32::from_rgb(0x9b, 0x59, 0xc6),
+    }
+}
+
+pub const ENGORGED_COLOR: Color32 = Color32::from_rgba_premultiplied(90, 20, 20, 40);
+pub const LETDOWN_COLOR: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
+
+/// How a curve's value is read out on hover: its unit, and optionally the same value in a second
+/// unit (a synthesis rate drawn as ml/day is also given in ml/h).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Readout {
+    pub unit: &'static str,
+    pub decimals: usize,
+    /// Divide by this to get the second unit.
+    pub also: Option<(f64, &'static str)>,
+}
+
+impl Readout {
+    const fn plain(unit: &'static str, decimals: usize) -> Self {
+        Self {
+            unit,
+            decimals,
+            also: None,
+        }
+    }
+
+    pub fn format(&self, v: f64) -> String {
+        let mut s = format!("{v:.*} {}", self.decimals, self.unit);
+        if let Some((div, unit)) = self.also {
+            s.push_str(&format!(" ({:.1} {unit})", v / div));
+        }
+        s
+    }
+}
+
+/// One curve, x in days since birth, sorted by x.
+#[derive(Clone, Debug)]
+pub struct Curve {
+    pub name: String,
+    pub color: Color32,
+    /// Drawn dashed (a reference rather than a measured quantity, e.g. appetite or capacity).
+    pub dashed: bool,
+    /// Drawn with point markers (one value per session or per day rather than a continuous signal).
+    pub markers: bool,
+    /// Hidden until the person ticks it in the legend.
+    pub hidden_at_first: bool,
+    pub readout: Readout,
+    pub points: Vec<PlotPoint>,
+}
+
+/// Everything one plot draws.
+#[derive(Clone, Debug, Default)]
+pub struct PlotData {
+    pub curves: Vec<Curve>,
+    /// Let-down times, drawn as marks at the bottom of the plot (x in days).
+    pub letdowns_days: Vec<f64>,
+    /// Spans (start, end in days) in which a breast is engorged.
+    pub engorged: Vec<(Breast, f64, f64)>,
+    /// Horizontal reference lines: name, y, colour.
+    pub levels: Vec<(String, f64, Color32)>,
+}
+
+/// One session, as a bar under the plots.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionBar {
+    pub index: usize,
+    pub start_days: f64,
+    pub end_days: f64,
+    pub kind: Kind,
+    pub side: SessionSide,
+    /// Which breasts it actually took milk from (a breastfeed on "both" may stop after one).
+    pub used: [bool; 2],
+}
+
+/// The plots of one run.
+#[derive(Clone, Debug, Default)]
+pub struct RunPlots {
+    pub horizon_days: f64,
+    pub plots: Vec<(PlotKind, PlotData)>,
+    pub sessions: Vec<SessionBar>,
+}
+
+impl RunPlots {
+    pub fn get(&self, kind: PlotKind) -> &PlotData {
+        &self
+            .plots
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .expect("every kind is prepared")
+            .1
+    }
+
+    /// Number of points held, over all curves (for the timing overlay).
+    pub fn point_count(&self) -> usize {
+        self.plots
+            .iter()
+            .flat_map(|(_, p)| &p.curves)
+            .map(|c| c.points.len())
+            .sum()
+    }
+
+    pub fn prepare(scenario: &Scenario, run: &Run) -> Self {
+        let s = &run.series;
+        let days: Vec<f64> = s.t_h.iter().map(|t| t / 24.0).collect();
+        let series = |name: &str, color, readout, y: &[f64]| Curve {
+            name: name.to_owned(),
+            color,
+            dashed: false,
+            markers: false,
+            hidden_at_first: false,
+            readout,
+            points: days
+                .iter()
+                .zip(y)
+                .map(|(&x, &v)| PlotPoint::new(x, v))
+                .collect(),
+        };
+        let ml_day = Readout::plain("ml/day", 0);
+        let per_day_of_per_h = Readout {
+            unit: "ml/day",
+            decimals: 0,
+            also: Some((24.0, "ml/h")),
+        };
+
+        // Supply.
+        let mut supply = PlotData::default();
+        supply.curves.push(series(
+            "milk made, last 24 h",
+            Color32::from_rgb(0x2f, 0xa8, 0x6b),
+            ml_day,
+            &s.production_24h_ml,
+        ));
+        supply.curves.push(series(
+            "milk removed, last 24 h",
+            Color32::from_rgb(0x8e, 0x44, 0xad),
+            ml_day,
+            &s.removed_24h_ml,
+        ));
+        let mut appetite = series(
+            "baby's appetite",
+            Color32::GRAY,
+            ml_day,
+            &s.appetite_ml_per_day,
+        );
+        appetite.dashed = true;
+        supply.curves.push(appetite);
+        supply.curves.push(Curve {
+            name: "baby's intake at the breast, per day".into(),
+            color: Color32::from_rgb(0x16, 0xa0, 0x85),
+            dashed: false,
+            markers: true,
+            hidden_at_first: false,
+            readout: ml_day,
+            points: run
+                .days
+                .iter()
+                .map(|d| PlotPoint::new(d.day as f64 + 0.5, d.intake_ml))
+                .collect(),
+        });
+        for b in Breast::BOTH {
+            let g = s.gland(b);
+            let as_per_day = |v: &[f64]| v.iter().map(|x| x * 24.0).collect::<Vec<_>>();
+            let mut rate = series(
+                &format!("{} synthesis rate", b.name()),
+                breast_color(b),
+                per_day_of_per_h,
+                &as_per_day(&g.synthesis_ml_per_h),
+            );
+            rate.hidden_at_first = true;
+            supply.curves.push(rate);
+            let mut cap = series(
+                &format!("{} secretory capacity", b.name()),
+                breast_color(b),
+                per_day_of_per_h,
+                &as_per_day(&g.secretory_capacity_ml_per_h),
+            );
+            cap.dashed = true;
+            supply.curves.push(cap);
+        }
+
+        // The breasts.
+        let mut breasts = PlotData::default();
+        for b in Breast::BOTH {
+            let g = s.gland(b);
+            breasts.curves.push(series(
+                &format!("{} breast", b.name()),
+                breast_color(b),
+                Readout::plain("ml", 0),
+                &g.stored_ml,
+            ));
+            breasts.levels.push((
+                format!("{} storage capacity", b.name()),
+                scenario.mother.storage_capacity_ml(b),
+                breast_color(b).gamma_multiply(0.5),
+            ));
+            // Spans where the breast is engorged, from the sampled fullness.
+            let mut start = None;
+            for (i, &f) in g.fullness_0_to_1.iter().enumerate() {
+                match (start, f >= ENGORGED_FULLNESS) {
+                    (None, true) => start = Some(days[i]),
+                    (Some(t0), false) => {
+                        breasts.engorged.push((b, t0, days[i]));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let (Some(t0), Some(&t1)) = (start, days.last()) {
+                breasts.engorged.push((b, t0, t1));
+            }
+        }
+
+        // Hormones.
+        let mut prolactin = PlotData::default();
+        prolactin.curves.push(series(
+            "prolactin",
+            Color32::from_rgb(0xd3, 0x54, 0x00),
+            Readout::plain("ng/ml", 0),
+            &s.prolactin_ng_ml,
+        ));
+        let mut oxytocin = PlotData::default();
+        oxytocin.curves.push(series(
+            "oxytocin",
+            Color32::from_rgb(0xc0, 0x39, 0x8b),
+            Readout::plain("pg/ml", 1),
+            &s.oxytocin_pg_ml,
+        ));
+        oxytocin.letdowns_days = run.letdown_times_h().map(|t| t / 24.0).collect();
+        prolactin.letdowns_days = oxytocin.letdowns_days.clone();
+
+        // Composition of the milk removed, one point per session that removed milk.
+        let removing: Vec<_> = run
+            .sessions
+            .iter()
+            .filter(|x| x.total_removed_ml() > 1.0)
+            .collect();
+        let session_curve = |c: Component, color, decimals| Curve {
+            name: c.name().to_owned(),
+            color,
+            dashed: false,
+            markers: false,
+            hidden_at_first: false,
+            readout: Readout::plain(c.unit(), decimals),
+            points: removing
+                .iter()
+                .map(|x| PlotPoint::new((x.start_h + x.end_h) / 48.0, x.milk.get(c)))
+                .filter(|p| p.y.is_finite())
+                .collect(),
+        };
+        let mut composition = PlotData::default();
+        for (c, color, decimals) in [
+            (Component::Fat, Color32::from_rgb(0xe6, 0xb8, 0x00), 1),
+            (Component::Lactose, Color32::from_rgb(0x34, 0x98, 0xdb), 1),
+            (Component::Protein, Color32::from_rgb(0x7f, 0x8c, 0x8d), 1),
+            (Component::SIgA, Color32::from_rgb(0x27, 0xae, 0x60), 2),
+            (
+                Component::Lactoferrin,
+                Color32::from_rgb(0xc0, 0x39, 0x2b),
+                2,
+            ),
+        ] {
+            composition.curves.push(session_curve(c, color, decimals));
+        }
+        let mut sodium = PlotData::default();
+        sodium.curves.push(session_curve(
+            Component::Sodium,
+            Color32::from_rgb(0x8e, 0x44, 0xad),
+            1,
+        ));
+        for (c, color) in [
+            (Component::Chloride, Color32::from_rgb(0x16, 0xa0, 0x85)),
+            (Component::Potassium, Color32::from_rgb(0xb7, 0x95, 0x0b)),
+        ] {
+            let mut curve = session_curve(c, color, 1);
+            curve.hidden_at_first = true;
+            sodium.curves.push(curve);
+        }
+
+        let sessions = run
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(index, x)| SessionBar {
+                index,
+                start_days: x.start_h / 24.0,
+                end_days: x.end_h / 24.0,
+                kind: x.kind,
+                side: x.side,
+                used: [x.removed_ml[0] > 0.5, x.removed_ml[1] > 0.5],
+            })
+            .collect();
+
+        Self {
+            horizon_days: run.horizon_h / 24.0,
+            plots: vec![
+                (PlotKind::Supply, supply),
+                (PlotKind::Breasts, breasts),
+                (PlotKind::Prolactin, prolactin),
+                (PlotKind::Oxytocin, oxytocin),
+                (PlotKind::Composition, composition),
+                (PlotKind::Sodium, sodium),
+            ],
+            sessions,
+        }
+    }
+}
+
+/// The part of a sorted curve to draw for a visible x range and a width in pixels: the points
+/// themselves when there are few, otherwise the lowest and highest point of each pixel column
+/// (so that no peak is lost), plus the first and last point of the whole curve (so that "reset
+/// view" still sees the whole run).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shown {
+    /// Draw `points[range]` as they are (borrowed, no copy).
+    Slice(std::ops::Range<usize>),
+    Decimated(Vec<PlotPoint>),
+}
+
+pub fn decimate(points: &[PlotPoint], x_min: f64, x_max: f64, columns: usize) -> Shown {
+    let n = points.len();
+    let columns = columns.max(1);
+    // One point either side of the visible range, so lines run to the edges.
+    let lo = points.partition_point(|p| p.x < x_min).saturating_sub(1);
+    let hi = (points.partition_point(|p| p.x <= x_max) + 1).min(n);
+    if hi <= lo || hi - lo <= 2 * columns {
+        return Shown::Slice(if hi > lo { lo..hi } else { 0..n });
+    }
+    let width = (x_max - x_min) / columns as f64;
+    let mut out = Vec::with_capacity(2 * columns + 4);
+    if lo > 0 {
+        out.push(points[0]);
+    }
+    let mut i = lo;
+    while i < hi {
+        let column = ((points[i].x - x_min) / width).floor();
+        let mut low: Option<PlotPoint> = None;
+        let mut high: Option<PlotPoint> = None;
+        let first = points[i];
+        let mut last = first;
+        while i < hi && ((points[i].x - x_min) / width).floor() == column {
+            let p = points[i];
+            if p.y.is_finite() {
+                if low.is_none_or(|l| p.y < l.y) {
+                    low = Some(p);
+                }
+                if high.is_none_or(|h| p.y > h.y) {
+                    high = Some(p);
+                }
+            }
+            last = p;
+            i += 1;
+        }
+        // The column's first point, its extremes in time order, and its last point: the line
+        // enters and leaves the column where the real one does.
+        out.push(first);
+        match (low, high) {
+            (Some(l), Some(h)) if l.x <= h.x => out.extend([l, h]),
+            (Some(l), Some(h)) => out.extend([h, l]),
+            _ => {}
+        }
+        out.push(last);
+    }
+    if hi < n {
+        out.push(points[n - 1]);
+    }
+    Shown::Decimated(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wave(n: usize) -> Vec<PlotPoint> {
+        (0..n)
+            .map(|i| {
+                let x = i as f64 / 100.0;
+                PlotPoint::new(x, (x * 7.0).sin() + if i == n / 3 { 5.0 } else { 0.0 })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn few_points_are_borrowed_as_they_are() {
+        let p = wave(100);
+        assert_eq!(decimate(&p, 0.0, 1.0, 500), Shown::Slice(0..100));
+    }
+
+    #[test]
+    fn many_points_keep_every_peak_and_the_ends() {
+        let p = wave(100_000);
+        let Shown::Decimated(d) = decimate(&p, 0.0, 1000.0, 800) else {
+            panic!("100 000 points in 800 columns should be decimated");
+        };
+        assert!(d.len() <= 4 * 800 + 2, "{} points", d.len());
+        let max = d.iter().map(|q| q.y).fold(f64::MIN, f64::max);
+        assert_eq!(max, p[100_000 / 3].y, "the spike survives");
+        assert_eq!(d.first(), p.first());
+        assert_eq!(d.last(), p.last());
+        assert!(d.windows(2).all(|w| w[0].x <= w[1].x), "still sorted");
+    }
+
+    #[test]
+    fn a_zoomed_view_keeps_the_whole_run_s_ends() {
+        let p = wave(100_000);
+        let Shown::Decimated(d) = decimate(&p, 200.0, 600.0, 100) else {
+            panic!("decimated");
+        };
+        assert_eq!(d.first(), p.first());
+        assert_eq!(d.last(), p.last());
+        let inside = d.iter().filter(|q| q.x >= 200.0 && q.x <= 600.0).count();
+        assert!(inside > 100);
+    }
+}

@@ -1,0 +1,705 @@
+//! The stack of plots sharing one time axis, and the session bars under them. Draws what
+//! [`RunPlots`] prepared; the only per-frame work is re-bucketing long curves when the view
+//! changes ([`decimate`]).
+
+use std::collections::HashSet;
+use std::ops::RangeInclusive;
+use std::sync::Arc;
+
+use egui::{Color32, Id, Rect, RichText, Stroke, Ui};
+use egui_plot::{
+    Bar, BarChart, GridInput, GridMark, HLine, HoverPosition, Line, LineStyle, MarkerShape, Plot,
+    PlotPoints, Points, Span, uniform_grid_spacer,
+};
+
+use super::plot_data::{
+    Curve, ENGORGED_COLOR, LETDOWN_COLOR, PlotData, PlotKind, RunPlots, Shown, breast_color,
+    decimate, kind_color,
+};
+use crate::scenario::Breast;
+use crate::schedule::{Kind, SessionSide, format_time_h};
+
+/// Height of the session bars under the plots, points.
+const STRIP_HEIGHT: f32 = 64.0;
+/// Lowest height of one plot, points.
+const MIN_PLOT_HEIGHT: f32 = 80.0;
+/// How near (points) a click must be to a session to select it.
+const CLICK_TOLERANCE_PX: f64 = 8.0;
+
+/// The curves of one run, as drawn in the current view.
+struct Cache {
+    /// (run identity, x_min, x_max, columns) the curves were bucketed for.
+    key: (usize, u64, u64, usize),
+    /// Per plot (in [`RunPlots::plots`] order), per curve.
+    shown: Vec<Vec<Shown>>,
+}
+
+impl Cache {
+    fn update(slot: &mut Option<Cache>, plots: &Arc<RunPlots>, view: (f64, f64), columns: usize) {
+        let key = (
+            Arc::as_ptr(plots) as usize,
+            view.0.to_bits(),
+            view.1.to_bits(),
+            columns,
+        );
+        if slot.as_ref().is_some_and(|c| c.key == key) {
+            return;
+        }
+        let shown = plots
+            .plots
+            .iter()
+            .map(|(_, p)| {
+                p.curves
+                    .iter()
+                    .map(|c| decimate(&c.points, view.0, view.1, columns))
+                    .collect()
+            })
+            .collect();
+        *slot = Some(Cache { key, shown });
+    }
+}
+
+/// View state of the plot stack.
+pub struct PlotsView {
+    /// Which plots are shown, in [`PlotKind::ALL`] order.
+    pub visible: Vec<PlotKind>,
+    /// The visible time range (days) of the last frame; the plots are linked, so one range.
+    view_days: Option<(f64, f64)>,
+    /// Width of the plot area of the last frame, points.
+    width: f32,
+    current: Option<Cache>,
+    baseline: Option<Cache>,
+    /// Curves the person hid, by plot and name (the baseline's twin is hidden with it).
+    hidden: HashSet<(PlotKind, String)>,
+    /// Plots whose initially hidden curves were hidden (once, so the person can show them).
+    hidden_ready: HashSet<PlotKind>,
+    /// Where the stack was drawn (for exporting it as PNG).
+    pub rect: Option<Rect>,
+    /// Height (points) the legend rows took beyond the estimate, learnt from the last frame.
+    height_correction: f32,
+    /// Ask the plots to show the whole run again (after a new run of another length).
+    reset: bool,
+}
+
+impl Default for PlotsView {
+    fn default() -> Self {
+        Self {
+            visible: PlotKind::ALL.to_vec(),
+            view_days: None,
+            width: 800.0,
+            current: None,
+            baseline: None,
+            hidden: HashSet::new(),
+            hidden_ready: HashSet::new(),
+            rect: None,
+            reset: false,
+            height_correction: 0.0,
+        }
+    }
+}
+
+/// Legend names of the marks that are not curves.
+const ENGORGED: &str = "engorged (shaded)";
+const LETDOWN: &str = "let-down (triangles)";
+
+/// What a person did in the plots.
+pub enum PlotAction {
+    SelectSession(usize),
+}
+
+/// "day 3 14:30" when zoomed into hours, "day 3" when the view spans many days.
+fn time_tick(x_days: f64, span_days: f64) -> String {
+    if span_days <= 3.0 {
+        format_time_h(x_days * 24.0)
+    } else {
+        format!("day {}", (x_days + 1e-9).floor() as i64)
+    }
+}
+
+/// Grid steps that fall on whole hours and days (not on 0.1 of a day).
+fn time_steps(input: GridInput) -> [f64; 3] {
+    const STEPS: [f64; 13] = [
+        1.0 / 96.0,
+        1.0 / 48.0,
+        1.0 / 24.0,
+        2.0 / 24.0,
+        6.0 / 24.0,
+        0.5,
+        1.0,
+        2.0,
+        7.0,
+        14.0,
+        28.0,
+        56.0,
+        182.0,
+    ];
+    let i = STEPS
+        .iter()
+        .position(|&s| s >= input.base_step_size * 2.0)
+        .unwrap_or(STEPS.len() - 1)
+        .min(STEPS.len() - 3);
+    [STEPS[i], STEPS[i + 1], STEPS[i + 2]]
+}
+
+/// Grid steps of 1, 2 or 5 times a power of ten, about four labelled lines over the plot's height
+/// (egui_plot's default steps by tens leaves a low plot with one label).
+fn value_steps(input: GridInput) -> [f64; 3] {
+    let span = (input.bounds.1 - input.bounds.0).abs().max(1e-12);
+    let raw = (span / 4.0).max(input.base_step_size);
+    let power = 10f64.powf(raw.log10().floor());
+    let nice = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|&s| s >= raw)
+        .unwrap_or(10.0 * power);
+    [nice / 5.0, nice, nice * 5.0]
+}
+
+/// The value of a curve nearest to `x` (a curve sampled at sessions has no value in between).
+fn value_near(c: &Curve, x: f64) -> Option<f64> {
+    let i = c.points.partition_point(|p| p.x < x);
+    let candidates = [i.checked_sub(1), (i < c.points.len()).then_some(i)];
+    candidates
+        .into_iter()
+        .flatten()
+        .map(|j| c.points[j])
+        .min_by(|a, b| (a.x - x).abs().total_cmp(&(b.x - x).abs()))
+        .filter(|p| p.y.is_finite())
+        .map(|p| p.y)
+}
+
+/// The hover text: the time, then every curve's value at that time with its unit.
+fn hover_text(
+    x: f64,
+    data: &PlotData,
+    baseline: Option<&PlotData>,
+    shown: impl Fn(&str) -> bool,
+) -> String {
+    let mut s = format_time_h(x * 24.0);
+    for (suffix, d) in [("", Some(data)), (" (baseline)", baseline)] {
+        let Some(d) = d else { continue };
+        for c in d.curves.iter().filter(|c| shown(&c.name)) {
+            if let Some(v) = value_near(c, x) {
+                s.push_str(&format!("\n{}{suffix}: {}", c.name, c.readout.format(v)));
+            }
+        }
+    }
+    s
+}
+
+/// A legend entry that shows or hides its curve: a swatch in the curve's colour and style, and
+/// its name. Lives above the plot rather than over the data.
+fn legend_chip(
+    ui: &mut Ui,
+    name: &str,
+    color: Color32,
+    dashed: bool,
+    shown: bool,
+) -> egui::Response {
+    let galley = egui::WidgetText::from(name).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Small,
+    );
+    let size = egui::vec2(20.0 + galley.size().x, galley.size().y.max(12.0));
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let swatch = if shown {
+        color
+    } else {
+        ui.visuals().weak_text_color().gamma_multiply(0.4)
+    };
+    let y = rect.center().y;
+    let stroke = Stroke::new(2.5, swatch);
+    let painter = ui.painter();
+    if dashed {
+        painter.line_segment(
+            [
+                egui::pos2(rect.left() + 1.0, y),
+                egui::pos2(rect.left() + 6.0, y),
+            ],
+            stroke,
+        );
+        painter.line_segment(
+            [
+                egui::pos2(rect.left() + 10.0, y),
+                egui::pos2(rect.left() + 15.0, y),
+            ],
+            stroke,
+        );
+    } else {
+        painter.line_segment(
+            [
+                egui::pos2(rect.left() + 1.0, y),
+                egui::pos2(rect.left() + 15.0, y),
+            ],
+            stroke,
+        );
+    }
+    let text_color = if shown {
+        ui.visuals().text_color()
+    } else {
+        ui.visuals().weak_text_color().gamma_multiply(0.6)
+    };
+    painter.galley(
+        egui::pos2(rect.left() + 19.0, rect.top()),
+        galley,
+        text_color,
+    );
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::CheckBox, ui.is_enabled(), shown, name)
+    });
+    response.on_hover_text(if shown {
+        "Click to hide this curve"
+    } else {
+        "Click to show this curve"
+    })
+}
+
+impl PlotsView {
+    /// Forget the zoom: the next frame shows the whole run.
+    pub fn reset_view(&mut self) {
+        self.reset = true;
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        current: &Arc<RunPlots>,
+        baseline: Option<&Arc<RunPlots>>,
+        selected: Option<usize>,
+    ) -> Option<PlotAction> {
+        let horizon = current
+            .horizon_days
+            .max(baseline.map_or(0.0, |b| b.horizon_days));
+        let view = self
+            .view_days
+            .filter(|(a, b)| b > a && !self.reset)
+            .unwrap_or((0.0, horizon));
+        let columns = (self.width.max(100.0) as usize).min(4000);
+        Cache::update(&mut self.current, current, view, columns);
+        if let Some(b) = baseline {
+            Cache::update(&mut self.baseline, b, view, columns);
+        } else {
+            self.baseline = None;
+        }
+
+        let link = Id::unique("lactosim time axis");
+        let visible: Vec<PlotKind> = PlotKind::ALL
+            .into_iter()
+            .filter(|k| self.visible.contains(k))
+            .collect();
+        let weights: f32 = visible.iter().map(|k| k.weight()).sum::<f32>().max(1.0);
+        // Each plot has a legend row above it.
+        let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+        let selected_span = selected
+            .and_then(|i| current.sessions.get(i))
+            .map(|s| (s.start_days, s.end_days));
+
+        let mut action = None;
+        let mut new_view = None;
+        let reset = std::mem::take(&mut self.reset);
+        let top = ui.cursor().min;
+        // The session bars and the time axis stay at the bottom; the plots above scroll when the
+        // window is too low to show them all at a readable height.
+        let strip = egui::Panel::bottom("session strip")
+            .resizable(false)
+            .show_separator_line(false)
+            .show(ui, |ui| {
+                self.strip(ui, current, selected, selected_span, link, view, reset)
+            })
+            .inner;
+        let free = ui.available_height()
+            - visible.len() as f32 * (row + ui.spacing().item_spacing.y)
+            - 8.0;
+        let free = free - self.height_correction;
+        let clamped = visible
+            .iter()
+            .any(|k| free * k.weight() / weights < MIN_PLOT_HEIGHT);
+        let scrolled = egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for kind in visible.iter().copied() {
+                    let height = (free * kind.weight() / weights).max(MIN_PLOT_HEIGHT);
+                    let index = current
+                        .plots
+                        .iter()
+                        .position(|(k, _)| *k == kind)
+                        .expect("every kind is prepared");
+                    let data = &current.plots[index].1;
+                    let base_data = baseline.map(|b| b.get(kind));
+                    if self.hidden_ready.insert(kind) {
+                        for c in data.curves.iter().filter(|c| c.hidden_at_first) {
+                            self.hidden.insert((kind, c.name.clone()));
+                        }
+                    }
+                    ui.horizontal_wrapped(|ui| {
+                        ui.spacing_mut().item_spacing.x = 10.0;
+                        ui.label(
+                            RichText::new(format!("{} ({})", kind.title(), kind.unit())).strong(),
+                        )
+                        .on_hover_text(kind.help());
+                        let mut chips: Vec<(&str, Color32, bool)> = data
+                            .curves
+                            .iter()
+                            .map(|c| (c.name.as_str(), c.color, c.dashed))
+                            .collect();
+                        if !data.engorged.is_empty() {
+                            chips.push((ENGORGED, ENGORGED_COLOR.gamma_multiply(4.0), false));
+                        }
+                        if !data.letdowns_days.is_empty() {
+                            chips.push((LETDOWN, LETDOWN_COLOR, false));
+                        }
+                        for (name, color, dashed) in chips {
+                            let key = (kind, name.to_owned());
+                            let on = !self.hidden.contains(&key);
+                            if legend_chip(ui, name, color, dashed, on).clicked() {
+                                if on {
+                                    self.hidden.insert(key);
+                                } else {
+                                    self.hidden.remove(&key);
+                                }
+                            }
+                        }
+                        if baseline.is_some() {
+                            ui.label(RichText::new("dashed, faded: baseline").small().weak());
+                        }
+                    });
+                    let hidden: HashSet<String> = self
+                        .hidden
+                        .iter()
+                        .filter(|(k, _)| *k == kind)
+                        .map(|(_, n)| n.clone())
+                        .collect();
+                    let hidden_in_hover = hidden.clone();
+                    let visible_curves: Vec<bool> = data
+                        .curves
+                        .iter()
+                        .map(|c| !hidden.contains(&c.name))
+                        .collect();
+                    let mut plot = Plot::new(kind)
+                        .id(ui.make_persistent_id(kind))
+                        .height(height)
+                        .link_axis(link, [true, false])
+                        .link_cursor(link, [true, false])
+                        .allow_zoom([true, false])
+                        .allow_drag([true, false])
+                        .allow_scroll([true, false])
+                        .allow_boxed_zoom(false)
+                        .auto_bounds([true, true])
+                        .include_y(0.0)
+                        .show_x(false)
+                        .show_y(false)
+                        .show_axes([false, true])
+                        .x_grid_spacer(uniform_grid_spacer(time_steps))
+                        .y_grid_spacer(uniform_grid_spacer(value_steps))
+                        .y_axis_min_width(48.0)
+                        .label_formatter(move |pos: &HoverPosition<'_>| {
+                            let (HoverPosition::NearDataPoint { position, .. }
+                            | HoverPosition::Elsewhere { position }) = pos;
+                            Some(hover_text(position.x, data, base_data, |n| {
+                                !hidden_in_hover.contains(n)
+                            }))
+                        });
+                    if reset {
+                        plot = plot.reset();
+                    }
+                    let shown = &self.current.as_ref().expect("prepared above").shown[index];
+                    let base_shown = self.baseline.as_ref().map(|c| &c.shown);
+                    let response = plot.show(ui, |pu| {
+                        if let (Some(b), Some(bs)) = (baseline, base_shown) {
+                            let bi = b.plots.iter().position(|(k, _)| *k == kind).unwrap_or(0);
+                            add_curves(pu, &b.plots[bi].1.curves, &bs[bi], &visible_curves, true);
+                        }
+                        for &(breast, t0, t1) in
+                            data.engorged.iter().filter(|_| !hidden.contains(ENGORGED))
+                        {
+                            pu.span(
+                                Span::new(format!("{} engorged", breast.name()), t0..=t1)
+                                    .fill(ENGORGED_COLOR)
+                                    .border_color(breast_color(breast).gamma_multiply(0.3)),
+                            );
+                        }
+                        for (name, y, color) in &data.levels {
+                            pu.hline(
+                                HLine::new(name.clone(), *y)
+                                    .color(*color)
+                                    .style(LineStyle::dashed_loose()),
+                            );
+                        }
+                        add_curves(pu, &data.curves, shown, &visible_curves, false);
+                        if !data.letdowns_days.is_empty() && !hidden.contains(LETDOWN) {
+                            // Just under the axis, where the curve never is.
+                            let top = data
+                                .curves
+                                .iter()
+                                .flat_map(|c| &c.points)
+                                .map(|p| p.y)
+                                .fold(0.0, f64::max);
+                            let y = -0.06 * top;
+                            let marks: Vec<[f64; 2]> =
+                                data.letdowns_days.iter().map(|&t| [t, y]).collect();
+                            pu.points(
+                                Points::new(LETDOWN, marks)
+                                    .shape(MarkerShape::Up)
+                                    .filled(true)
+                                    .radius(3.5)
+                                    .color(LETDOWN_COLOR),
+                            );
+                        }
+                        if let Some((t0, t1)) = selected_span {
+                            pu.span(
+                                Span::new("selected session", t0..=t1)
+                                    .fill(Color32::from_rgba_unmultiplied(120, 120, 120, 40))
+                                    .border(Stroke::new(1.0, Color32::GRAY)),
+                            );
+                        }
+                    });
+                    let bounds = response.transform.bounds();
+                    new_view = Some((bounds.min()[0], bounds.max()[0]));
+                    self.width = response.response.rect.width();
+                    if response.response.clicked()
+                        && let Some(i) = session_near_pointer(&response, current)
+                    {
+                        action = Some(PlotAction::SelectSession(i));
+                    }
+                }
+            });
+        // The legend rows wrap with the width, so their height is only known once drawn: what
+        // overflowed (or was left empty) this frame is taken off (or given back) the next.
+        if !clamped || self.height_correction > 0.0 {
+            let excess = scrolled.content_size.y - scrolled.inner_rect.height();
+            let corrected = (self.height_correction + excess).clamp(0.0, 400.0);
+            if (corrected - self.height_correction).abs() > 0.5 {
+                self.height_correction = corrected;
+                ui.ctx().request_repaint();
+            }
+        }
+        if let Some(i) = strip.clicked {
+            action = Some(PlotAction::SelectSession(i));
+        }
+        self.view_days = Some(new_view.unwrap_or(strip.view));
+        self.rect = Some(Rect::from_min_max(top, strip.rect.max));
+        action
+    }
+
+    /// The session bars, with the time axis under them.
+    #[allow(clippy::too_many_arguments)]
+    fn strip(
+        &self,
+        ui: &mut Ui,
+        current: &RunPlots,
+        selected: Option<usize>,
+        selected_span: Option<(f64, f64)>,
+        link: Id,
+        view: (f64, f64),
+        reset: bool,
+    ) -> StripOutcome {
+        ui.label("Sessions (left and right breast)")
+            .on_hover_text("Every breastfeed (green) and pump session (purple), on the breast(s) it used. Click one to see its minutes.");
+        let mut strip = Plot::new("sessions")
+            .id(ui.make_persistent_id("sessions"))
+            .height(STRIP_HEIGHT)
+            .link_axis(link, [true, false])
+            .link_cursor(link, [true, false])
+            .allow_zoom([true, false])
+            .allow_drag([true, false])
+            .allow_scroll([true, false])
+            .allow_boxed_zoom(false)
+            .show_x(false)
+            .show_y(false)
+            .default_y_bounds(-0.1, 2.1)
+            .auto_bounds([true, false])
+            .show_grid([true, false])
+            .x_grid_spacer(uniform_grid_spacer(time_steps))
+            .y_grid_spacer(|_| {
+                vec![
+                    GridMark {
+                        value: 0.5,
+                        step_size: 1.0,
+                    },
+                    GridMark {
+                        value: 1.5,
+                        step_size: 1.0,
+                    },
+                ]
+            })
+            .y_axis_formatter(|m, _| if m.value > 1.0 { "left" } else { "right" }.to_owned())
+            .y_axis_min_width(48.0)
+            .x_axis_formatter(|m: GridMark, r: &RangeInclusive<f64>| {
+                time_tick(m.value, r.end() - r.start())
+            })
+            .x_axis_label("days since birth")
+            .label_formatter(|pos: &HoverPosition<'_>| {
+                let (HoverPosition::NearDataPoint { position, .. }
+                | HoverPosition::Elsewhere { position }) = pos;
+                Some(format_time_h(position.x * 24.0))
+            });
+        if reset {
+            strip = strip.reset();
+        }
+        let response = strip.show(ui, |pu| {
+            let px_days = (view.1 - view.0) / f64::from(self.width.max(1.0));
+            for kind in [Kind::Breastfeed, Kind::Pump] {
+                let mut bars = Vec::new();
+                for s in current.sessions.iter().filter(|s| s.kind == kind) {
+                    let width = (s.end_days - s.start_days).max(2.0 * px_days);
+                    let center = s.start_days + width / 2.0;
+                    for b in Breast::BOTH {
+                        let planned = s.side.uses(b);
+                        if !planned {
+                            continue;
+                        }
+                        let row = if b == Breast::Left { 1.05 } else { 0.05 };
+                        let mut color = kind_color(kind);
+                        if !s.used[b.index()] {
+                            color = color.gamma_multiply(0.35);
+                        }
+                        let mut bar = Bar::new(center, 0.9)
+                            .width(width)
+                            .base_offset(row)
+                            .fill(color)
+                            .name(format!(
+                                "{} {}, {}",
+                                kind.name(),
+                                match s.side {
+                                    SessionSide::Both => "both sides",
+                                    SessionSide::One(_) => b.name(),
+                                },
+                                format_time_h(s.start_days * 24.0)
+                            ));
+                        if Some(s.index) == selected {
+                            bar = bar.stroke(Stroke::new(2.0, Color32::GRAY));
+                        }
+                        bars.push(bar);
+                    }
+                }
+                pu.bar_chart(BarChart::new(kind.name(), bars).color(kind_color(kind)));
+            }
+            if let Some((t0, t1)) = selected_span {
+                pu.span(
+                    Span::new("selected session", t0..=t1)
+                        .fill(Color32::from_rgba_unmultiplied(120, 120, 120, 40))
+                        .border(Stroke::new(1.0, Color32::GRAY)),
+                );
+            }
+        });
+        let b = response.transform.bounds();
+        StripOutcome {
+            clicked: if response.response.clicked() {
+                session_near_pointer(&response, current)
+            } else {
+                None
+            },
+            view: (b.min()[0], b.max()[0]),
+            rect: response.response.rect,
+        }
+    }
+}
+
+struct StripOutcome {
+    clicked: Option<usize>,
+    view: (f64, f64),
+    rect: Rect,
+}
+
+fn add_curves<'a>(
+    pu: &mut egui_plot::PlotUi<'a>,
+    curves: &'a [Curve],
+    shown: &'a [Shown],
+    visible: &[bool],
+    baseline: bool,
+) {
+    for ((c, s), _) in curves.iter().zip(shown).zip(visible).filter(|(_, v)| **v) {
+        let points = match s {
+            Shown::Slice(r) => &c.points[r.clone()],
+            Shown::Decimated(v) => v.as_slice(),
+        };
+        let (name, color, width) = if baseline {
+            (
+                format!("{} (baseline)", c.name),
+                c.color.gamma_multiply(0.55),
+                1.2,
+            )
+        } else {
+            (c.name.clone(), c.color, 1.6)
+        };
+        let style = if baseline || c.dashed {
+            LineStyle::dashed_loose()
+        } else {
+            LineStyle::Solid
+        };
+        pu.line(
+            Line::new(name.clone(), PlotPoints::Borrowed(points))
+                .color(color)
+                .width(width)
+                .style(style),
+        );
+        if c.markers && !baseline {
+            pu.points(
+                Points::new(name, PlotPoints::Borrowed(points))
+                    .color(color)
+                    .radius(2.5)
+                    .shape(MarkerShape::Circle),
+            );
+        }
+    }
+}
+
+/// The session nearest the pointer, if it is within a few points of it.
+fn session_near_pointer<R>(
+    response: &egui_plot::PlotResponse<R>,
+    plots: &RunPlots,
+) -> Option<usize> {
+    let pos = response.response.interact_pointer_pos()?;
+    let t = response.transform.value_from_position(pos).x;
+    let tolerance = CLICK_TOLERANCE_PX * response.transform.dvalue_dpos()[0].abs();
+    plots
+        .sessions
+        .iter()
+        .map(|s| {
+            let d = if t < s.start_days {
+                s.start_days - t
+            } else if t > s.end_days {
+                t - s.end_days
+            } else {
+                0.0
+            };
+            (d, s.index)
+        })
+        .filter(|(d, _)| *d <= tolerance)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_read_as_days_or_hours() {
+        assert_eq!(time_tick(3.0, 28.0), "day 3");
+        assert_eq!(time_tick(3.5, 1.0), "day 3 12:00");
+    }
+
+    #[test]
+    fn value_steps_are_one_two_five() {
+        let input = |top: f64| GridInput {
+            bounds: (0.0, top),
+            base_step_size: top / 50.0,
+        };
+        assert_eq!(value_steps(input(900.0))[1], 500.0);
+        assert_eq!(value_steps(input(50.0))[1], 20.0);
+        assert_eq!(value_steps(input(0.8))[1], 0.2);
+    }
+
+    #[test]
+    fn grid_steps_are_whole_hours_or_days() {
+        let input = |span: f64| GridInput {
+            bounds: (0.0, span),
+            base_step_size: span / 100.0,
+        };
+        assert_eq!(time_steps(input(28.0))[0], 1.0);
+        assert_eq!(time_steps(input(1.0))[0], 1.0 / 48.0);
+    }
+}

@@ -1,0 +1,131 @@
+//! Re-simulation after an edit: at once for short scenarios (a 28-day run and its plot data take
+//! a few milliseconds, well inside a frame), on a worker thread for long ones so the window never
+//! freezes. Only the newest scenario is ever computed: edits made while a long run is going are
+//! folded into the next one.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Instant;
+
+use crate::Scenario;
+use crate::run::Run;
+use crate::scenario::Problem;
+use crate::summary::{Metrics, plain_words};
+
+use super::plot_data::RunPlots;
+
+/// Scenarios up to this long are simulated on the UI thread (about 12 ms at 60 days).
+pub const SYNC_MAX_DAYS: f64 = 60.0;
+
+/// A run and everything drawn from it, computed once.
+#[derive(Clone, Debug)]
+pub struct Simulated {
+    pub scenario: Scenario,
+    pub run: Arc<Run>,
+    pub plots: Arc<RunPlots>,
+    pub summary: String,
+    pub metrics: Metrics,
+    pub simulate_ms: f64,
+    pub prepare_ms: f64,
+}
+
+/// Simulate and prepare the plots: the whole path from an edit to something to draw.
+pub fn compute(scenario: &Scenario) -> Result<Simulated, Vec<Problem>> {
+    let t0 = Instant::now();
+    let run = crate::simulate(scenario)?;
+    let t1 = Instant::now();
+    let plots = RunPlots::prepare(scenario, &run);
+    let summary = plain_words(&run);
+    let metrics = Metrics::of(&run);
+    let t2 = Instant::now();
+    Ok(Simulated {
+        scenario: scenario.clone(),
+        run: Arc::new(run),
+        plots: Arc::new(plots),
+        summary,
+        metrics,
+        simulate_ms: (t1 - t0).as_secs_f64() * 1e3,
+        prepare_ms: (t2 - t1).as_secs_f64() * 1e3,
+    })
+}
+
+pub type Outcome = (u64, Result<Simulated, Vec<Problem>>);
+
+#[derive(Default)]
+pub struct Runner {
+    in_flight: Option<Receiver<Outcome>>,
+    /// The newest revision asked for while another was being computed.
+    queued: Option<(u64, Scenario)>,
+}
+
+impl Runner {
+    /// Ask for a run of `scenario` (at `revision`). Short scenarios are computed now and returned;
+    /// long ones start on a worker thread and arrive through [`Runner::poll`].
+    pub fn request(
+        &mut self,
+        revision: u64,
+        scenario: &Scenario,
+        ctx: &egui::Context,
+    ) -> Option<Outcome> {
+        if scenario.horizon_days <= SYNC_MAX_DAYS && self.in_flight.is_none() {
+            return Some((revision, compute(scenario)));
+        }
+        if self.in_flight.is_some() {
+            self.queued = Some((revision, scenario.clone()));
+        } else {
+            self.spawn(revision, scenario.clone(), ctx);
+        }
+        None
+    }
+
+    fn spawn(&mut self, revision: u64, scenario: Scenario, ctx: &egui::Context) {
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let outcome = compute(&scenario);
+            // The window may have closed meanwhile: nothing to tell then.
+            let _ = tx.send((revision, outcome));
+            ctx.request_repaint();
+        });
+        self.in_flight = Some(rx);
+    }
+
+    /// A finished background run, if one arrived. Starts the queued one, if any.
+    pub fn poll(&mut self, ctx: &egui::Context) -> Option<Outcome> {
+        let rx = self.in_flight.as_ref()?;
+        let outcome = match rx.try_recv() {
+            Ok(o) => o,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.in_flight = None;
+                return None;
+            }
+        };
+        self.in_flight = None;
+        if let Some((revision, scenario)) = self.queued.take() {
+            if scenario.horizon_days <= SYNC_MAX_DAYS {
+                return Some((revision, compute(&scenario)));
+            }
+            self.spawn(revision, scenario, ctx);
+        }
+        Some(outcome)
+    }
+
+    pub fn busy(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
+    /// Wait for the background run (tests and headless exports only).
+    pub fn wait(&mut self, ctx: &egui::Context) -> Option<Outcome> {
+        let mut last = None;
+        while let Some(rx) = self.in_flight.take() {
+            if let Ok(o) = rx.recv() {
+                last = Some(o);
+            }
+            if let Some((revision, scenario)) = self.queued.take() {
+                self.spawn(revision, scenario, ctx);
+            }
+        }
+        last
+    }
+}
