@@ -166,28 +166,53 @@ impl App {
     /// The app as eframe starts it: `preset` if given, else the working scenario of the last
     /// session (unless `fresh`), else the built-in default.
     pub fn new(cc: &eframe::CreationContext<'_>, preset: Option<PathBuf>, fresh: bool) -> Self {
-        let persisted: Persisted = cc
+        let mut app = Self::with_dialogs(Box::new(NativeDialogs));
+        if let Some(state) = cc
             .storage
             .filter(|_| !fresh)
-            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
-            .unwrap_or_default();
-        let mut app = Self::with_dialogs(Box::new(NativeDialogs));
-        app.recent = persisted.recent;
-        app.tab = persisted.tab;
-        if let Some(v) = persisted.visible_plots {
-            app.plots.visible = v;
+            .and_then(|s| s.get_string(STORAGE_KEY))
+        {
+            app.restore_state(&state, preset.is_none());
         }
-        match preset {
-            Some(path) => app.open_path(path),
-            None => {
-                if let Some(doc) = persisted.document {
-                    app.document = Document::new(doc.scenario, doc.path);
-                    app.document.saved = doc.saved;
-                }
-            }
+        if let Some(path) = preset {
+            app.open_path(path);
         }
         app.resimulate(&cc.egui_ctx);
         app
+    }
+
+    /// What is kept for the next start, as RON: the working scenario (with its file and unsaved
+    /// changes), recent files, which plots are shown and the open tab.
+    pub fn save_state(&self) -> String {
+        let persisted = Persisted {
+            document: Some(self.document.clone()),
+            recent: self.recent.clone(),
+            visible_plots: Some(self.plots.visible.clone()),
+            tab: self.tab,
+        };
+        ron::to_string(&persisted).unwrap_or_default()
+    }
+
+    /// Take back what [`App::save_state`] kept. A state from another version that does not read
+    /// is ignored: the app starts on the default scenario rather than not at all.
+    pub fn restore_state(&mut self, state: &str, with_document: bool) {
+        let Ok(persisted) = ron::from_str::<Persisted>(state) else {
+            return;
+        };
+        self.recent = persisted.recent;
+        self.tab = persisted.tab;
+        if let Some(v) = persisted.visible_plots {
+            self.plots.visible = v;
+        }
+        if with_document && let Some(doc) = persisted.document {
+            let mut document = Document::new(doc.scenario, doc.path);
+            document.saved = doc.saved;
+            self.document = document;
+            self.selected_session = None;
+            // A new document starts its revisions again: run it whatever the old one was at.
+            self.requested_revision = None;
+            self.shown_revision = None;
+        }
     }
 
     /// The app on the default scenario, with the given file dialogs (tests pass a fake).
@@ -610,7 +635,7 @@ impl App {
                 );
                 let pct = if o > 0.0 { 100.0 * (n - o) / o } else { 0.0 };
                 ui.label(format!(
-                    "Compared with the baseline: {o:.0} → {n:.0} ml on the last day ({pct:+.0}%)."
+                    "Compared with the baseline: {n:.0} ml on the last day instead of {o:.0} ({pct:+.0}%)."
                 ));
             }
             for w in &sim.run.warnings {
@@ -618,7 +643,7 @@ impl App {
                     .t_h
                     .map(|t| format!(" ({})", crate::schedule::format_time_h(t)))
                     .unwrap_or_default();
-                ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {}{at}", w.message));
+                ui.colored_label(ui.visuals().warn_fg_color, format!("Warning: {}{at}", w.message));
             }
         }
         if !self.problems.is_empty() {
@@ -979,13 +1004,7 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        let persisted = Persisted {
-            document: Some(self.document.clone()),
-            recent: self.recent.clone(),
-            visible_plots: Some(self.plots.visible.clone()),
-            tab: self.tab,
-        };
-        eframe::set_value(storage, STORAGE_KEY, &persisted);
+        storage.set_string(STORAGE_KEY, self.save_state());
     }
 }
 

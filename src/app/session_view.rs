@@ -33,13 +33,13 @@ pub fn ui(ui: &mut Ui, run: &Run, index: usize) -> Option<SessionAction> {
     let mut action = None;
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(index > 0, egui::Button::new("◀ Previous"))
+            .add_enabled(index > 0, egui::Button::new("< Previous"))
             .clicked()
         {
             action = Some(SessionAction::Show(index - 1));
         }
         if ui
-            .add_enabled(index + 1 < run.sessions.len(), egui::Button::new("Next ▶"))
+            .add_enabled(index + 1 < run.sessions.len(), egui::Button::new("Next >"))
             .clicked()
         {
             action = Some(SessionAction::Show(index + 1));
@@ -221,7 +221,7 @@ fn numbers(ui: &mut Ui, s: &SessionResult) {
             row(
                 "Prolactin",
                 format!(
-                    "{:.0} → peak {:.0} ng/ml, {:.0} min after the start",
+                    "{:.0}, peak {:.0} ng/ml, {:.0} min after the start",
                     s.prolactin_start_ng_ml,
                     s.prolactin_peak_ng_ml,
                     minutes(s, s.prolactin_peak_h)

@@ -1,0 +1,93 @@
+//! Speed of the explorer's path from an edit to pixels-to-be (issue: a slider edit on a 28-day
+//! scenario re-simulates and redraws within one 60 Hz frame, 16 ms). Run with
+//! `cargo bench --bench explorer`. Measured on the CPU only: the model, the plot data, the egui
+//! layout of the whole window and its tessellation into triangles (what the GPU then draws).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use lactosim::Scenario;
+use lactosim::app::files::Dialogs;
+use lactosim::app::{App, runner};
+use lactosim::edit::Edit;
+
+struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn pick_preset_to_open(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_preset_to_save(&self, _: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_csv_folder(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_png_to_save(&self, _: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    }
+}
+
+/// One frame of the whole window: layout, plots, and tessellation.
+fn frame(ctx: &egui::Context, app: &mut App) -> usize {
+    let out = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+    ctx.tessellate(out.shapes, out.pixels_per_point).len()
+}
+
+fn app_on(days: f64) -> (egui::Context, App) {
+    let ctx = egui::Context::default();
+    let mut app = App::with_dialogs(Box::new(NoDialogs));
+    app.edit(Edit::SetParam {
+        path: "horizon_days",
+        value: days,
+    });
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    app.wait_for_run(&ctx);
+    frame(&ctx, &mut app);
+    (ctx, app)
+}
+
+fn bench(c: &mut Criterion) {
+    let mut g = c.benchmark_group("explorer");
+    g.sample_size(20);
+    for days in [28.0, 365.0] {
+        let sc = Scenario {
+            horizon_days: days,
+            ..Scenario::default()
+        };
+        g.bench_function(format!("simulate_and_plot_data_{days}_days"), |b| {
+            b.iter(|| runner::compute(std::hint::black_box(&sc)).unwrap())
+        });
+        let (ctx, mut app) = app_on(days);
+        g.bench_function(format!("frame_{days}_days"), |b| {
+            b.iter(|| frame(&ctx, &mut app))
+        });
+    }
+    // What a person feels while dragging a slider: an edit, its re-simulation, and the frame.
+    let (ctx, mut app) = app_on(28.0);
+    let mut stress = 0.0;
+    g.bench_function("slider_edit_and_frame_28_days", |b| {
+        b.iter(|| {
+            stress = if stress > 0.5 { 0.0 } else { stress + 0.01 };
+            app.edit(Edit::SetParam {
+                path: "mother.stress_0_to_1",
+                value: stress,
+            });
+            frame(&ctx, &mut app)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,356 @@
+//! The explorer driven as a person would, with egui_kittest: the whole window at 1280×800, real
+//! clicks and keys, fake file dialogs (no real dialog ever opens in a test).
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use lactosim::Scenario;
+use lactosim::app::files::Dialogs;
+use lactosim::app::{App, Command};
+use lactosim::edit::Edit;
+
+/// File dialogs that answer with paths the test chose.
+#[derive(Clone, Default)]
+struct FakeDialogs {
+    open: Rc<RefCell<Option<PathBuf>>>,
+    save: Rc<RefCell<Option<PathBuf>>>,
+    folder: Rc<RefCell<Option<PathBuf>>>,
+}
+
+impl Dialogs for FakeDialogs {
+    fn pick_preset_to_open(&self) -> Option<PathBuf> {
+        self.open.borrow().clone()
+    }
+    fn pick_preset_to_save(&self, _suggested_name: &str) -> Option<PathBuf> {
+        self.save.borrow().clone()
+    }
+    fn pick_csv_folder(&self) -> Option<PathBuf> {
+        self.folder.borrow().clone()
+    }
+    fn pick_png_to_save(&self, _suggested_name: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn harness_with(dialogs: FakeDialogs) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), App::with_dialogs(Box::new(dialogs)));
+    h.run();
+    h
+}
+
+fn harness() -> Harness<'static, App> {
+    harness_with(FakeDialogs::default())
+}
+
+fn last_day_removed(app: &App) -> f64 {
+    app.current.as_ref().expect("a run").metrics.last_day_removed_ml
+}
+
+#[test]
+fn opens_on_the_default_scenario_with_the_story_already_drawn() {
+    let h = harness();
+    let app = h.state();
+    let sim = app.current.as_ref().expect("the default scenario runs at once");
+    assert_eq!(app.document.scenario, Scenario::default());
+    assert!(sim.summary.starts_with("Supply settles near"), "{}", sim.summary);
+    // The summary and every plot's title are on screen.
+    h.get_by_label(&sim.summary);
+    for title in [
+        "Supply (ml/day)",
+        "Milk in each breast (ml)",
+        "Prolactin (ng/ml)",
+        "Oxytocin and let-downs (pg/ml)",
+        "Milk removed: composition (g/L)",
+        "Milk removed: sodium (mmol/L)",
+    ] {
+        h.get_by_label(title);
+    }
+    assert!(!app.document.is_dirty());
+}
+
+#[test]
+fn a_slider_change_re_simulates_and_the_summary_follows() {
+    let mut h = harness();
+    let made_before = h.state().current.as_ref().unwrap().metrics.last_day_production_ml;
+    let summary_before = h.state().current.as_ref().unwrap().summary.clone();
+    h.get_by_label("Mother & baby").click();
+    h.run();
+    // A baby who wants less: fed on demand, supply follows demand down.
+    h.get_by_role_and_label(egui::accesskit::Role::Slider, "Appetite once settled")
+        .set_value_accesskit(600.0);
+    h.run();
+    let app = h.state();
+    assert_eq!(
+        app.document.scenario.infant.appetite_plateau_ml_per_day,
+        600.0
+    );
+    assert!(app.document.is_dirty());
+    let sim = app.current.as_ref().unwrap();
+    let made = sim.metrics.last_day_production_ml;
+    assert!(
+        (made - 600.0).abs() < 40.0 && made < made_before - 100.0,
+        "{made_before} → {made}"
+    );
+    assert_ne!(sim.summary, summary_before);
+    assert!(sim.summary.contains("600 ml/day"), "{}", sim.summary);
+    h.get_by_label(&sim.summary);
+}
+
+#[test]
+fn adding_a_rule_from_the_schedule_panel_changes_the_run() {
+    let mut h = harness();
+    let sessions_before = h.state().current.as_ref().unwrap().run.sessions.len();
+    h.get_by_label("Add").click();
+    h.run();
+    h.get_by_label_contains("Three extra pumps a day").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.document.scenario.schedule.rules.len(), 1);
+    let run = &app.current.as_ref().unwrap().run;
+    assert!(
+        run.sessions
+            .iter()
+            .any(|s| s.kind == lactosim::schedule::Kind::Pump),
+        "the run has pump sessions"
+    );
+    assert!(run.sessions.len() > sessions_before);
+    assert!(app.problems.is_empty(), "{:?}", app.problems);
+}
+
+#[test]
+fn pinning_a_baseline_then_editing_shows_both_and_the_difference() {
+    let mut h = harness();
+    h.get_by_label("Pin as baseline").click();
+    h.run();
+    assert!(h.state().baseline.is_some());
+    // Drop the night feeds from day 14: the "what if" of the issue.
+    let mut responsive = h
+        .state()
+        .document
+        .scenario
+        .schedule
+        .responsive
+        .clone()
+        .unwrap();
+    responsive.night_gap = Some(lactosim::schedule::NightGap {
+        from_clock_h: 23.0,
+        to_clock_h: 6.0,
+        from_day: 14.0,
+    });
+    h.state_mut().edit(Edit::SetResponsive(Some(responsive)));
+    h.run();
+    let app = h.state();
+    let now = last_day_removed(app);
+    let base = app.baseline.as_ref().unwrap().metrics.last_day_removed_ml;
+    assert!(now < base - 30.0, "night feeds dropped: {base} → {now}");
+    // The comparison tab opened on pinning, with a difference column.
+    h.get_by_label("difference");
+    h.get_by_label("baseline");
+    h.get_by_label_contains("Compared with the baseline");
+}
+
+#[test]
+fn undo_and_redo_from_the_keyboard() {
+    let mut h = harness();
+    h.state_mut().edit(Edit::SetParam {
+        path: "mother.stress_0_to_1",
+        value: 0.6,
+    });
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().document.scenario.mother.stress_0_to_1, 0.0);
+    assert!(!h.state().document.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().document.scenario.mother.stress_0_to_1, 0.6);
+    // The run follows the scenario.
+    let sim = h.state().current.as_ref().unwrap();
+    assert_eq!(sim.scenario.mother.stress_0_to_1, 0.6);
+}
+
+#[test]
+fn unsaved_changes_are_never_lost_silently() {
+    let mut h = harness();
+    h.state_mut().edit(Edit::SetName("My scenario".into()));
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().command(Command::OpenExample(2), &ctx);
+    h.run();
+    // Asked first; nothing replaced yet.
+    h.get_by_label("Unsaved changes");
+    assert_eq!(h.state().document.scenario.name, "My scenario");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().document.scenario.name, "My scenario");
+    h.state_mut().command(Command::OpenExample(2), &ctx);
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert_eq!(
+        h.state().document.scenario.name,
+        "Night feeds dropped at week 3"
+    );
+    assert!(!h.state().document.is_dirty());
+}
+
+#[test]
+fn save_then_open_round_trips_through_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.ron");
+    let dialogs = FakeDialogs::default();
+    *dialogs.save.borrow_mut() = Some(path.clone());
+    *dialogs.open.borrow_mut() = Some(path.clone());
+    let mut h = harness_with(dialogs);
+    h.state_mut().edit(Edit::SetParam {
+        path: "infant.meals_per_day",
+        value: 9.0,
+    });
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(path.exists());
+    assert!(!h.state().document.is_dirty());
+    assert_eq!(h.state().recent.first(), Some(&path));
+    let saved = h.state().document.scenario.clone();
+    // Open it again over the default scenario.
+    let ctx = h.ctx.clone();
+    h.state_mut().command(Command::New, &ctx);
+    h.run();
+    assert_eq!(h.state().document.scenario, Scenario::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    let mut expected = saved;
+    expected.written_by = h.state().document.scenario.written_by.clone();
+    assert_eq!(h.state().document.scenario, expected);
+    assert_eq!(h.state().document.path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn a_broken_file_is_refused_with_every_problem_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(
+        &path,
+        "(version: 1, horizon_days: 9999, mother: (stress_0_to_1: 3))",
+    )
+    .unwrap();
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    h.state_mut().command(Command::OpenPath(path), &ctx);
+    h.run();
+    h.get_by_label_contains("could not be opened");
+    h.get_by_label_contains("horizon_days");
+    h.get_by_label_contains("mother.stress_0_to_1");
+    assert_eq!(h.state().document.scenario, Scenario::default());
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label_contains("could not be opened").is_none());
+}
+
+#[test]
+fn export_writes_the_same_csv_files_as_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = FakeDialogs::default();
+    *dialogs.folder.borrow_mut() = Some(dir.path().to_path_buf());
+    let mut h = harness_with(dialogs);
+    let ctx = h.ctx.clone();
+    h.state_mut().command(Command::ExportCsv, &ctx);
+    h.run();
+    for f in ["series.csv", "events.csv", "sessions.csv", "days.csv"] {
+        let text = std::fs::read_to_string(dir.path().join(f)).unwrap();
+        assert!(text.lines().count() > 10, "{f}");
+    }
+    let days = std::fs::read_to_string(dir.path().join("days.csv")).unwrap();
+    assert_eq!(days.lines().count(), 1 + 28, "a header and 28 days");
+}
+
+#[test]
+fn a_session_opens_minute_by_minute() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    let i = h.state().current.as_ref().unwrap().run.sessions.len() / 2;
+    h.state_mut().command(Command::SelectSession(Some(i)), &ctx);
+    h.run();
+    h.get_by_label_contains("One session, minute by minute");
+    h.get_by_label("Milk removed");
+    h.get_by_label("Fat of the last milk");
+    h.get_by_label("Next >").click();
+    h.run();
+    assert_eq!(h.state().selected_session, Some(i + 1));
+}
+
+#[test]
+fn a_long_scenario_runs_without_freezing_the_window() {
+    let mut h = harness();
+    h.state_mut().edit(Edit::SetParam {
+        path: "horizon_days",
+        value: 365.0,
+    });
+    h.step();
+    // The frame came back before the year was simulated: the old run is still shown.
+    assert!(h.state().busy(), "a 365-day run goes to a worker thread");
+    assert_eq!(
+        h.state().current.as_ref().unwrap().run.horizon_h,
+        28.0 * 24.0
+    );
+    let ctx = h.ctx.clone();
+    h.state_mut().wait_for_run(&ctx);
+    h.run();
+    assert_eq!(
+        h.state().current.as_ref().unwrap().run.horizon_h,
+        365.0 * 24.0
+    );
+}
+
+#[test]
+fn the_working_scenario_is_restored_on_the_next_start() {
+    let mut h = harness();
+    h.state_mut().edit(Edit::SetParam {
+        path: "mother.storage_capacity_left_ml",
+        value: 120.0,
+    });
+    h.run();
+    let state = h.state().save_state();
+    let mut next = harness();
+    next.state_mut().restore_state(&state, true);
+    next.run();
+    let app = next.state();
+    assert_eq!(app.document.scenario.mother.storage_capacity_left_ml, 120.0);
+    assert!(app.document.is_dirty(), "still marked unsaved");
+    assert_eq!(
+        app.current.as_ref().unwrap().scenario.mother.storage_capacity_left_ml,
+        120.0,
+        "and simulated"
+    );
+    // A state that does not read leaves the default scenario.
+    let mut other = harness();
+    other.state_mut().restore_state("not ron at all", true);
+    assert_eq!(other.state().document.scenario, Scenario::default());
+}
+
+#[test]
+fn an_invalid_edit_shows_its_problems_and_keeps_the_last_good_run() {
+    let mut h = harness();
+    let good = last_day_removed(h.state());
+    // Two pump sessions on the same breasts at the same time.
+    let session = lactosim::schedule::Session {
+        at_h: 100.0,
+        ..Default::default()
+    };
+    for _ in 0..2 {
+        h.state_mut()
+            .edit(Edit::Sessions(lactosim::edit::ListEdit::Add(session.clone())));
+    }
+    h.run();
+    assert!(!h.state().problems.is_empty());
+    h.get_by_label_contains("This scenario cannot run");
+    assert_eq!(last_day_removed(h.state()), good);
+}
