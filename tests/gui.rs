@@ -40,7 +40,10 @@ impl Dialogs for FakeDialogs {
 fn harness_with(dialogs: FakeDialogs) -> Harness<'static, App> {
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), App::with_dialogs(Box::new(dialogs)));
+        .build_ui_state(
+            |ui, app: &mut App| app.frame_ui(ui),
+            App::with_dialogs(Box::new(dialogs)),
+        );
     h.run();
     h
 }
@@ -50,16 +53,27 @@ fn harness() -> Harness<'static, App> {
 }
 
 fn last_day_removed(app: &App) -> f64 {
-    app.current.as_ref().expect("a run").metrics.last_day_removed_ml
+    app.current
+        .as_ref()
+        .expect("a run")
+        .metrics
+        .last_day_removed_ml
 }
 
 #[test]
 fn opens_on_the_default_scenario_with_the_story_already_drawn() {
     let h = harness();
     let app = h.state();
-    let sim = app.current.as_ref().expect("the default scenario runs at once");
+    let sim = app
+        .current
+        .as_ref()
+        .expect("the default scenario runs at once");
     assert_eq!(app.document.scenario, Scenario::default());
-    assert!(sim.summary.starts_with("Supply settles near"), "{}", sim.summary);
+    assert!(
+        sim.summary.starts_with("Supply settles near"),
+        "{}",
+        sim.summary
+    );
     // The summary and every plot's title are on screen.
     h.get_by_label(&sim.summary);
     for title in [
@@ -78,7 +92,13 @@ fn opens_on_the_default_scenario_with_the_story_already_drawn() {
 #[test]
 fn a_slider_change_re_simulates_and_the_summary_follows() {
     let mut h = harness();
-    let made_before = h.state().current.as_ref().unwrap().metrics.last_day_production_ml;
+    let made_before = h
+        .state()
+        .current
+        .as_ref()
+        .unwrap()
+        .metrics
+        .last_day_production_ml;
     let summary_before = h.state().current.as_ref().unwrap().summary.clone();
     h.get_by_label("Mother & baby").click();
     h.run();
@@ -326,7 +346,12 @@ fn the_working_scenario_is_restored_on_the_next_start() {
     assert_eq!(app.document.scenario.mother.storage_capacity_left_ml, 120.0);
     assert!(app.document.is_dirty(), "still marked unsaved");
     assert_eq!(
-        app.current.as_ref().unwrap().scenario.mother.storage_capacity_left_ml,
+        app.current
+            .as_ref()
+            .unwrap()
+            .scenario
+            .mother
+            .storage_capacity_left_ml,
         120.0,
         "and simulated"
     );
@@ -347,7 +372,9 @@ fn an_invalid_edit_shows_its_problems_and_keeps_the_last_good_run() {
     };
     for _ in 0..2 {
         h.state_mut()
-            .edit(Edit::Sessions(lactosim::edit::ListEdit::Add(session.clone())));
+            .edit(Edit::Sessions(lactosim::edit::ListEdit::Add(
+                session.clone(),
+            )));
     }
     h.run();
     assert!(!h.state().problems.is_empty());

@@ -608,10 +608,8 @@ impl App {
                     "Unsaved changes (Ctrl+S saves)."
                 });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if self.baseline.is_some() {
-                    if ui.button("Clear baseline").clicked() {
-                        commands.push(Command::ClearBaseline);
-                    }
+                if self.baseline.is_some() && ui.button("Clear baseline").clicked() {
+                    commands.push(Command::ClearBaseline);
                 }
                 if ui
                     .add_enabled(self.current.is_some(), egui::Button::new("Pin as baseline"))
@@ -643,7 +641,10 @@ impl App {
                     .t_h
                     .map(|t| format!(" ({})", crate::schedule::format_time_h(t)))
                     .unwrap_or_default();
-                ui.colored_label(ui.visuals().warn_fg_color, format!("Warning: {}{at}", w.message));
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("Warning: {}{at}", w.message),
+                );
             }
         }
         if !self.problems.is_empty() {

@@ -1,0 +1,361 @@
+//! The parameter and schedule panels, driven through egui_kittest as a person (or a screen reader)
+//! would: every change must come out as the right `Edit`, and the edits, applied like the
+//! application applies them after each frame, must change the scenario as expected.
+//!
+//! The harness also checks after every `run()` that each input widget shown has an accessible
+//! name, so opening an entry's fields here checks their labels too.
+#![cfg(feature = "gui")]
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use lactosim::Scenario;
+use lactosim::app::{params_panel, schedule_panel::SchedulePanel};
+use lactosim::edit::{Edit, ListEdit};
+use lactosim::params::Group;
+use lactosim::schedule::{Kind, NightGap, Responsive, Rule, Side};
+
+/// A side panel's width, tall enough that nothing is scrolled away.
+const SIZE: [f32; 2] = [340.0, 2400.0];
+
+struct State {
+    scenario: Scenario,
+    panel: SchedulePanel,
+    /// Every edit pushed, in order.
+    log: Vec<Edit>,
+}
+
+impl State {
+    fn new(scenario: Scenario) -> Self {
+        Self {
+            scenario,
+            panel: SchedulePanel::default(),
+            log: Vec::new(),
+        }
+    }
+
+    /// Apply the frame's edits after the UI pass, as the application does.
+    fn apply(&mut self, edits: Vec<Edit>) {
+        for e in edits {
+            self.log.push(e.clone());
+            e.apply(&mut self.scenario);
+        }
+    }
+}
+
+fn params_harness(scenario: Scenario) -> Harness<'static, State> {
+    let mut h = Harness::builder().with_size(SIZE).build_ui_state(
+        |ui, s: &mut State| {
+            let mut edits = Vec::new();
+            params_panel::ui(ui, &s.scenario, &mut edits);
+            s.apply(edits);
+        },
+        State::new(scenario),
+    );
+    h.run();
+    h
+}
+
+fn schedule_harness(scenario: Scenario) -> Harness<'static, State> {
+    let mut h = Harness::builder().with_size(SIZE).build_ui_state(
+        |ui, s: &mut State| {
+            let mut edits = Vec::new();
+            s.panel.ui(
+                ui,
+                &s.scenario.schedule,
+                s.scenario.horizon_days,
+                &mut edits,
+            );
+            s.apply(edits);
+        },
+        State::new(scenario),
+    );
+    h.run();
+    h
+}
+
+fn one_rule() -> Scenario {
+    let mut sc = Scenario::default();
+    sc.schedule.rules.push(Rule {
+        label: "extra pumping".into(),
+        kind: Kind::Pump,
+        every_h: 8.0,
+        first_at_clock_h: 10.5,
+        from_day: 7.0,
+        to_day: 21.0,
+        ..Rule::default()
+    });
+    sc
+}
+
+// ---- Parameters ------------------------------------------------------------------------------
+
+#[test]
+fn drawing_alone_changes_nothing_even_out_of_range() {
+    let mut sc = Scenario::default();
+    // A preset value off the slider's grid and one outside its range stay as they are until a
+    // person touches them (the app reports the second as a problem).
+    sc.mother.storage_capacity_left_ml = 213.456;
+    sc.mother.stress_0_to_1 = 3.0;
+    let h = params_harness(sc.clone());
+    assert_eq!(h.state().log, vec![]);
+    assert_eq!(h.state().scenario, sc);
+}
+
+#[test]
+fn a_slider_pushes_set_param_inside_its_range() {
+    let mut h = params_harness(Scenario::default());
+    h.get_by_role_and_label(Role::Slider, "Stress")
+        .set_value_accesskit(0.4);
+    h.run();
+    assert_eq!(
+        h.state().log,
+        vec![Edit::SetParam {
+            path: "mother.stress_0_to_1",
+            value: 0.4
+        }]
+    );
+    assert_eq!(h.state().scenario.mother.stress_0_to_1, 0.4);
+
+    // An impossible value is held at the end of the range.
+    h.get_by_role_and_label(Role::Slider, "Baby's effectiveness")
+        .set_value_accesskit(-3.0);
+    h.run();
+    let Some(Edit::SetParam { path, value }) = h.state().log.last().cloned() else {
+        panic!("no edit: {:?}", h.state().log);
+    };
+    assert_eq!(path, "infant.effectiveness_0_to_1");
+    assert_eq!(value, 0.1);
+    assert_eq!(h.state().log.len(), 2);
+    assert!(h.state().scenario.validate().is_empty());
+}
+
+#[test]
+fn reset_is_offered_only_for_a_changed_group() {
+    let mut sc = Scenario::default();
+    sc.mother.stress_0_to_1 = 0.5;
+    sc.mother.storage_capacity_right_ml = 400.0;
+    let mut h = params_harness(sc);
+
+    // Infant is at its defaults: its Reset is greyed out and does nothing.
+    let infant = h.get_by_label("Reset Infant");
+    assert!(infant.accesskit_node().is_disabled());
+    infant.click();
+    h.run();
+    assert_eq!(h.state().log, vec![]);
+
+    let mother = h.get_by_label("Reset Mother: the glands");
+    assert!(!mother.accesskit_node().is_disabled());
+    mother.click();
+    h.run();
+    assert_eq!(h.state().log, vec![Edit::ResetGroup(Group::Mother)]);
+    assert_eq!(h.state().scenario.mother, Scenario::default().mother);
+    assert!(
+        h.get_by_label("Reset Mother: the glands")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
+
+#[test]
+fn the_changed_marker_puts_one_value_back() {
+    let mut sc = Scenario::default();
+    sc.mother.stress_0_to_1 = 0.5;
+    sc.mother.storage_capacity_right_ml = 400.0;
+    let mut h = params_harness(sc);
+    assert!(h.query_by_label("Stress: back to the default").is_some());
+    assert!(
+        h.query_by_label("Storage capacity, left: back to the default")
+            .is_none()
+    );
+    h.get_by_label("Stress: back to the default").click();
+    h.run();
+    assert_eq!(
+        h.state().log,
+        vec![Edit::SetParam {
+            path: "mother.stress_0_to_1",
+            value: 0.0
+        }]
+    );
+    assert_eq!(h.state().scenario.mother.storage_capacity_right_ml, 400.0);
+}
+
+#[test]
+fn gradual_weaning_fits_the_run_and_ends_after_it_starts() {
+    let mut h = params_harness(Scenario::default());
+    h.get_by_label("Gradual weaning").click();
+    h.run();
+    let [Edit::SetWeaning(Some(w))] = h.state().log.as_slice() else {
+        panic!("{:?}", h.state().log);
+    };
+    assert!(w.start_day < w.end_day && w.end_day <= 28.0, "{w:?}");
+
+    // A start typed past the end pushes the end along.
+    h.get_by_label("Starts on day").set_value_accesskit(30.0);
+    h.run();
+    let w = h.state().scenario.infant.weaning.clone().unwrap();
+    assert_eq!(w.start_day, 30.0);
+    assert!(w.end_day > w.start_day, "{w:?}");
+    assert!(h.state().scenario.validate().is_empty());
+}
+
+// ---- Schedule --------------------------------------------------------------------------------
+
+fn add(h: &mut Harness<'_, State>, template: &str) {
+    h.get_by_label("Add").click();
+    h.run();
+    h.get_by_label(template).click();
+    h.run();
+}
+
+#[test]
+fn add_a_day_of_power_pumping() {
+    let mut h = schedule_harness(Scenario::default());
+    add(&mut h, "Day of power pumping");
+    let [Edit::Rules(ListEdit::Add(rule))] = h.state().log.as_slice() else {
+        panic!("{:?}", h.state().log);
+    };
+    assert_eq!(rule.kind, Kind::Pump);
+    assert_eq!(rule.side, Side::Both);
+    assert_eq!(rule.max_per_day, Some(3));
+    assert_eq!((rule.every_h, rule.first_at_clock_h), (0.5, 19.5));
+    assert_eq!(rule.to_day - rule.from_day, 1.0);
+    let sc = &h.state().scenario;
+    assert_eq!(sc.schedule.rules, vec![rule.clone()]);
+    assert_eq!(sc.validate(), vec![]);
+    // It opens in place, and its line reads plainly.
+    assert!(h.query_by_label("Every").is_some());
+    assert!(
+        h.query_by_label_contains("power pumping: pump both sides every 30 min from 19:30")
+            .is_some()
+    );
+}
+
+const TEMPLATES: [&str; 6] = [
+    "Recurring feed or pump session",
+    "Extra pump session",
+    "Missed feed (3 h with nothing)",
+    "Missed night (23:00–06:00)",
+    "Day of power pumping",
+    "Three extra pumps a day",
+];
+
+#[test]
+fn every_template_is_valid_in_a_28_day_run_alone_and_together() {
+    let mut together = schedule_harness(Scenario::default());
+    for name in TEMPLATES {
+        let mut h = schedule_harness(Scenario::default());
+        add(&mut h, name);
+        assert_eq!(h.state().log.len(), 1, "{name}: {:?}", h.state().log);
+        assert!(
+            matches!(
+                h.state().log[0],
+                Edit::Rules(ListEdit::Add(_))
+                    | Edit::Sessions(ListEdit::Add(_))
+                    | Edit::Skips(ListEdit::Add(_))
+            ),
+            "{name}: {:?}",
+            h.state().log
+        );
+        assert_eq!(h.state().scenario.validate(), vec![], "{name}");
+        add(&mut together, name);
+    }
+    let sc = &together.state().scenario;
+    assert_eq!(together.state().log.len(), TEMPLATES.len());
+    assert_eq!(
+        (
+            sc.schedule.rules.len(),
+            sc.schedule.sessions.len(),
+            sc.schedule.skips.len()
+        ),
+        (3, 1, 2)
+    );
+    assert_eq!(sc.validate(), vec![]);
+}
+
+#[test]
+fn delete_the_only_rule() {
+    let mut h = schedule_harness(one_rule());
+    h.get_by_label("Delete rule 1").click();
+    h.run();
+    assert_eq!(h.state().log, vec![Edit::Rules(ListEdit::Remove(0))]);
+    assert!(h.state().scenario.schedule.rules.is_empty());
+    assert!(h.query_by_label("Delete rule 1").is_none());
+}
+
+#[test]
+fn duplicate_a_rule_and_open_the_copy() {
+    let mut h = schedule_harness(one_rule());
+    h.get_by_label("Duplicate rule 1").click();
+    h.run();
+    assert_eq!(h.state().log, vec![Edit::Rules(ListEdit::Duplicate(0))]);
+    let rules = &h.state().scenario.schedule.rules;
+    assert_eq!(rules.len(), 2);
+    assert_eq!(rules[0], rules[1]);
+    assert!(h.query_by_label("Every").is_some());
+}
+
+#[test]
+fn edit_a_rule_in_place_within_the_validated_ranges() {
+    let mut h = schedule_harness(one_rule());
+    assert!(h.query_by_label("Every").is_none(), "closed until asked");
+    h.get_by_label("Edit rule 1").click();
+    h.run();
+    h.get_by_label("Every").set_value_accesskit(100.0);
+    h.run();
+    let mut expected = one_rule().schedule.rules[0].clone();
+    expected.every_h = 48.0;
+    assert_eq!(
+        h.state().log,
+        vec![Edit::Rules(ListEdit::Update(0, expected.clone()))]
+    );
+    assert_eq!(h.state().scenario.schedule.rules, vec![expected]);
+
+    // A start day past the end day moves the end along: never an impossible rule.
+    h.get_by_label("From day").set_value_accesskit(25.0);
+    h.run();
+    let r = &h.state().scenario.schedule.rules[0];
+    assert_eq!((r.from_day, r.to_day), (25.0, 25.0));
+    assert_eq!(h.state().scenario.validate(), vec![]);
+}
+
+#[test]
+fn a_single_session_is_set_by_day_and_clock_time() {
+    let mut h = schedule_harness(Scenario::default());
+    add(&mut h, "Extra pump session");
+    h.get_by_label("Starts, time").set_value_accesskit(7.5);
+    h.run();
+    h.get_by_label("Starts, day").set_value_accesskit(3.0);
+    h.run();
+    let s = &h.state().scenario.schedule.sessions[0];
+    assert_eq!(s.at_h, 3.0 * 24.0 + 7.5);
+    assert!(h.query_by_label_contains("on day 3 at 07:30").is_some());
+}
+
+#[test]
+fn feeding_on_demand_off_and_back_on() {
+    let mut sc = Scenario::default();
+    let custom = Responsive {
+        max_minutes_per_breast: 12.0,
+        night_gap: Some(NightGap::default()),
+        ..Responsive::default()
+    };
+    sc.schedule.responsive = Some(custom.clone());
+    let mut h = schedule_harness(sc);
+    assert!(h.query_by_label("Night from").is_some());
+
+    h.get_by_label("Feeding on demand").click();
+    h.run();
+    assert_eq!(h.state().log, vec![Edit::SetResponsive(None)]);
+    assert_eq!(h.state().scenario.schedule.responsive, None);
+    assert!(h.query_by_label("Longest on one breast").is_none());
+
+    // Switched back on, the settings it had come back.
+    h.get_by_label("Feeding on demand").click();
+    h.run();
+    assert_eq!(
+        h.state().log.last(),
+        Some(&Edit::SetResponsive(Some(custom.clone())))
+    );
+    assert_eq!(h.state().scenario.schedule.responsive, Some(custom));
+}
