@@ -24,6 +24,9 @@ struct Cli {
     /// Start the window on the built-in default scenario, not on the one left open last time.
     #[arg(long)]
     fresh: bool,
+    /// A preset whose run is pinned as the baseline, to compare PRESET (or the default) with.
+    #[arg(long, value_name = "BASELINE")]
+    compare: Option<PathBuf>,
     /// Size of the window in points, e.g. 1920x1080 (for figures of a known size).
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
     size: Option<[f32; 2]>,
@@ -72,7 +75,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => match lactosim_gui(cli.preset, cli.fresh, cli.size) {
+        None => match lactosim_gui(cli) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("lactosim: cannot open the window: {e}");
@@ -91,20 +94,18 @@ fn main() -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn lactosim_gui(
-    preset: Option<PathBuf>,
-    fresh: bool,
-    size: Option<[f32; 2]>,
-) -> Result<(), String> {
-    lactosim::app::launch(preset, fresh, size).map_err(|e| e.to_string())
+fn lactosim_gui(cli: Cli) -> Result<(), String> {
+    lactosim::app::launch(lactosim::app::Launch {
+        preset: cli.preset,
+        baseline: cli.compare,
+        fresh: cli.fresh,
+        size: cli.size,
+    })
+    .map_err(|e| e.to_string())
 }
 
 #[cfg(not(feature = "gui"))]
-fn lactosim_gui(
-    _preset: Option<PathBuf>,
-    _fresh: bool,
-    _size: Option<[f32; 2]>,
-) -> Result<(), String> {
+fn lactosim_gui(_cli: Cli) -> Result<(), String> {
     Err("this build has no window (built without the `gui` feature); use `lactosim run`".into())
 }
 

@@ -79,8 +79,7 @@ fn opens_on_the_default_scenario_with_the_story_already_drawn() {
     for title in [
         "Supply (ml/day)",
         "Milk in each breast (ml)",
-        "Prolactin (ng/ml)",
-        "Oxytocin and let-downs (pg/ml)",
+        "Hormones (prolactin ng/ml, left axis; oxytocin pg/ml, right axis)",
         "Milk removed: composition (g/L)",
         "Milk removed: sodium (mmol/L)",
     ] {

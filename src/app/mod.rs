@@ -163,22 +163,39 @@ pub struct App {
 }
 
 impl App {
-    /// The app as eframe starts it: `preset` if given, else the working scenario of the last
-    /// session (unless `fresh`), else the built-in default.
-    pub fn new(cc: &eframe::CreationContext<'_>, preset: Option<PathBuf>, fresh: bool) -> Self {
+    /// The app as eframe starts it: the preset asked for if any, else the working scenario of the
+    /// last session (unless `fresh`), else the built-in default.
+    pub fn new(cc: &eframe::CreationContext<'_>, launch: &Launch) -> Self {
         let mut app = Self::with_dialogs(Box::new(NativeDialogs));
         if let Some(state) = cc
             .storage
-            .filter(|_| !fresh)
+            .filter(|_| !launch.fresh)
             .and_then(|s| s.get_string(STORAGE_KEY))
         {
-            app.restore_state(&state, preset.is_none());
+            app.restore_state(&state, launch.preset.is_none());
         }
-        if let Some(path) = preset {
-            app.open_path(path);
+        if let Some(path) = &launch.baseline {
+            app.pin_file_as_baseline(path);
+        }
+        if let Some(path) = &launch.preset {
+            app.open_path(path.clone());
         }
         app.resimulate(&cc.egui_ctx);
         app
+    }
+
+    /// Simulate a preset file and pin its run as the baseline (`lactosim --compare FILE`).
+    pub fn pin_file_as_baseline(&mut self, path: &std::path::Path) {
+        match crate::preset::read_file(path) {
+            Ok(sc) => match runner::compute(&sc) {
+                Ok(sim) => {
+                    self.baseline = Some(sim);
+                    self.tab = SideTab::Compare;
+                }
+                Err(problems) => self.problems = problems,
+            },
+            Err(e) => self.show_file_problems(&path.display().to_string(), &e),
+        }
     }
 
     /// What is kept for the next start, as RON: the working scenario (with its file and unsaved
@@ -636,6 +653,11 @@ impl App {
                     "Compared with the baseline: {n:.0} ml on the last day instead of {o:.0} ({pct:+.0}%)."
                 ));
             }
+            if !self.document.scenario.description.is_empty() {
+                egui::CollapsingHeader::new("What this scenario shows")
+                    .id_salt("scenario description")
+                    .show(ui, |ui| ui.label(&self.document.scenario.description));
+            }
             for w in &sim.run.warnings {
                 let at = w
                     .t_h
@@ -1009,22 +1031,33 @@ impl eframe::App for App {
     }
 }
 
-/// Open the window. `preset` is opened instead of the last session's scenario; `fresh` starts
-/// from the built-in default, ignoring what the last session left; `size` in points (1280×800 if
-/// not given).
-pub fn launch(preset: Option<PathBuf>, fresh: bool, size: Option<[f32; 2]>) -> eframe::Result<()> {
+/// How the window starts (from the command line).
+#[derive(Clone, Debug, Default)]
+pub struct Launch {
+    /// A preset to open instead of the last session's scenario.
+    pub preset: Option<PathBuf>,
+    /// A preset whose run is pinned as the baseline to compare with.
+    pub baseline: Option<PathBuf>,
+    /// Start from the built-in default, ignoring what the last session left.
+    pub fresh: bool,
+    /// Window size in points (1280×800 if not given).
+    pub size: Option<[f32; 2]>,
+}
+
+/// Open the window.
+pub fn launch(launch: Launch) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("lactosim")
-            .with_inner_size(size.unwrap_or([1280.0, 800.0]))
+            .with_inner_size(launch.size.unwrap_or([1280.0, 800.0]))
             .with_min_inner_size([900.0, 600.0])
             .with_drag_and_drop(true),
-        persist_window: !fresh,
+        persist_window: !launch.fresh && launch.size.is_none(),
         ..Default::default()
     };
     eframe::run_native(
         "lactosim",
         options,
-        Box::new(move |cc| Ok(Box::new(App::new(cc, preset, fresh)))),
+        Box::new(move |cc| Ok(Box::new(App::new(cc, &launch)))),
     )
 }

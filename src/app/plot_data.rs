@@ -15,18 +15,16 @@ use crate::schedule::{Kind, SessionSide};
 pub enum PlotKind {
     Supply,
     Breasts,
-    Prolactin,
-    Oxytocin,
+    Hormones,
     Composition,
     Sodium,
 }
 
 impl PlotKind {
-    pub const ALL: [PlotKind; 6] = [
+    pub const ALL: [PlotKind; 5] = [
         PlotKind::Supply,
         PlotKind::Breasts,
-        PlotKind::Prolactin,
-        PlotKind::Oxytocin,
+        PlotKind::Hormones,
         PlotKind::Composition,
         PlotKind::Sodium,
     ];
@@ -35,8 +33,7 @@ impl PlotKind {
         match self {
             PlotKind::Supply => "Supply",
             PlotKind::Breasts => "Milk in each breast",
-            PlotKind::Prolactin => "Prolactin",
-            PlotKind::Oxytocin => "Oxytocin and let-downs",
+            PlotKind::Hormones => "Hormones",
             PlotKind::Composition => "Milk removed: composition",
             PlotKind::Sodium => "Milk removed: sodium",
         }
@@ -46,8 +43,7 @@ impl PlotKind {
         match self {
             PlotKind::Supply => "ml/day",
             PlotKind::Breasts => "ml",
-            PlotKind::Prolactin => "ng/ml",
-            PlotKind::Oxytocin => "pg/ml",
+            PlotKind::Hormones => "prolactin ng/ml, left axis; oxytocin pg/ml, right axis",
             PlotKind::Composition => "g/L",
             PlotKind::Sodium => "mmol/L",
         }
@@ -62,11 +58,8 @@ impl PlotKind {
             PlotKind::Breasts => {
                 "Milk stored in each breast. Shaded: the breast is engorged (95% or more of its storage capacity). Milk left in a breast slows its own synthesis (local autocrine feedback)."
             }
-            PlotKind::Prolactin => {
-                "Prolactin from the pituitary, ng/ml. It surges with every nipple stimulation and keeps the glands able to make milk over days and weeks; its baseline falls over the months."
-            }
-            PlotKind::Oxytocin => {
-                "Oxytocin, pg/ml: a reflex to suckling that contracts the cells around the alveoli and ejects the milk. Each triangle on the time axis is a let-down. Stress delays and blocks let-downs."
+            PlotKind::Hormones => {
+                "Prolactin from the pituitary (ng/ml, left axis) surges with every nipple stimulation and keeps the glands able to make milk over days and weeks; its baseline falls over the months. Oxytocin (pg/ml, right axis) is a reflex to suckling that contracts the cells around the alveoli and ejects the milk: each triangle under the axis is a let-down. Stress delays and blocks let-downs."
             }
             PlotKind::Composition => {
                 "Composition of the milk removed at each session, g/L: fat, lactose, protein, secretory IgA and lactoferrin. Colostrum is rich in sIgA and lactoferrin; lactose rises and they fall as volume climbs."
@@ -77,12 +70,21 @@ impl PlotKind {
         }
     }
 
+    /// A second quantity drawn against a right-hand axis: its values are multiplied by the
+    /// factor to share the left axis's scale, and its unit.
+    pub fn right_axis(self) -> Option<(f64, &'static str)> {
+        match self {
+            PlotKind::Hormones => Some((OXYTOCIN_SCALE, "pg/ml")),
+            _ => None,
+        }
+    }
+
     /// Share of the stack's height (a plot with one curve needs less).
     pub fn weight(self) -> f32 {
         match self {
             PlotKind::Supply => 1.5,
             PlotKind::Breasts => 1.1,
-            PlotKind::Oxytocin | PlotKind::Sodium => 0.8,
+            PlotKind::Sodium => 0.8,
             _ => 1.0,
         }
     }
@@ -102,6 +104,10 @@ pub fn kind_color(k: Kind) -> Color32 {
         Kind::Pump => Color32::from_rgb(0x9b, 0x59, 0xc6),
     }
 }
+
+/// Oxytocin (pg/ml) is drawn ×10 to share the prolactin axis (ng/ml): 0–60 pg/ml spans what
+/// 0–600 ng/ml of prolactin does.
+const OXYTOCIN_SCALE: f64 = 10.0;
 
 pub const ENGORGED_COLOR: Color32 = Color32::from_rgba_premultiplied(90, 20, 20, 40);
 pub const LETDOWN_COLOR: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
@@ -146,6 +152,8 @@ pub struct Curve {
     /// Hidden until the person ticks it in the legend.
     pub hidden_at_first: bool,
     pub readout: Readout,
+    /// The points' y is the value times this (1 but for a curve on a right-hand axis).
+    pub axis_scale: f64,
     pub points: Vec<PlotPoint>,
 }
 
@@ -210,6 +218,7 @@ impl RunPlots {
             markers: false,
             hidden_at_first: false,
             readout,
+            axis_scale: 1.0,
             points: days
                 .iter()
                 .zip(y)
@@ -252,6 +261,7 @@ impl RunPlots {
             markers: true,
             hidden_at_first: false,
             readout: ml_day,
+            axis_scale: 1.0,
             points: run
                 .days
                 .iter()
@@ -311,23 +321,24 @@ impl RunPlots {
             }
         }
 
-        // Hormones.
-        let mut prolactin = PlotData::default();
-        prolactin.curves.push(series(
+        // Hormones: prolactin on the left axis, oxytocin scaled onto the right one.
+        let mut hormones = PlotData::default();
+        hormones.curves.push(series(
             "prolactin",
             Color32::from_rgb(0xd3, 0x54, 0x00),
             Readout::plain("ng/ml", 0),
             &s.prolactin_ng_ml,
         ));
-        let mut oxytocin = PlotData::default();
-        oxytocin.curves.push(series(
-            "oxytocin",
+        let scaled: Vec<f64> = s.oxytocin_pg_ml.iter().map(|v| v * OXYTOCIN_SCALE).collect();
+        let mut oxytocin = series(
+            "oxytocin (right axis)",
             Color32::from_rgb(0xc0, 0x39, 0x8b),
             Readout::plain("pg/ml", 1),
-            &s.oxytocin_pg_ml,
-        ));
-        oxytocin.letdowns_days = run.letdown_times_h().map(|t| t / 24.0).collect();
-        prolactin.letdowns_days = oxytocin.letdowns_days.clone();
+            &scaled,
+        );
+        oxytocin.axis_scale = OXYTOCIN_SCALE;
+        hormones.curves.push(oxytocin);
+        hormones.letdowns_days = run.letdown_times_h().map(|t| t / 24.0).collect();
 
         // Composition of the milk removed, one point per session that removed milk.
         let removing: Vec<_> = run
@@ -342,6 +353,7 @@ impl RunPlots {
             markers: false,
             hidden_at_first: false,
             readout: Readout::plain(c.unit(), decimals),
+            axis_scale: 1.0,
             points: removing
                 .iter()
                 .map(|x| PlotPoint::new((x.start_h + x.end_h) / 48.0, x.milk.get(c)))
@@ -396,8 +408,7 @@ impl RunPlots {
             plots: vec![
                 (PlotKind::Supply, supply),
                 (PlotKind::Breasts, breasts),
-                (PlotKind::Prolactin, prolactin),
-                (PlotKind::Oxytocin, oxytocin),
+                (PlotKind::Hormones, hormones),
                 (PlotKind::Composition, composition),
                 (PlotKind::Sodium, sodium),
             ],

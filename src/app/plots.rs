@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use egui::{Color32, Id, Rect, RichText, Stroke, Ui};
 use egui_plot::{
-    Bar, BarChart, GridInput, GridMark, HLine, HoverPosition, Line, LineStyle, MarkerShape, Plot,
+    AxisHints, Bar, BarChart, GridInput, GridMark, HLine, HPlacement, HoverPosition, Line, LineStyle, MarkerShape, Plot,
     PlotPoints, Points, Span, uniform_grid_spacer,
 };
 
@@ -155,6 +155,35 @@ fn value_steps(input: GridInput) -> [f64; 3] {
     [nice / 5.0, nice, nice * 5.0]
 }
 
+/// Width of the y axes, points: the same on every plot so that their time axes line up.
+const LEFT_AXIS_WIDTH: f32 = 48.0;
+const RIGHT_AXIS_WIDTH: f32 = 44.0;
+
+/// The left axis, and a right one: with its own unit for a quantity drawn scaled against it, or
+/// empty (but as wide) on the other plots.
+fn y_axes(right: Option<(f64, &'static str)>) -> Vec<AxisHints<'static>> {
+    let left = AxisHints::new_y().min_thickness(LEFT_AXIS_WIDTH);
+    let right_axis = AxisHints::new_y()
+        .placement(HPlacement::Right)
+        .min_thickness(RIGHT_AXIS_WIDTH);
+    let right_axis = match right {
+        Some((scale, unit)) => right_axis.label(unit).formatter(
+            move |m: GridMark, _: &RangeInclusive<f64>| {
+                let v = m.value / scale;
+                if m.step_size / scale >= 1.0 {
+                    format!("{v:.0}")
+                } else {
+                    format!("{v:.1}")
+                }
+            },
+        ),
+        None => right_axis
+            .label("")
+            .formatter(|_: GridMark, _: &RangeInclusive<f64>| String::new()),
+    };
+    vec![left, right_axis]
+}
+
 /// The value of a curve nearest to `x` (a curve sampled at sessions has no value in between).
 fn value_near(c: &Curve, x: f64) -> Option<f64> {
     let i = c.points.partition_point(|p| p.x < x);
@@ -180,6 +209,7 @@ fn hover_text(
         let Some(d) = d else { continue };
         for c in d.curves.iter().filter(|c| shown(&c.name)) {
             if let Some(v) = value_near(c, x) {
+                let v = v / c.axis_scale;
                 s.push_str(&format!("\n{}{suffix}: {}", c.name, c.readout.format(v)));
             }
         }
@@ -303,6 +333,7 @@ impl PlotsView {
         // The session bars and the time axis stay at the bottom; the plots above scroll when the
         // window is too low to show them all at a readable height.
         let strip = egui::Panel::bottom("session strip")
+            .frame(egui::Frame::NONE)
             .resizable(false)
             .show_separator_line(false)
             .show(ui, |ui| {
@@ -313,9 +344,6 @@ impl PlotsView {
             - visible.len() as f32 * (row + ui.spacing().item_spacing.y)
             - 8.0;
         let free = free - self.height_correction;
-        let clamped = visible
-            .iter()
-            .any(|k| free * k.weight() / weights < MIN_PLOT_HEIGHT);
         let scrolled = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -393,7 +421,6 @@ impl PlotsView {
                         .show_axes([false, true])
                         .x_grid_spacer(uniform_grid_spacer(time_steps))
                         .y_grid_spacer(uniform_grid_spacer(value_steps))
-                        .y_axis_min_width(48.0)
                         .label_formatter(move |pos: &HoverPosition<'_>| {
                             let (HoverPosition::NearDataPoint { position, .. }
                             | HoverPosition::Elsewhere { position }) = pos;
@@ -401,6 +428,7 @@ impl PlotsView {
                                 !hidden_in_hover.contains(n)
                             }))
                         });
+                    plot = plot.custom_y_axes(y_axes(kind.right_axis()));
                     if reset {
                         plot = plot.reset();
                     }
@@ -467,7 +495,7 @@ impl PlotsView {
             });
         // The legend rows wrap with the width, so their height is only known once drawn: what
         // overflowed (or was left empty) this frame is taken off (or given back) the next.
-        if !clamped || self.height_correction > 0.0 {
+        {
             let excess = scrolled.content_size.y - scrolled.inner_rect.height();
             let corrected = (self.height_correction + excess).clamp(0.0, 400.0);
             if (corrected - self.height_correction).abs() > 0.5 {
@@ -524,8 +552,15 @@ impl PlotsView {
                     },
                 ]
             })
-            .y_axis_formatter(|m, _| if m.value > 1.0 { "left" } else { "right" }.to_owned())
-            .y_axis_min_width(48.0)
+            .custom_y_axes({
+                let mut axes = y_axes(None);
+                axes[0] = AxisHints::new_y()
+                    .min_thickness(LEFT_AXIS_WIDTH)
+                    .formatter(|m: GridMark, _: &RangeInclusive<f64>| {
+                        if m.value > 1.0 { "left" } else { "right" }.to_owned()
+                    });
+                axes
+            })
             .x_axis_formatter(|m: GridMark, r: &RangeInclusive<f64>| {
                 time_tick(m.value, r.end() - r.start())
             })
