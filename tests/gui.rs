@@ -20,6 +20,7 @@ struct FakeDialogs {
     open: Rc<RefCell<Option<PathBuf>>>,
     save: Rc<RefCell<Option<PathBuf>>>,
     folder: Rc<RefCell<Option<PathBuf>>>,
+    png: Rc<RefCell<Option<PathBuf>>>,
 }
 
 impl Dialogs for FakeDialogs {
@@ -33,7 +34,7 @@ impl Dialogs for FakeDialogs {
         self.folder.borrow().clone()
     }
     fn pick_png_to_save(&self, _suggested_name: &str) -> Option<PathBuf> {
-        None
+        self.png.borrow().clone()
     }
 }
 
@@ -379,4 +380,73 @@ fn an_invalid_edit_shows_its_problems_and_keeps_the_last_good_run() {
     assert!(!h.state().problems.is_empty());
     h.get_by_label_contains("This scenario cannot run");
     assert_eq!(last_day_removed(h.state()), good);
+}
+
+/// A file dropped on the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_preset_dropped_on_the_window_opens() {
+    let mut h = harness();
+    let path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/presets/exclusive-pumping.ron"
+    ));
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    let app = h.state();
+    assert_eq!(app.document.path.as_deref(), Some(path.as_path()));
+    assert!(app.document.scenario.schedule.responsive.is_none());
+    assert_eq!(app.recent.first(), Some(&path));
+    assert!(
+        app.current
+            .as_ref()
+            .unwrap()
+            .run
+            .sessions
+            .iter()
+            .all(|s| s.kind == lactosim::schedule::Kind::Pump)
+    );
+    // Something that is not a scenario is refused, with a word why.
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(PathBuf::from(
+            "/tmp/photo.jpg",
+        ))));
+    h.run();
+    assert!(h.state().notice.as_ref().unwrap().error);
+    assert_eq!(h.state().document.path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn the_plots_export_as_a_png_of_the_plot_area() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plots.png");
+    let dialogs = FakeDialogs::default();
+    *dialogs.png.borrow_mut() = Some(path.clone());
+    let mut h = harness_with(dialogs);
+    let ctx = h.ctx.clone();
+    h.state_mut().command(Command::ExportPng, &ctx);
+    h.run();
+    let image = image::open(&path).expect("a PNG was written").to_rgba8();
+    // The plot area: narrower than the window (no side panel), most of its height.
+    let (w, h_px) = image.dimensions();
+    assert!((700..1280).contains(&w), "width {w}");
+    assert!((450..800).contains(&h_px), "height {h_px}");
+    // Not a blank image: the curves have colours of their own.
+    let distinct: std::collections::HashSet<[u8; 4]> = image.pixels().map(|p| p.0).collect();
+    assert!(distinct.len() > 50, "{} colours", distinct.len());
+    assert!(!h.state().notice.as_ref().unwrap().error);
 }

@@ -329,7 +329,11 @@ impl RunPlots {
             Readout::plain("ng/ml", 0),
             &s.prolactin_ng_ml,
         ));
-        let scaled: Vec<f64> = s.oxytocin_pg_ml.iter().map(|v| v * OXYTOCIN_SCALE).collect();
+        let scaled: Vec<f64> = s
+            .oxytocin_pg_ml
+            .iter()
+            .map(|v| v * OXYTOCIN_SCALE)
+            .collect();
         let mut oxytocin = series(
             "oxytocin (right axis)",
             Color32::from_rgb(0xc0, 0x39, 0x8b),

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use egui::{Color32, Id, Rect, RichText, Stroke, Ui};
 use egui_plot::{
-    AxisHints, Bar, BarChart, GridInput, GridMark, HLine, HPlacement, HoverPosition, Line, LineStyle, MarkerShape, Plot,
-    PlotPoints, Points, Span, uniform_grid_spacer,
+    AxisHints, Bar, BarChart, GridInput, GridMark, HLine, HPlacement, HoverPosition, Line,
+    LineStyle, MarkerShape, Plot, PlotPoints, Points, Span, uniform_grid_spacer,
 };
 
 use super::plot_data::{
@@ -75,8 +75,9 @@ pub struct PlotsView {
     hidden_ready: HashSet<PlotKind>,
     /// Where the stack was drawn (for exporting it as PNG).
     pub rect: Option<Rect>,
-    /// Height (points) the legend rows took beyond the estimate, learnt from the last frame.
-    height_correction: f32,
+    /// Height (points) of everything in the stack but the plots (the legend rows), as drawn in
+    /// the last frame.
+    legend_rows_height: Option<f32>,
     /// Ask the plots to show the whole run again (after a new run of another length).
     reset: bool,
 }
@@ -93,7 +94,7 @@ impl Default for PlotsView {
             hidden_ready: HashSet::new(),
             rect: None,
             reset: false,
-            height_correction: 0.0,
+            legend_rows_height: None,
         }
     }
 }
@@ -155,6 +156,42 @@ fn value_steps(input: GridInput) -> [f64; 3] {
     [nice / 5.0, nice, nice * 5.0]
 }
 
+/// Share `space` between plots in proportion to their weights, none lower than `min` (the
+/// others then share what is left).
+fn share_height(space: f32, weights: &[f32], min: f32) -> Vec<f32> {
+    let mut at_min = vec![false; weights.len()];
+    loop {
+        let fixed = at_min.iter().filter(|m| **m).count() as f32 * min;
+        let total: f32 = weights
+            .iter()
+            .zip(&at_min)
+            .filter(|(_, m)| !**m)
+            .map(|(w, _)| w)
+            .sum();
+        let heights: Vec<f32> = weights
+            .iter()
+            .zip(&at_min)
+            .map(|(w, m)| {
+                if *m || total <= 0.0 {
+                    min
+                } else {
+                    (space - fixed) * w / total
+                }
+            })
+            .collect();
+        let mut changed = false;
+        for (h, m) in heights.iter().zip(at_min.iter_mut()) {
+            if !*m && *h < min {
+                *m = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return heights.into_iter().map(|h| h.max(min)).collect();
+        }
+    }
+}
+
 /// Width of the y axes, points: the same on every plot so that their time axes line up.
 const LEFT_AXIS_WIDTH: f32 = 48.0;
 const RIGHT_AXIS_WIDTH: f32 = 44.0;
@@ -167,16 +204,18 @@ fn y_axes(right: Option<(f64, &'static str)>) -> Vec<AxisHints<'static>> {
         .placement(HPlacement::Right)
         .min_thickness(RIGHT_AXIS_WIDTH);
     let right_axis = match right {
-        Some((scale, unit)) => right_axis.label(unit).formatter(
-            move |m: GridMark, _: &RangeInclusive<f64>| {
-                let v = m.value / scale;
-                if m.step_size / scale >= 1.0 {
-                    format!("{v:.0}")
-                } else {
-                    format!("{v:.1}")
-                }
-            },
-        ),
+        Some((scale, unit)) => {
+            right_axis
+                .label(unit)
+                .formatter(move |m: GridMark, _: &RangeInclusive<f64>| {
+                    let v = m.value / scale;
+                    if m.step_size / scale >= 1.0 {
+                        format!("{v:.0}")
+                    } else {
+                        format!("{v:.1}")
+                    }
+                })
+        }
         None => right_axis
             .label("")
             .formatter(|_: GridMark, _: &RangeInclusive<f64>| String::new()),
@@ -319,7 +358,6 @@ impl PlotsView {
             .into_iter()
             .filter(|k| self.visible.contains(k))
             .collect();
-        let weights: f32 = visible.iter().map(|k| k.weight()).sum::<f32>().max(1.0);
         // Each plot has a legend row above it.
         let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
         let selected_span = selected
@@ -340,15 +378,18 @@ impl PlotsView {
                 self.strip(ui, current, selected, selected_span, link, view, reset)
             })
             .inner;
-        let free = ui.available_height()
-            - visible.len() as f32 * (row + ui.spacing().item_spacing.y)
-            - 8.0;
-        let free = free - self.height_correction;
+        let overhead = self
+            .legend_rows_height
+            .unwrap_or(visible.len() as f32 * (row + ui.spacing().item_spacing.y));
+        let heights = share_height(
+            ui.available_height() - overhead,
+            &visible.iter().map(|k| k.weight()).collect::<Vec<_>>(),
+            MIN_PLOT_HEIGHT,
+        );
         let scrolled = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                for kind in visible.iter().copied() {
-                    let height = (free * kind.weight() / weights).max(MIN_PLOT_HEIGHT);
+                for (kind, &height) in visible.iter().copied().zip(&heights) {
                     let index = current
                         .plots
                         .iter()
@@ -493,21 +534,25 @@ impl PlotsView {
                     }
                 }
             });
-        // The legend rows wrap with the width, so their height is only known once drawn: what
-        // overflowed (or was left empty) this frame is taken off (or given back) the next.
+        // The legend rows wrap with the width, so their height is only known once drawn: the
+        // next frame gives the plots what they left.
+        let measured = scrolled.content_size.y - heights.iter().sum::<f32>();
+        if self
+            .legend_rows_height
+            .is_none_or(|h| (h - measured).abs() > 0.5)
         {
-            let excess = scrolled.content_size.y - scrolled.inner_rect.height();
-            let corrected = (self.height_correction + excess).clamp(0.0, 400.0);
-            if (corrected - self.height_correction).abs() > 0.5 {
-                self.height_correction = corrected;
-                ui.ctx().request_repaint();
-            }
+            self.legend_rows_height = Some(measured);
+            ui.ctx().request_repaint();
         }
         if let Some(i) = strip.clicked {
             action = Some(PlotAction::SelectSession(i));
         }
         self.view_days = Some(new_view.unwrap_or(strip.view));
-        self.rect = Some(Rect::from_min_max(top, strip.rect.max));
+        // The whole stack, from the first legend to the time axis, both y axes included.
+        self.rect = Some(Rect::from_min_max(
+            top,
+            ui.max_rect().max + egui::vec2(6.0, 0.0),
+        ));
         action
     }
 
@@ -554,11 +599,11 @@ impl PlotsView {
             })
             .custom_y_axes({
                 let mut axes = y_axes(None);
-                axes[0] = AxisHints::new_y()
-                    .min_thickness(LEFT_AXIS_WIDTH)
-                    .formatter(|m: GridMark, _: &RangeInclusive<f64>| {
+                axes[0] = AxisHints::new_y().min_thickness(LEFT_AXIS_WIDTH).formatter(
+                    |m: GridMark, _: &RangeInclusive<f64>| {
                         if m.value > 1.0 { "left" } else { "right" }.to_owned()
-                    });
+                    },
+                );
                 axes
             })
             .x_axis_formatter(|m: GridMark, r: &RangeInclusive<f64>| {
@@ -627,7 +672,6 @@ impl PlotsView {
                 None
             },
             view: (b.min()[0], b.max()[0]),
-            rect: response.response.rect,
         }
     }
 }
@@ -635,7 +679,6 @@ impl PlotsView {
 struct StripOutcome {
     clicked: Option<usize>,
     view: (f64, f64),
-    rect: Rect,
 }
 
 fn add_curves<'a>(
@@ -715,6 +758,19 @@ mod tests {
     fn ticks_read_as_days_or_hours() {
         assert_eq!(time_tick(3.0, 28.0), "day 3");
         assert_eq!(time_tick(3.5, 1.0), "day 3 12:00");
+    }
+
+    #[test]
+    fn heights_share_the_space_and_respect_the_minimum() {
+        let h = share_height(600.0, &[1.5, 1.0, 1.0, 1.0, 0.5], 80.0);
+        assert!((h.iter().sum::<f32>() - 600.0).abs() < 0.01);
+        assert!((h[0] / h[1] - 1.5).abs() < 1e-4);
+        let h = share_height(400.0, &[2.0, 1.0, 0.5], 100.0);
+        assert_eq!(h[2], 100.0);
+        assert!((h.iter().sum::<f32>() - 400.0).abs() < 0.01);
+        assert!((h[0] / h[1] - 2.0).abs() < 1e-4);
+        // Too little room: everything at the minimum (the stack then scrolls).
+        assert_eq!(share_height(100.0, &[1.0, 1.0], 80.0), vec![80.0, 80.0]);
     }
 
     #[test]
