@@ -450,3 +450,41 @@ fn the_plots_export_as_a_png_of_the_plot_area() {
     assert!(distinct.len() > 50, "{} colours", distinct.len());
     assert!(!h.state().notice.as_ref().unwrap().error);
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = harness();
+    h.state_mut().edit(Edit::SetName("Unsaved".into()));
+    h.run();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_none());
+    assert_eq!(h.state().document.scenario.name, "Unsaved");
+}
+
+#[test]
+fn themes_and_the_timing_overlay() {
+    let mut h = harness();
+    h.key_press(Key::F12);
+    h.run();
+    assert!(h.state().show_timing);
+    h.get_by_label_contains("simulate");
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Light").click();
+    h.run();
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Dark").click();
+    h.run();
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+}

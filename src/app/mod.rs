@@ -589,7 +589,18 @@ impl App {
                 }
                 ui.checkbox(&mut self.show_timing, "Show timing (F12)");
                 ui.separator();
-                egui::widgets::global_theme_preference_buttons(ui);
+                // egui's own theme buttons use emoji the default fonts lack: words instead.
+                ui.label("Theme");
+                let mut theme = ui.ctx().options(|o| o.theme_preference);
+                let before = theme;
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut theme, egui::ThemePreference::System, "System");
+                    ui.selectable_value(&mut theme, egui::ThemePreference::Light, "Light");
+                    ui.selectable_value(&mut theme, egui::ThemePreference::Dark, "Dark");
+                });
+                if theme != before {
+                    ui.ctx().set_theme(theme);
+                }
             });
             ui.menu_button("Compare", |ui| {
                 if ui

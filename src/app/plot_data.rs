@@ -163,6 +163,8 @@ pub struct PlotData {
     pub curves: Vec<Curve>,
     /// Let-down times, drawn as marks at the bottom of the plot (x in days).
     pub letdowns_days: Vec<f64>,
+    /// Where the let-down marks sit: just under the axis, where no curve is.
+    pub marks_y: f64,
     /// Spans (start, end in days) in which a breast is engorged.
     pub engorged: Vec<(Breast, f64, f64)>,
     /// Horizontal reference lines: name, y, colour.
@@ -343,6 +345,13 @@ impl RunPlots {
         oxytocin.axis_scale = OXYTOCIN_SCALE;
         hormones.curves.push(oxytocin);
         hormones.letdowns_days = run.letdown_times_h().map(|t| t / 24.0).collect();
+        hormones.marks_y = -0.06
+            * hormones
+                .curves
+                .iter()
+                .flat_map(|c| &c.points)
+                .map(|p| p.y)
+                .fold(0.0, f64::max);
 
         // Composition of the milk removed, one point per session that removed milk.
         let removing: Vec<_> = run

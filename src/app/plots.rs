@@ -9,7 +9,7 @@ use std::sync::Arc;
 use egui::{Color32, Id, Rect, RichText, Stroke, Ui};
 use egui_plot::{
     AxisHints, Bar, BarChart, GridInput, GridMark, HLine, HPlacement, HoverPosition, Line,
-    LineStyle, MarkerShape, Plot, PlotPoints, Points, Span, uniform_grid_spacer,
+    LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Span, uniform_grid_spacer,
 };
 
 use super::plot_data::{
@@ -32,6 +32,9 @@ struct Cache {
     key: (usize, u64, u64, usize),
     /// Per plot (in [`RunPlots::plots`] order), per curve.
     shown: Vec<Vec<Shown>>,
+    /// Per plot, the let-down marks in view, at most one per pixel column (a year has ten
+    /// thousand let-downs; a column shows one triangle however many fall in it).
+    marks: Vec<Vec<PlotPoint>>,
 }
 
 impl Cache {
@@ -55,7 +58,25 @@ impl Cache {
                     .collect()
             })
             .collect();
-        *slot = Some(Cache { key, shown });
+        let width = (view.1 - view.0) / columns as f64;
+        let marks = plots
+            .plots
+            .iter()
+            .map(|(_, p)| {
+                let mut marks: Vec<PlotPoint> = Vec::new();
+                for &t in p
+                    .letdowns_days
+                    .iter()
+                    .filter(|&&t| t >= view.0 && t <= view.1)
+                {
+                    if marks.last().is_none_or(|m| t - m.x >= width) {
+                        marks.push(PlotPoint::new(t, p.marks_y));
+                    }
+                }
+                marks
+            })
+            .collect();
+        *slot = Some(Cache { key, shown, marks });
     }
 }
 
@@ -381,8 +402,9 @@ impl PlotsView {
         let overhead = self
             .legend_rows_height
             .unwrap_or(visible.len() as f32 * (row + ui.spacing().item_spacing.y));
+        // A couple of points spare: a fraction of a point over would show a scroll bar.
         let heights = share_height(
-            ui.available_height() - overhead,
+            ui.available_height() - overhead - 2.0,
             &visible.iter().map(|k| k.weight()).collect::<Vec<_>>(),
             MIN_PLOT_HEIGHT,
         );
@@ -473,7 +495,8 @@ impl PlotsView {
                     if reset {
                         plot = plot.reset();
                     }
-                    let shown = &self.current.as_ref().expect("prepared above").shown[index];
+                    let cache = self.current.as_ref().expect("prepared above");
+                    let (shown, marks) = (&cache.shown[index], &cache.marks[index]);
                     let base_shown = self.baseline.as_ref().map(|c| &c.shown);
                     let response = plot.show(ui, |pu| {
                         if let (Some(b), Some(bs)) = (baseline, base_shown) {
@@ -497,19 +520,9 @@ impl PlotsView {
                             );
                         }
                         add_curves(pu, &data.curves, shown, &visible_curves, false);
-                        if !data.letdowns_days.is_empty() && !hidden.contains(LETDOWN) {
-                            // Just under the axis, where the curve never is.
-                            let top = data
-                                .curves
-                                .iter()
-                                .flat_map(|c| &c.points)
-                                .map(|p| p.y)
-                                .fold(0.0, f64::max);
-                            let y = -0.06 * top;
-                            let marks: Vec<[f64; 2]> =
-                                data.letdowns_days.iter().map(|&t| [t, y]).collect();
+                        if !marks.is_empty() && !hidden.contains(LETDOWN) {
                             pu.points(
-                                Points::new(LETDOWN, marks)
+                                Points::new(LETDOWN, PlotPoints::Borrowed(marks))
                                     .shape(MarkerShape::Up)
                                     .filled(true)
                                     .radius(3.5)
