@@ -837,24 +837,18 @@ impl App {
         {
             let run = sim.run.clone();
             let mut open = true;
-            let title = run.sessions.get(i).map_or_else(String::new, |s| {
-                format!("Session at {}", crate::schedule::format_time_h(s.start_h))
-            });
             egui::Window::new("One session, minute by minute")
                 .id(egui::Id::unique("session window"))
                 .open(&mut open)
                 .default_size([760.0, 560.0])
-                .show(ctx, |ui| {
-                    ui.label(title);
-                    match session_view::ui(ui, &run, i) {
-                        Some(session_view::SessionAction::Show(j)) => {
-                            commands.push(Command::SelectSession(Some(j)))
-                        }
-                        Some(session_view::SessionAction::Close) => {
-                            commands.push(Command::SelectSession(None))
-                        }
-                        None => {}
+                .show(ctx, |ui| match session_view::ui(ui, &run, i) {
+                    Some(session_view::SessionAction::Show(j)) => {
+                        commands.push(Command::SelectSession(Some(j)))
                     }
+                    Some(session_view::SessionAction::Close) => {
+                        commands.push(Command::SelectSession(None))
+                    }
+                    None => {}
                 });
             if !open {
                 commands.push(Command::SelectSession(None));

@@ -165,7 +165,7 @@ fn time_steps(input: GridInput) -> [f64; 3] {
 
 /// Grid steps of 1, 2 or 5 times a power of ten, about four labelled lines over the plot's height
 /// (egui_plot's default steps by tens leaves a low plot with one label).
-fn value_steps(input: GridInput) -> [f64; 3] {
+pub(super) fn value_steps(input: GridInput) -> [f64; 3] {
     let span = (input.bounds.1 - input.bounds.0).abs().max(1e-12);
     let raw = (span / 4.0).max(input.base_step_size);
     let power = 10f64.powf(raw.log10().floor());

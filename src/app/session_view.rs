@@ -96,6 +96,7 @@ fn trace_plots(ui: &mut Ui, s: &SessionResult) {
             .allow_zoom([true, false])
             .allow_drag([true, false])
             .y_axis_label(unit.to_owned())
+            .y_grid_spacer(egui_plot::uniform_grid_spacer(super::plots::value_steps))
             .y_axis_min_width(40.0)
             .label_formatter(|pos: &HoverPosition<'_>| match pos {
                 HoverPosition::NearDataPoint {
