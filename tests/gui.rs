@@ -488,3 +488,50 @@ fn themes_and_the_timing_overlay() {
     h.run();
     assert_eq!(h.ctx.theme(), egui::Theme::Dark);
 }
+
+/// The question the explorer was built for, asked through the window as a newcomer would:
+/// "what happens to supply if the night feeds stop at day 14, and how fast?"
+#[test]
+fn night_feeds_stopping_at_day_14_through_the_window() {
+    let mut h = harness();
+    h.get_by_label("Pin as baseline").click();
+    h.run();
+    h.get_by_label("Schedule").click();
+    h.run();
+    h.get_by_label("Nobody feeds at night").click();
+    h.run();
+    h.get_by_label("Night from").set_value_accesskit(23.0);
+    h.run();
+    h.get_by_label("Night until").set_value_accesskit(6.0);
+    h.run();
+    h.get_by_label("Nights from day").set_value_accesskit(14.0);
+    h.run();
+    let app = h.state();
+    let gap = app.document.scenario.schedule.responsive.as_ref().unwrap().night_gap.clone();
+    assert_eq!(
+        gap,
+        Some(lactosim::schedule::NightGap {
+            from_clock_h: 23.0,
+            to_clock_h: 6.0,
+            from_day: 14.0
+        })
+    );
+    let now = app.current.as_ref().unwrap();
+    let base = app.baseline.as_ref().unwrap();
+    // Same supply up to day 14, less after; the drop shows within days.
+    let made = |d: &lactosim::run::DaySummary| d.total_production_ml();
+    for day in 8..13 {
+        let (a, b) = (made(&base.run.days[day]), made(&now.run.days[day]));
+        assert!((a - b).abs() < 0.02 * a, "day {day}: {a} vs {b}");
+    }
+    let (a, b) = (made(&base.run.days[27]), made(&now.run.days[27]));
+    assert!(b < 0.85 * a, "last day: {a} vs {b}");
+    let day_18 = made(&now.run.days[18]);
+    assert!(
+        day_18 < made(&base.run.days[18]) - 0.5 * (a - b),
+        "more than half of the fall comes within four days"
+    );
+    // The answer is written out for the person.
+    h.get_by_label_contains("Compared with the baseline");
+    h.get_by_label(&now.summary);
+}
