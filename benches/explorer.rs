@@ -6,7 +6,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use lactosim::Scenario;
 use lactosim::app::files::Dialogs;
-use lactosim::app::{App, runner};
+use lactosim::app::{App, plot_data, runner};
 use lactosim::edit::Edit;
 
 struct NoDialogs;
@@ -73,6 +73,30 @@ fn bench(c: &mut Criterion) {
             b.iter(|| frame(&ctx, &mut app))
         });
     }
+    // What a pan or zoom costs on top of a frame: every curve of a year re-bucketed for a new
+    // visible range on a 1000-column plot.
+    let year = runner::compute(&Scenario {
+        horizon_days: 365.0,
+        ..Scenario::default()
+    })
+    .unwrap();
+    let mut shift = 0.0;
+    g.bench_function("rebucket_curves_for_a_new_view_365_days", |b| {
+        b.iter(|| {
+            shift = (shift + 1.0) % 100.0;
+            year.plots
+                .plots
+                .iter()
+                .flat_map(|(_, p)| &p.curves)
+                .map(
+                    |c| match plot_data::decimate(&c.points, shift, shift + 200.0, 1000) {
+                        plot_data::Shown::Slice(r) => r.len(),
+                        plot_data::Shown::Decimated(v) => v.len(),
+                    },
+                )
+                .sum::<usize>()
+        })
+    });
     // What a person feels while dragging a slider: an edit, its re-simulation, and the frame.
     let (ctx, mut app) = app_on(28.0);
     let mut stress = 0.0;

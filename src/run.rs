@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::gland::{ENGORGED_FULLNESS, ENGORGEMENT_EASED_FULLNESS};
 use crate::scenario::Breast;
 use crate::schedule::{Kind, Origin, SessionSide};
 
@@ -252,7 +253,21 @@ pub struct SessionResult {
     pub trace: SessionTrace,
 }
 
+/// Less than this removed from a breast in a session counts as nothing (the baby was satisfied on
+/// the other side, or a few drops of a dry breast).
+pub const MILK_REMOVED_AT_ALL_ML: f64 = 1.0;
+
 impl SessionResult {
+    /// Did the session take milk from this breast at all?
+    pub fn took_milk_from(&self, b: Breast) -> bool {
+        self.removed_ml[b.index()] > MILK_REMOVED_AT_ALL_ML
+    }
+
+    /// Did the session take any milk at all (so that its composition means something)?
+    pub fn took_milk(&self) -> bool {
+        self.total_removed_ml() > MILK_REMOVED_AT_ALL_ML
+    }
+
     pub fn total_removed_ml(&self) -> f64 {
         self.removed_ml[0] + self.removed_ml[1]
     }
@@ -267,7 +282,7 @@ impl SessionResult {
     pub fn share_removed(&self) -> f64 {
         let (mut removed, mut stored) = (0.0, 0.0);
         for b in Breast::BOTH {
-            if self.side.uses(b) && self.removed_ml[b.index()] > 1.0 {
+            if self.side.uses(b) && self.took_milk_from(b) {
                 removed += self.removed_ml[b.index()];
                 stored += self.stored_at_start_ml[b.index()];
             }
@@ -370,6 +385,36 @@ impl Run {
             EventKind::LetDown { .. } => Some(e.t_h),
             _ => None,
         })
+    }
+
+    /// Episodes of engorgement of each breast, (breast, start h, end h), from the sampled
+    /// fullness with the same thresholds the simulation uses for its events: on at
+    /// [`ENGORGED_FULLNESS`], off below [`ENGORGEMENT_EASED_FULLNESS`]. An episode still going at
+    /// the end of the run ends there.
+    pub fn engorged_spans(&self) -> Vec<(Breast, f64, f64)> {
+        let mut spans = Vec::new();
+        for b in Breast::BOTH {
+            let mut start = None;
+            for (&t, &f) in self
+                .series
+                .t_h
+                .iter()
+                .zip(&self.series.gland(b).fullness_0_to_1)
+            {
+                match start {
+                    None if f >= ENGORGED_FULLNESS => start = Some(t),
+                    Some(t0) if f < ENGORGEMENT_EASED_FULLNESS => {
+                        spans.push((b, t0, t));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let (Some(t0), Some(&t1)) = (start, self.series.t_h.last()) {
+                spans.push((b, t0, t1));
+            }
+        }
+        spans
     }
 
     /// The index of the session running at `t_h`, if any.

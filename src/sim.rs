@@ -11,7 +11,9 @@ use crate::model::activation::{junctions_open_after_birth, secretory_activation}
 use crate::model::composition::{
     MilkTally, lactoferrin_extra_g_per_h, nan_composition, siga_secretion_g_per_h,
 };
-use crate::model::gland::{ENGORGED_FULLNESS, Gland, StepDecay, moved_share};
+use crate::model::gland::{
+    ENGORGED_FULLNESS, ENGORGEMENT_EASED_FULLNESS, Gland, StepDecay, moved_share,
+};
 use crate::model::infant::{
     GIVE_UP_AFTER_LETDOWN_MIN, GIVE_UP_AFTER_MIN, GIVE_UP_FLOW_ML_PER_MIN, MAX_HUNGER_MEALS,
     MIN_GAP_BETWEEN_FEEDS_H, SUCKLING_DRAIN_PER_H, appetite_ml_per_day, breast_share, meal_ml,
@@ -771,7 +773,7 @@ impl<'a> Sim<'a> {
                     t_h: t,
                     kind: EventKind::Engorgement { breast: b },
                 });
-            } else if self.engorged[i] && f < 0.85 {
+            } else if self.engorged[i] && f < ENGORGEMENT_EASED_FULLNESS {
                 self.engorged[i] = false;
             }
             if !self.reopened[i] && g.stasis_leak > 0.1 {

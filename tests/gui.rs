@@ -340,7 +340,7 @@ fn the_working_scenario_is_restored_on_the_next_start() {
     h.run();
     let state = h.state().save_state();
     let mut next = harness();
-    next.state_mut().restore_state(&state, true);
+    next.state_mut().restore_state(&state);
     next.run();
     let app = next.state();
     assert_eq!(app.document.scenario.mother.storage_capacity_left_ml, 120.0);
@@ -355,10 +355,12 @@ fn the_working_scenario_is_restored_on_the_next_start() {
         120.0,
         "and simulated"
     );
-    // A state that does not read leaves the default scenario.
-    let mut other = harness();
-    other.state_mut().restore_state("not ron at all", true);
-    assert_eq!(other.state().document.scenario, Scenario::default());
+    // A state that does not read changes nothing, and says so.
+    next.state_mut().restore_state("not ron at all");
+    next.run();
+    let app = next.state();
+    assert_eq!(app.document.scenario.mother.storage_capacity_left_ml, 120.0);
+    assert!(app.notice.as_ref().is_some_and(|n| n.error));
 }
 
 #[test]
@@ -507,7 +509,15 @@ fn night_feeds_stopping_at_day_14_through_the_window() {
     h.get_by_label("Nights from day").set_value_accesskit(14.0);
     h.run();
     let app = h.state();
-    let gap = app.document.scenario.schedule.responsive.as_ref().unwrap().night_gap.clone();
+    let gap = app
+        .document
+        .scenario
+        .schedule
+        .responsive
+        .as_ref()
+        .unwrap()
+        .night_gap
+        .clone();
     assert_eq!(
         gap,
         Some(lactosim::schedule::NightGap {

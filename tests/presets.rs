@@ -229,3 +229,30 @@ fn three_extra_pumps_raise_supply_within_days() {
     let after = mean_made(&r, 28..35);
     assert!(after > 1.15 * before, "{before:.0} → {after:.0}");
 }
+
+/// The shaded episodes of engorgement in the explorer start where the simulation's engorgement
+/// events are, one episode per event.
+#[test]
+fn engorgement_episodes_match_the_engorgement_events() {
+    let r = run(&load("missed-night-engorgement.ron"));
+    let events: Vec<(lactosim::scenario::Breast, f64)> = r
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Engorgement { breast } => Some((breast, e.t_h)),
+            _ => None,
+        })
+        .collect();
+    let spans = r.engorged_spans();
+    assert!(!events.is_empty(), "the missed night engorges");
+    assert_eq!(spans.len(), events.len());
+    for (breast, t) in events {
+        assert!(
+            spans
+                .iter()
+                .any(|&(b, t0, t1)| b == breast && (t0 - t).abs() <= 5.0 / 60.0 + 1e-9 && t1 > t0),
+            "an episode of the {} breast starts within a sample of {t} h",
+            breast.name()
+        );
+    }
+}

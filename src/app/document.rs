@@ -4,30 +4,24 @@
 
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
-
 use crate::Scenario;
 use crate::edit::Edit;
 
 /// Most steps kept for undo.
 const UNDO_DEPTH: usize = 200;
 
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct Document {
     pub scenario: Scenario,
     /// The file it was opened from or last saved to; `None` for a new or example scenario.
     pub path: Option<PathBuf>,
     /// The scenario as it is on disk (or as it was opened), to tell unsaved changes.
     pub saved: Scenario,
-    #[serde(skip)]
     undo: Vec<Scenario>,
-    #[serde(skip)]
     redo: Vec<Scenario>,
     /// The merge key of the last edit, while edits of the same field follow one another.
-    #[serde(skip)]
     last_key: Option<String>,
     /// Counts changes, so the app knows when to re-simulate.
-    #[serde(skip)]
     revision: u64,
 }
 
@@ -113,12 +107,14 @@ impl Document {
         true
     }
 
-    /// Replace the whole scenario (a file opened, an example chosen) as one undoable step.
+    /// Replace the whole scenario (a file opened, an example chosen, a new one): a new document
+    /// with a history of its own. (Undoing into the previous file's scenario while the path is
+    /// the new file's would let Save overwrite a file with another's content.)
     pub fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {
-        self.undo
-            .push(std::mem::replace(&mut self.scenario, scenario));
-        self.saved = self.scenario.clone();
+        self.saved = scenario.clone();
+        self.scenario = scenario;
         self.path = path;
+        self.undo.clear();
         self.redo.clear();
         self.last_key = None;
         self.revision += 1;
@@ -134,6 +130,24 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opening_another_file_starts_a_new_history() {
+        let mut d = Document::new(Scenario::default(), Some("a.ron".into()));
+        d.apply(stress(0.3));
+        let other = Scenario {
+            name: "b".into(),
+            ..Scenario::default()
+        };
+        d.replace(other.clone(), Some("b.ron".into()));
+        assert!(
+            !d.can_undo(),
+            "undo cannot bring a.ron's scenario under b.ron's name"
+        );
+        assert!(!d.undo());
+        assert_eq!(d.scenario, other);
+        assert!(!d.is_dirty());
+    }
 
     fn stress(v: f64) -> Edit {
         Edit::SetParam {

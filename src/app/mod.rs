@@ -108,10 +108,19 @@ impl SideTab {
 #[derive(Default, Serialize, Deserialize)]
 #[serde(default)]
 struct Persisted {
-    document: Option<Document>,
+    document: Option<SavedDocument>,
     recent: Vec<PathBuf>,
     visible_plots: Option<Vec<PlotKind>>,
     tab: SideTab,
+}
+
+/// The working scenario as kept between starts: the scenario, its file, and what the file holds
+/// (so that unsaved changes are still known as such).
+#[derive(Serialize, Deserialize)]
+struct SavedDocument {
+    scenario: Scenario,
+    path: Option<PathBuf>,
+    saved: Scenario,
 }
 
 const STORAGE_KEY: &str = "lactosim";
@@ -172,13 +181,14 @@ impl App {
             .filter(|_| !launch.fresh)
             .and_then(|s| s.get_string(STORAGE_KEY))
         {
-            app.restore_state(&state, launch.preset.is_none());
+            app.restore_state(&state);
         }
         if let Some(path) = &launch.baseline {
             app.pin_file_as_baseline(path);
         }
         if let Some(path) = &launch.preset {
-            app.open_path(path.clone());
+            // Asks first if the last session left unsaved changes.
+            app.command(Command::OpenPath(path.clone()), &cc.egui_ctx);
         }
         app.resimulate(&cc.egui_ctx);
         app
@@ -192,7 +202,12 @@ impl App {
                     self.baseline = Some(sim);
                     self.tab = SideTab::Compare;
                 }
-                Err(problems) => self.problems = problems,
+                Err(problems) => {
+                    self.file_problems = Some(FileProblems {
+                        title: format!("{} could not be run as a baseline", path.display()),
+                        lines: problems.iter().map(ToString::to_string).collect(),
+                    })
+                }
             },
             Err(e) => self.show_file_problems(&path.display().to_string(), &e),
         }
@@ -202,7 +217,11 @@ impl App {
     /// changes), recent files, which plots are shown and the open tab.
     pub fn save_state(&self) -> String {
         let persisted = Persisted {
-            document: Some(self.document.clone()),
+            document: Some(SavedDocument {
+                scenario: self.document.scenario.clone(),
+                path: self.document.path.clone(),
+                saved: self.document.saved.clone(),
+            }),
             recent: self.recent.clone(),
             visible_plots: Some(self.plots.visible.clone()),
             tab: self.tab,
@@ -210,18 +229,24 @@ impl App {
         ron::to_string(&persisted).unwrap_or_default()
     }
 
-    /// Take back what [`App::save_state`] kept. A state from another version that does not read
-    /// is ignored: the app starts on the default scenario rather than not at all.
-    pub fn restore_state(&mut self, state: &str, with_document: bool) {
-        let Ok(persisted) = ron::from_str::<Persisted>(state) else {
-            return;
+    /// Take back what [`App::save_state`] kept. A state that does not read (from another
+    /// version, say) is left alone, with a word: the app starts rather than not at all.
+    pub fn restore_state(&mut self, state: &str) {
+        let persisted = match ron::from_str::<Persisted>(state) {
+            Ok(p) => p,
+            Err(e) => {
+                self.error(&format!(
+                    "What was open last time could not be read back ({e}); starting afresh."
+                ));
+                return;
+            }
         };
         self.recent = persisted.recent;
         self.tab = persisted.tab;
         if let Some(v) = persisted.visible_plots {
             self.plots.visible = v;
         }
-        if with_document && let Some(doc) = persisted.document {
+        if let Some(doc) = persisted.document {
             let mut document = Document::new(doc.scenario, doc.path);
             document.saved = doc.saved;
             self.document = document;
@@ -308,12 +333,18 @@ impl App {
                 if horizon_changed {
                     self.plots.reset_view();
                 }
-                if self
+                // The session window follows its session (the one starting at the same time) into
+                // the new run, or closes if the edit removed it: indices shift with any change.
+                let selected_start = self
                     .selected_session
-                    .is_some_and(|i| i >= sim.run.sessions.len())
-                {
-                    self.selected_session = None;
-                }
+                    .and_then(|i| self.current.as_ref()?.run.sessions.get(i))
+                    .map(|s| s.start_h);
+                self.selected_session = selected_start.and_then(|t| {
+                    sim.run
+                        .sessions
+                        .iter()
+                        .position(|s| (s.start_h - t).abs() < 1e-6)
+                });
                 self.current = Some(sim);
                 self.problems.clear();
             }
@@ -617,7 +648,7 @@ impl App {
                 }
             });
             ui.menu_button("Help", |ui| {
-                ui.label("Drag in a plot to pan, scroll to zoom in time, double-click to see the whole run.");
+                ui.label("Drag in a plot to pan, Ctrl+scroll to zoom in time, double-click to see the whole run.");
                 ui.label("Click a session (in the plots or the bars under them) to see its minutes.");
                 ui.label("Drop a .ron scenario file on the window to open it.");
                 ui.label("Every parameter's meaning and source: hover its slider, or read docs/model.md.");
@@ -663,6 +694,9 @@ impl App {
                 ui.label(format!(
                     "Compared with the baseline: {n:.0} ml on the last day instead of {o:.0} ({pct:+.0}%)."
                 ));
+                if let Some(note) = horizon_note(&sim.run, &b.run) {
+                    ui.colored_label(ui.visuals().warn_fg_color, note);
+                }
             }
             if !self.document.scenario.description.is_empty() {
                 egui::CollapsingHeader::new("What this scenario shows")
@@ -739,6 +773,11 @@ impl App {
                 ui.label(format!("Baseline: {}", b.scenario.name));
             }
             compare::table(ui, &sim.metrics, self.baseline.as_ref().map(|b| &b.metrics));
+            if let Some(b) = &self.baseline
+                && let Some(note) = horizon_note(&sim.run, &b.run)
+            {
+                ui.colored_label(ui.visuals().warn_fg_color, note);
+            }
             if ui.button("Copy table").clicked() {
                 ui.ctx().copy_text(compare::as_text(
                     &sim.metrics,
@@ -832,8 +871,10 @@ impl App {
                 self.file_problems = None;
             }
         }
+        // Not while the plots are being exported: the window would sit in the picture.
         if let Some(i) = self.selected_session
             && let Some(sim) = &self.current
+            && self.png_target.is_none()
         {
             let run = sim.run.clone();
             let mut open = true;
@@ -902,8 +943,17 @@ impl App {
         let Some(path) = self.png_target.take() else {
             return;
         };
-        let region = self.plots.rect.unwrap_or_else(|| ctx.content_rect());
-        let cropped = image.region(&region, Some(ctx.pixels_per_point()));
+        let ppp = ctx.pixels_per_point();
+        let whole = egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(image.size[0] as f32, image.size[1] as f32) / ppp,
+        );
+        let region = self.plots.rect.unwrap_or(whole).intersect(whole);
+        if !region.is_positive() {
+            self.error("Nothing to export: the plots are not on screen.");
+            return;
+        }
+        let cropped = image.region(&region, Some(ppp));
         match files::save_png(&cropped, &path) {
             Ok(()) => self.notice(&format!("Saved the plots to {}", path.display())),
             Err(e) => self.error(&e),
@@ -926,7 +976,13 @@ impl App {
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let mut edits = Vec::new();
-        let mut commands = self.shortcuts(&ctx);
+        // While a dialog waits for an answer, the keys and drops that would act behind it do not.
+        let dialog_open = self.pending.is_some() || self.file_problems.is_some();
+        let mut commands = if dialog_open {
+            Vec::new()
+        } else {
+            self.shortcuts(&ctx)
+        };
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
@@ -955,7 +1011,9 @@ impl App {
             }
         });
         self.modals(&ctx, &mut commands);
-        self.dropped_files(&ctx, &mut commands);
+        if !dialog_open {
+            self.dropped_files(&ctx, &mut commands);
+        }
 
         // After the UI pass: the edits, then the commands, then one re-simulation.
         let editing = !edits.is_empty();
@@ -980,6 +1038,17 @@ impl App {
         self.finish_png_export(&ctx);
         self.update_title(&ctx);
     }
+}
+
+/// A word of caution when the two runs compared are not as long as each other.
+fn horizon_note(now: &crate::Run, baseline: &crate::Run) -> Option<String> {
+    let (n, b) = (now.horizon_h / 24.0, baseline.horizon_h / 24.0);
+    ((n - b).abs() > 1e-9).then(|| {
+        format!(
+            "The runs are not as long as each other ({b:.0} days for the baseline, {n:.0} now): \
+             \"last day\" is each run's own last day."
+        )
+    })
 }
 
 /// The scenario's name, description and seed.

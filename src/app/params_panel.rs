@@ -6,9 +6,9 @@
 //! after the frame. A value that differs from its default is shown in bold with a "•", and each
 //! section has a Reset button (greyed out while the section is at its defaults).
 
-use egui::{Button, CollapsingHeader, Color32, DragValue, RichText, Slider, SliderClamping};
+use egui::{Button, CollapsingHeader, Color32, RichText, Slider, SliderClamping};
 
-use super::schedule_panel::plain_number;
+use super::schedule_panel::{day_field, plain_number};
 use crate::Scenario;
 use crate::edit::{Edit, params_of};
 use crate::params::{Group, Param};
@@ -198,49 +198,20 @@ fn weaning_ui(ui: &mut egui::Ui, sc: &Scenario, edits: &mut Vec<Edit>) {
         egui::Grid::new("weaning fields")
             .num_columns(2)
             .show(ui, |ui| {
-                let label = ui.label("Starts on day");
-                let mut start = new.start_day;
-                let r = ui
-                    .add(
-                        DragValue::new(&mut start)
-                            .range(0.0..=MAX_HORIZON_DAYS - 1.0)
-                            .clamp_existing_to_range(false)
-                            .speed(0.1)
-                            .max_decimals(1)
-                            .custom_formatter(plain_number)
-                            .suffix(" d"),
-                    )
-                    .labelled_by(label.id)
+                let label = ui.label("Starts on day").id;
+                day_field(ui, label, &mut new.start_day, 0.0..=MAX_HORIZON_DAYS - 1.0)
                     .on_hover_text("Day since birth on which weaning begins.");
-                if r.changed() && start != new.start_day {
-                    new.start_day = start.clamp(0.0, MAX_HORIZON_DAYS - 1.0);
-                    if new.end_day <= new.start_day {
-                        new.end_day = (new.start_day + 1.0).min(MAX_HORIZON_DAYS);
-                    }
+                if new.end_day <= new.start_day {
+                    new.end_day = (new.start_day + 1.0).min(MAX_HORIZON_DAYS);
                 }
                 ui.end_row();
 
-                let label = ui.label("Ends on day");
-                let mut end = new.end_day;
+                let label = ui.label("Ends on day").id;
                 let low = (new.start_day + 1.0).min(MAX_HORIZON_DAYS);
-                let r = ui
-                    .add(
-                        DragValue::new(&mut end)
-                            .range(low..=MAX_HORIZON_DAYS)
-                            .clamp_existing_to_range(false)
-                            .speed(0.1)
-                            .max_decimals(1)
-                            .custom_formatter(plain_number)
-                            .suffix(" d"),
-                    )
-                    .labelled_by(label.id)
-                    .on_hover_text(
-                        "Day since birth from which the baby takes nothing at the breast. \
-                         It must come after the start.",
-                    );
-                if r.changed() && end != new.end_day {
-                    new.end_day = end.clamp(low, MAX_HORIZON_DAYS);
-                }
+                day_field(ui, label, &mut new.end_day, low..=MAX_HORIZON_DAYS).on_hover_text(
+                    "Day since birth from which the baby takes nothing at the breast. \
+                     It must come after the start.",
+                );
                 ui.end_row();
             });
         if new.start_day >= sc.horizon_days {

@@ -5,7 +5,6 @@
 use egui::Color32;
 use egui_plot::PlotPoint;
 
-use crate::model::gland::ENGORGED_FULLNESS;
 use crate::run::{Component, Run};
 use crate::scenario::{Breast, Scenario};
 use crate::schedule::{Kind, SessionSide};
@@ -306,22 +305,12 @@ impl RunPlots {
                 scenario.mother.storage_capacity_ml(b),
                 breast_color(b).gamma_multiply(0.5),
             ));
-            // Spans where the breast is engorged, from the sampled fullness.
-            let mut start = None;
-            for (i, &f) in g.fullness_0_to_1.iter().enumerate() {
-                match (start, f >= ENGORGED_FULLNESS) {
-                    (None, true) => start = Some(days[i]),
-                    (Some(t0), false) => {
-                        breasts.engorged.push((b, t0, days[i]));
-                        start = None;
-                    }
-                    _ => {}
-                }
-            }
-            if let (Some(t0), Some(&t1)) = (start, days.last()) {
-                breasts.engorged.push((b, t0, t1));
-            }
         }
+        breasts.engorged = run
+            .engorged_spans()
+            .into_iter()
+            .map(|(b, t0, t1)| (b, t0 / 24.0, t1 / 24.0))
+            .collect();
 
         // Hormones: prolactin on the left axis, oxytocin scaled onto the right one.
         let mut hormones = PlotData::default();
@@ -354,11 +343,7 @@ impl RunPlots {
                 .fold(0.0, f64::max);
 
         // Composition of the milk removed, one point per session that removed milk.
-        let removing: Vec<_> = run
-            .sessions
-            .iter()
-            .filter(|x| x.total_removed_ml() > 1.0)
-            .collect();
+        let removing: Vec<_> = run.sessions.iter().filter(|x| x.took_milk()).collect();
         let session_curve = |c: Component, color, decimals| Curve {
             name: c.name().to_owned(),
             color,
@@ -412,7 +397,7 @@ impl RunPlots {
                 end_days: x.end_h / 24.0,
                 kind: x.kind,
                 side: x.side,
-                used: [x.removed_ml[0] > 0.5, x.removed_ml[1] > 0.5],
+                used: Breast::BOTH.map(|b| x.took_milk_from(b)),
             })
             .collect();
 

@@ -13,8 +13,8 @@ use egui_plot::{
 };
 
 use super::plot_data::{
-    Curve, ENGORGED_COLOR, LETDOWN_COLOR, PlotData, PlotKind, RunPlots, Shown, breast_color,
-    decimate, kind_color,
+    Curve, ENGORGED_COLOR, LETDOWN_COLOR, PlotData, PlotKind, RunPlots, SessionBar, Shown,
+    breast_color, decimate, kind_color,
 };
 use crate::scenario::Breast;
 use crate::schedule::{Kind, SessionSide, format_time_h};
@@ -28,24 +28,102 @@ const CLICK_TOLERANCE_PX: f64 = 8.0;
 
 /// The curves of one run, as drawn in the current view.
 struct Cache {
-    /// (run identity, x_min, x_max, columns) the curves were bucketed for.
-    key: (usize, u64, u64, usize),
+    /// The run's plot data the curves were bucketed from (compared by identity).
+    source: Arc<RunPlots>,
+    /// (x_min, x_max, columns) the curves were bucketed for.
+    key: (u64, u64, usize),
     /// Per plot (in [`RunPlots::plots`] order), per curve.
     shown: Vec<Vec<Shown>>,
     /// Per plot, the let-down marks in view, at most one per pixel column (a year has ten
     /// thousand let-downs; a column shows one triangle however many fall in it).
     marks: Vec<Vec<PlotPoint>>,
+    /// The session bars in view; sessions closer than a pixel column on one row are one bar.
+    bars: Vec<SessionBarInView>,
+}
+
+/// One bar under the plots: a session on one breast, or several that fall in one pixel column.
+struct SessionBarInView {
+    kind: Kind,
+    breast: Breast,
+    side: SessionSide,
+    start: f64,
+    end: f64,
+    /// Did any of them take milk from this breast?
+    used: bool,
+    /// Index of the first session, and how many there are.
+    first: usize,
+    count: usize,
+}
+
+impl SessionBarInView {
+    fn describe(&self) -> String {
+        let side = match self.side {
+            SessionSide::Both => "both sides",
+            SessionSide::One(b) => b.name(),
+        };
+        if self.count == 1 {
+            format!(
+                "{} {side}, {}",
+                self.kind.name(),
+                format_time_h(self.start * 24.0)
+            )
+        } else {
+            format!(
+                "{} sessions ({}), {} to {}",
+                self.count,
+                self.kind.name(),
+                format_time_h(self.start * 24.0),
+                format_time_h(self.end * 24.0)
+            )
+        }
+    }
+}
+
+/// The bars of the sessions in view, each at least two columns wide, neighbours closer than a
+/// column merged.
+fn bars_in_view(sessions: &[SessionBar], view: (f64, f64), column: f64) -> Vec<SessionBarInView> {
+    let mut out: Vec<SessionBarInView> = Vec::new();
+    // The last bar of each (kind, breast) row, to extend.
+    let mut last: [[Option<usize>; 2]; 2] = [[None; 2]; 2];
+    for s in sessions
+        .iter()
+        .filter(|s| s.end_days >= view.0 && s.start_days <= view.1)
+    {
+        let k = usize::from(s.kind == Kind::Pump);
+        for b in Breast::BOTH.into_iter().filter(|b| s.side.uses(*b)) {
+            let end = s.end_days.max(s.start_days + 2.0 * column);
+            let used = s.used[b.index()];
+            if let Some(i) = last[k][b.index()]
+                && s.start_days - out[i].end < column
+                && out[i].used == used
+            {
+                out[i].end = out[i].end.max(end);
+                out[i].count += 1;
+                continue;
+            }
+            last[k][b.index()] = Some(out.len());
+            out.push(SessionBarInView {
+                kind: s.kind,
+                breast: b,
+                side: s.side,
+                start: s.start_days,
+                end,
+                used,
+                first: s.index,
+                count: 1,
+            });
+        }
+    }
+    out
 }
 
 impl Cache {
     fn update(slot: &mut Option<Cache>, plots: &Arc<RunPlots>, view: (f64, f64), columns: usize) {
-        let key = (
-            Arc::as_ptr(plots) as usize,
-            view.0.to_bits(),
-            view.1.to_bits(),
-            columns,
-        );
-        if slot.as_ref().is_some_and(|c| c.key == key) {
+        let key = (view.0.to_bits(), view.1.to_bits(), columns);
+        if slot
+            .as_ref()
+            .is_some_and(|c| c.key == key && Arc::ptr_eq(&c.source, plots))
+        {
             return;
         }
         let shown = plots
@@ -76,7 +154,14 @@ impl Cache {
                 marks
             })
             .collect();
-        *slot = Some(Cache { key, shown, marks });
+        let bars = bars_in_view(&plots.sessions, view, width);
+        *slot = Some(Cache {
+            source: plots.clone(),
+            key,
+            shown,
+            marks,
+            bars,
+        });
     }
 }
 
@@ -396,7 +481,7 @@ impl PlotsView {
             .resizable(false)
             .show_separator_line(false)
             .show(ui, |ui| {
-                self.strip(ui, current, selected, selected_span, link, view, reset)
+                self.strip(ui, current, selected, selected_span, link, reset)
             })
             .inner;
         let overhead = self
@@ -479,6 +564,8 @@ impl PlotsView {
                         .allow_boxed_zoom(false)
                         .auto_bounds([true, true])
                         .include_y(0.0)
+                        .include_x(0.0)
+                        .include_x(horizon)
                         .show_x(false)
                         .show_y(false)
                         .show_axes([false, true])
@@ -529,12 +616,8 @@ impl PlotsView {
                                     .color(LETDOWN_COLOR),
                             );
                         }
-                        if let Some((t0, t1)) = selected_span {
-                            pu.span(
-                                Span::new("selected session", t0..=t1)
-                                    .fill(Color32::from_rgba_unmultiplied(120, 120, 120, 40))
-                                    .border(Stroke::new(1.0, Color32::GRAY)),
-                            );
+                        if let Some(span) = selected_span {
+                            pu.span(selected_session_span(span));
                         }
                     });
                     let bounds = response.transform.bounds();
@@ -578,7 +661,6 @@ impl PlotsView {
         selected: Option<usize>,
         selected_span: Option<(f64, f64)>,
         link: Id,
-        view: (f64, f64),
         reset: bool,
     ) -> StripOutcome {
         ui.label("Sessions (left and right breast)")
@@ -595,6 +677,8 @@ impl PlotsView {
             .show_x(false)
             .show_y(false)
             .default_y_bounds(-0.1, 2.1)
+            .include_x(0.0)
+            .include_x(current.horizon_days)
             .auto_bounds([true, false])
             .show_grid([true, false])
             .x_grid_spacer(uniform_grid_spacer(time_steps))
@@ -631,50 +715,38 @@ impl PlotsView {
         if reset {
             strip = strip.reset();
         }
+        let bars = &self
+            .current
+            .as_ref()
+            .expect("prepared before the strip")
+            .bars;
         let response = strip.show(ui, |pu| {
-            let px_days = (view.1 - view.0) / f64::from(self.width.max(1.0));
             for kind in [Kind::Breastfeed, Kind::Pump] {
-                let mut bars = Vec::new();
-                for s in current.sessions.iter().filter(|s| s.kind == kind) {
-                    let width = (s.end_days - s.start_days).max(2.0 * px_days);
-                    let center = s.start_days + width / 2.0;
-                    for b in Breast::BOTH {
-                        let planned = s.side.uses(b);
-                        if !planned {
-                            continue;
-                        }
-                        let row = if b == Breast::Left { 1.05 } else { 0.05 };
+                let chart: Vec<Bar> = bars
+                    .iter()
+                    .filter(|b| b.kind == kind)
+                    .map(|b| {
+                        let row = if b.breast == Breast::Left { 1.05 } else { 0.05 };
                         let mut color = kind_color(kind);
-                        if !s.used[b.index()] {
+                        if !b.used {
+                            // Offered but not taken from (the baby was satisfied on one side).
                             color = color.gamma_multiply(0.35);
                         }
-                        let mut bar = Bar::new(center, 0.9)
-                            .width(width)
+                        let mut bar = Bar::new((b.start + b.end) / 2.0, 0.9)
+                            .width(b.end - b.start)
                             .base_offset(row)
                             .fill(color)
-                            .name(format!(
-                                "{} {}, {}",
-                                kind.name(),
-                                match s.side {
-                                    SessionSide::Both => "both sides",
-                                    SessionSide::One(_) => b.name(),
-                                },
-                                format_time_h(s.start_days * 24.0)
-                            ));
-                        if Some(s.index) == selected {
+                            .name(b.describe());
+                        if selected.is_some_and(|i| (b.first..b.first + b.count).contains(&i)) {
                             bar = bar.stroke(Stroke::new(2.0, Color32::GRAY));
                         }
-                        bars.push(bar);
-                    }
-                }
-                pu.bar_chart(BarChart::new(kind.name(), bars).color(kind_color(kind)));
+                        bar
+                    })
+                    .collect();
+                pu.bar_chart(BarChart::new(kind.name(), chart).color(kind_color(kind)));
             }
-            if let Some((t0, t1)) = selected_span {
-                pu.span(
-                    Span::new("selected session", t0..=t1)
-                        .fill(Color32::from_rgba_unmultiplied(120, 120, 120, 40))
-                        .border(Stroke::new(1.0, Color32::GRAY)),
-                );
+            if let Some(span) = selected_span {
+                pu.span(selected_session_span(span));
             }
         });
         let b = response.transform.bounds();
@@ -737,6 +809,13 @@ fn add_curves<'a>(
     }
 }
 
+/// The selected session's time, shaded across a plot.
+fn selected_session_span((t0, t1): (f64, f64)) -> Span {
+    Span::new("selected session", t0..=t1)
+        .fill(Color32::from_rgba_unmultiplied(120, 120, 120, 40))
+        .border(Stroke::new(1.0, Color32::GRAY))
+}
+
 /// The session nearest the pointer, if it is within a few points of it.
 fn session_near_pointer<R>(
     response: &egui_plot::PlotResponse<R>,
@@ -766,6 +845,39 @@ fn session_near_pointer<R>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn session(index: usize, start: f64, minutes: f64, side: SessionSide) -> SessionBar {
+        SessionBar {
+            index,
+            start_days: start,
+            end_days: start + minutes / 1440.0,
+            kind: Kind::Breastfeed,
+            side,
+            used: [true, true],
+        }
+    }
+
+    #[test]
+    fn session_bars_merge_only_below_a_pixel_column() {
+        // Ten feeds a day for a year, seen whole on 1000 columns: far fewer bars than sessions,
+        // every session still inside one.
+        let sessions: Vec<SessionBar> = (0..3650)
+            .map(|i| session(i, i as f64 * 0.1, 15.0, SessionSide::Both))
+            .collect();
+        let bars = bars_in_view(&sessions, (0.0, 365.0), 0.365);
+        assert!(bars.len() < 800, "{} bars", bars.len());
+        let covered: usize = bars.iter().map(|b| b.count).sum();
+        assert_eq!(covered, 2 * 3650, "each session on both rows");
+        // Zoomed into one day: every session its own bar, on the side it used.
+        let day = bars_in_view(&sessions, (10.0, 11.0), 1.0 / 1000.0);
+        assert!(day.iter().all(|b| b.count == 1));
+        assert_eq!(day.len(), 2 * 11);
+        let one = [session(0, 1.0, 15.0, SessionSide::One(Breast::Right))];
+        let bars = bars_in_view(&one, (0.0, 2.0), 0.001);
+        assert_eq!(bars.len(), 1);
+        assert_eq!(bars[0].breast, Breast::Right);
+        assert!(bars[0].describe().starts_with("breastfeed right, day 1"));
+    }
 
     #[test]
     fn ticks_read_as_days_or_hours() {

@@ -14,8 +14,10 @@ use crate::summary::{Metrics, plain_words};
 
 use super::plot_data::RunPlots;
 
-/// Scenarios up to this long are simulated on the UI thread (about 12 ms at 60 days).
-pub const SYNC_MAX_DAYS: f64 = 60.0;
+/// Scenarios up to this long are simulated on the UI thread: simulation and plot data take about
+/// 6 ms for 28 days (`cargo bench --bench explorer`), so about 10 ms at 45, inside a 16 ms frame
+/// with the drawing. Longer ones go to a worker thread.
+pub const SYNC_MAX_DAYS: f64 = 45.0;
 
 /// A run and everything drawn from it, computed once.
 #[derive(Clone, Debug)]
@@ -51,6 +53,24 @@ pub fn compute(scenario: &Scenario) -> Result<Simulated, Vec<Problem>> {
 
 pub type Outcome = (u64, Result<Simulated, Vec<Problem>>);
 
+/// [`compute`], with a failure of the model turned into a problem the person sees, rather than a
+/// window that vanishes (or a worker that never answers).
+fn compute_guarded(scenario: &Scenario) -> Result<Simulated, Vec<Problem>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compute(scenario))).unwrap_or_else(
+        |panic| {
+            let why = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("no reason given");
+            Err(vec![Problem::new(
+                "",
+                format!("the simulation failed ({why}); please report this scenario"),
+            )])
+        },
+    )
+}
+
 #[derive(Default)]
 pub struct Runner {
     in_flight: Option<Receiver<Outcome>>,
@@ -68,7 +88,7 @@ impl Runner {
         ctx: &egui::Context,
     ) -> Option<Outcome> {
         if scenario.horizon_days <= SYNC_MAX_DAYS && self.in_flight.is_none() {
-            return Some((revision, compute(scenario)));
+            return Some((revision, compute_guarded(scenario)));
         }
         if self.in_flight.is_some() {
             self.queued = Some((revision, scenario.clone()));
@@ -82,7 +102,7 @@ impl Runner {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let outcome = compute(&scenario);
+            let outcome = compute_guarded(&scenario);
             // The window may have closed meanwhile: nothing to tell then.
             let _ = tx.send((revision, outcome));
             ctx.request_repaint();
@@ -94,21 +114,20 @@ impl Runner {
     pub fn poll(&mut self, ctx: &egui::Context) -> Option<Outcome> {
         let rx = self.in_flight.as_ref()?;
         let outcome = match rx.try_recv() {
-            Ok(o) => o,
+            Ok(o) => Some(o),
             Err(std::sync::mpsc::TryRecvError::Empty) => return None,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.in_flight = None;
-                return None;
-            }
+            // The worker died without a word (compute_guarded makes this unlikely): go on with
+            // the newest request rather than wait forever.
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
         };
         self.in_flight = None;
         if let Some((revision, scenario)) = self.queued.take() {
             if scenario.horizon_days <= SYNC_MAX_DAYS {
-                return Some((revision, compute(&scenario)));
+                return Some((revision, compute_guarded(&scenario)));
             }
             self.spawn(revision, scenario, ctx);
         }
-        Some(outcome)
+        outcome
     }
 
     pub fn busy(&self) -> bool {

@@ -627,7 +627,7 @@ fn num_field(
     r
 }
 
-fn day_field(
+pub(crate) fn day_field(
     ui: &mut Ui,
     label: Id,
     value: &mut f64,

@@ -55,6 +55,9 @@ pub const COLOSTRUM_AT_BIRTH_ML: f64 = 2.0;
 pub const COLOSTRUM_FAT_G_PER_L: f64 = 25.0;
 /// Fullness above which a breast counts as engorged.
 pub const ENGORGED_FULLNESS: f64 = 0.95;
+/// Fullness below which an engorged breast no longer counts as engorged (a gap, so that a breast
+/// hovering near the threshold is one episode, not many).
+pub const ENGORGEMENT_EASED_FULLNESS: f64 = 0.85;
 
 /// The decay factors of one step length that both glands share. Computing them once per distinct
 /// step length (most steps have one of two lengths) keeps `exp` out of the hot loop.
