@@ -213,7 +213,15 @@ mod tests {
             value: 0.2,
         };
         let c = Edit::Rules(ListEdit::Remove(0));
+        let other_field = Edit::SetParam {
+            path: "mother.storage_capacity_left_ml",
+            value: 200.0,
+        };
+        let rule_0 = Edit::Rules(ListEdit::Update(0, Rule::default()));
+        let rule_1 = Edit::Rules(ListEdit::Update(1, Rule::default()));
         assert_eq!(a.merge_key(), b.merge_key());
+        assert_ne!(a.merge_key(), other_field.merge_key());
+        assert_ne!(rule_0.merge_key(), rule_1.merge_key());
         assert_eq!(c.merge_key(), None);
     }
 }

@@ -545,3 +545,90 @@ fn night_feeds_stopping_at_day_14_through_the_window() {
     h.get_by_label_contains("Compared with the baseline");
     h.get_by_label(&now.summary);
 }
+
+fn root_commands(h: &Harness<'static, App>) -> Vec<egui::ViewportCommand> {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|v| v.commands.clone())
+        .unwrap_or_default()
+}
+
+fn request_close(h: &mut Harness<'static, App>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+}
+
+#[test]
+fn a_window_without_unsaved_changes_closes_without_asking() {
+    let mut h = harness();
+    request_close(&mut h);
+    h.step();
+    assert!(!root_commands(&h).contains(&egui::ViewportCommand::CancelClose));
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_none());
+}
+
+#[test]
+fn closing_with_dont_save_closes_and_with_save_writes_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.ron");
+    let dialogs = FakeDialogs::default();
+    *dialogs.save.borrow_mut() = Some(path.clone());
+    // "Don't save": the window closes.
+    let mut h = harness_with(dialogs.clone());
+    h.state_mut().edit(Edit::SetName("Throw away".into()));
+    h.run();
+    request_close(&mut h);
+    h.step();
+    assert!(root_commands(&h).contains(&egui::ViewportCommand::CancelClose));
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.step();
+    assert!(root_commands(&h).contains(&egui::ViewportCommand::Close));
+    assert!(!path.exists());
+    // "Save": the file is written, then the window closes.
+    let mut h = harness_with(dialogs);
+    h.state_mut().edit(Edit::SetName("Keep me".into()));
+    h.run();
+    request_close(&mut h);
+    h.run();
+    h.get_by_label("Save").click();
+    h.step();
+    assert!(root_commands(&h).contains(&egui::ViewportCommand::Close));
+    let kept = lactosim::preset::read_file(&path).unwrap();
+    assert_eq!(kept.name, "Keep me");
+}
+
+#[test]
+fn edits_made_while_a_long_run_computes_are_not_lost() {
+    let mut h = harness();
+    h.state_mut().edit(Edit::SetParam {
+        path: "horizon_days",
+        value: 200.0,
+    });
+    h.step();
+    assert!(h.state().busy());
+    // Two more edits while the worker is busy: only the newest needs computing.
+    h.state_mut().edit(Edit::SetParam {
+        path: "mother.stress_0_to_1",
+        value: 0.3,
+    });
+    h.step();
+    h.state_mut().edit(Edit::SetParam {
+        path: "mother.stress_0_to_1",
+        value: 0.5,
+    });
+    h.step();
+    let ctx = h.ctx.clone();
+    h.state_mut().wait_for_run(&ctx);
+    h.run();
+    let sim = h.state().current.as_ref().unwrap();
+    assert_eq!(sim.scenario, h.state().document.scenario);
+    assert_eq!(sim.scenario.mother.stress_0_to_1, 0.5);
+    assert_eq!(sim.run.horizon_h, 200.0 * 24.0);
+}

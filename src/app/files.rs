@@ -104,12 +104,21 @@ impl Example {
     pub fn scenario(&self) -> Result<Scenario, PresetError> {
         crate::preset::from_str(self.text, Some(Path::new(self.file)))
     }
+}
 
-    /// The scenario's own name, for the menu.
-    pub fn title(&self) -> String {
-        self.scenario()
-            .map_or_else(|_| self.file.to_owned(), |s| s.name)
-    }
+/// The examples' names and descriptions for the menu, read once (not at every frame the menu
+/// is open). An example that does not read shows its file name.
+pub fn example_titles() -> &'static [(String, String)] {
+    static TITLES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    TITLES.get_or_init(|| {
+        EXAMPLES
+            .iter()
+            .map(|e| match e.scenario() {
+                Ok(s) => (s.name, s.description),
+                Err(_) => (e.file.to_owned(), String::new()),
+            })
+            .collect()
+    })
 }
 
 /// Most recent files remembered.

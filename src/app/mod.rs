@@ -537,11 +537,12 @@ impl App {
                     }
                 });
                 ui.menu_button("Examples", |ui| {
-                    for (i, e) in EXAMPLES.iter().enumerate() {
-                        let r = ui.button(e.title());
-                        let r = match e.scenario() {
-                            Ok(sc) => r.on_hover_text(sc.description),
-                            Err(_) => r,
+                    for (i, (title, description)) in files::example_titles().iter().enumerate() {
+                        let r = ui.button(title);
+                        let r = if description.is_empty() {
+                            r
+                        } else {
+                            r.on_hover_text(description)
                         };
                         if r.clicked() {
                             commands.push(Command::OpenExample(i));

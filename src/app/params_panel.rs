@@ -8,7 +8,7 @@
 
 use egui::{Button, CollapsingHeader, Color32, RichText, Slider, SliderClamping};
 
-use super::schedule_panel::{day_field, plain_number};
+use super::schedule_panel::{day_field, num, plain_number};
 use crate::Scenario;
 use crate::edit::{Edit, params_of};
 use crate::params::{Group, Param};
@@ -92,11 +92,6 @@ fn what_is_reset(group: Group) -> &'static str {
 }
 
 /// A number for a sentence: "210", "0.05", "2600".
-fn num(v: f64) -> String {
-    let r = (v * 1e6).round() / 1e6;
-    format!("{r}")
-}
-
 fn tooltip(p: &Param) -> String {
     let u = p.unit_suffix();
     format!(
@@ -261,6 +256,6 @@ mod tests {
     fn numbers_read_plainly() {
         assert_eq!(num(2600.0), "2600");
         assert_eq!(num(0.05), "0.05");
-        assert_eq!(num(1.0 / 3.0), "0.333333");
+        assert_eq!(num(1.0 / 3.0), "0.333");
     }
 }

@@ -465,7 +465,8 @@ fn template_day(horizon_days: f64) -> f64 {
 // Summaries in plain words.
 
 /// A number for a sentence: "3", "0.25", "19.5".
-fn num(v: f64) -> String {
+/// A number as a person writes it: no trailing zeros, at most three decimals.
+pub(crate) fn num(v: f64) -> String {
     let r = (v * 1000.0).round() / 1000.0;
     format!("{r}")
 }
