@@ -83,7 +83,7 @@ pub enum SideTab {
     Schedule,
     Parameters,
     Compare,
-    Scenario,
+    About,
 }
 
 impl SideTab {
@@ -91,7 +91,7 @@ impl SideTab {
         SideTab::Schedule,
         SideTab::Parameters,
         SideTab::Compare,
-        SideTab::Scenario,
+        SideTab::About,
     ];
 
     fn label(self) -> &'static str {
@@ -99,7 +99,7 @@ impl SideTab {
             SideTab::Schedule => "Schedule",
             SideTab::Parameters => "Mother & baby",
             SideTab::Compare => "Compare",
-            SideTab::Scenario => "About",
+            SideTab::About => "About",
         }
     }
 }
@@ -748,7 +748,7 @@ impl App {
                 ),
                 SideTab::Parameters => params_panel::ui(ui, &self.document.scenario, edits),
                 SideTab::Compare => self.compare_tab(ui, commands),
-                SideTab::Scenario => scenario_tab(ui, &self.document.scenario, edits),
+                SideTab::About => scenario_tab(ui, &self.document.scenario, edits),
             });
     }
 

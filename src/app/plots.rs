@@ -520,6 +520,11 @@ impl PlotsView {
                             .iter()
                             .map(|c| (c.name.as_str(), c.color, c.dashed))
                             .collect();
+                        chips.extend(
+                            data.levels
+                                .iter()
+                                .map(|(name, _, color)| (name.as_str(), *color, true)),
+                        );
                         if !data.engorged.is_empty() {
                             chips.push((ENGORGED, ENGORGED_COLOR.gamma_multiply(4.0), false));
                         }
@@ -599,7 +604,9 @@ impl PlotsView {
                                     .border_color(breast_color(breast).gamma_multiply(0.3)),
                             );
                         }
-                        for (name, y, color) in &data.levels {
+                        for (name, y, color) in
+                            data.levels.iter().filter(|(n, ..)| !hidden.contains(n))
+                        {
                             pu.hline(
                                 HLine::new(name.clone(), *y)
                                     .color(*color)
