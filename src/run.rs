@@ -417,6 +417,14 @@ impl Run {
         spans
     }
 
+    /// Sessions that ended before the run did: the last one may have been cut short by the end of
+    /// the simulation, and its milk is not that of a whole feed.
+    pub fn completed_sessions(&self) -> impl Iterator<Item = &SessionResult> + '_ {
+        self.sessions
+            .iter()
+            .filter(move |s| s.end_h < self.horizon_h - 1e-9)
+    }
+
     /// The index of the session running at `t_h`, if any.
     pub fn session_at(&self, t_h: f64) -> Option<usize> {
         let i = self.sessions.partition_point(|s| s.start_h <= t_h);

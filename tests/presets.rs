@@ -256,3 +256,18 @@ fn engorgement_episodes_match_the_engorgement_events() {
         );
     }
 }
+
+/// A feed that the end of the run cuts short is not shown as a feed (its milk is the first,
+/// thin milk only): the default run ends during one.
+#[test]
+fn a_session_cut_by_the_end_of_the_run_is_not_a_completed_one() {
+    let r = run(&load("healthy-on-demand.ron"));
+    let last = r.sessions.last().unwrap();
+    assert!(
+        (last.end_h - r.horizon_h).abs() < 1e-9,
+        "the run ends during a feed"
+    );
+    let completed: Vec<_> = r.completed_sessions().collect();
+    assert_eq!(completed.len(), r.sessions.len() - 1);
+    assert!(completed.iter().all(|s| s.end_h < r.horizon_h));
+}

@@ -343,7 +343,8 @@ impl RunPlots {
                 .fold(0.0, f64::max);
 
         // Composition of the milk removed, one point per session that removed milk.
-        let removing: Vec<_> = run.sessions.iter().filter(|x| x.took_milk()).collect();
+        // Not a session cut short by the end of the run: its milk is not that of a whole feed.
+        let removing: Vec<_> = run.completed_sessions().filter(|x| x.took_milk()).collect();
         let session_curve = |c: Component, color, decimals| Curve {
             name: c.name().to_owned(),
             color,
