@@ -167,6 +167,52 @@ fn more_emptied(run: &Run, more: Breast, less: Breast) -> &'static str {
     }
 }
 
+/// Supply of two runs differs from the first day the milk made differs by more than this share.
+const PARTING_SHARE: f64 = 0.03;
+
+/// One sentence comparing a run with a baseline, answering "what happens, and how fast": the day
+/// supply parts from the baseline's, where it goes, and how many days it takes to settle there.
+/// `None` when the runs make the same milk every day they share.
+pub fn compared_words(now: &Run, baseline: &Run) -> Option<String> {
+    let shared = now.days.len().min(baseline.days.len());
+    let made = |r: &Run, d: usize| r.days[d].total_production_ml();
+    let part = (0..shared).find(|&d| {
+        let (n, b) = (made(now, d), made(baseline, d));
+        (n - b).abs() > PARTING_SHARE * b.max(1.0)
+    })?;
+    // Against where the baseline is on the same (last shared) day.
+    let last = made(now, shared - 1);
+    let base = made(baseline, shared - 1);
+    let change = if base > 0.0 {
+        100.0 * (last - base) / base
+    } else {
+        0.0
+    };
+    let verb = if last < base { "falls" } else { "rises" };
+    let mut s = format!(
+        "Supply parts from the baseline on day {} and {verb} to {:.0} ml/day instead of {:.0} ({change:+.0}%)",
+        part + 1,
+        round_to(last, 10.0),
+        round_to(base, 10.0),
+    );
+    match settling_day(now) {
+        Some(d) if d + 2 < now.days.len() && d >= part => {
+            let took = d - part;
+            if took == 0 {
+                s.push_str(" within a day.");
+            } else {
+                s.push_str(&format!(
+                    ", settling by day {} ({took} day{} after it parts).",
+                    d + 1,
+                    if took == 1 { "" } else { "s" }
+                ));
+            }
+        }
+        _ => s.push_str(" and is still changing at the end of the run."),
+    }
+    Some(s)
+}
+
 fn round_to(v: f64, step: f64) -> f64 {
     (v / step).round() * step
 }

@@ -173,7 +173,7 @@ fn pinning_a_baseline_then_editing_shows_both_and_the_difference() {
     // The comparison tab opened on pinning, with a difference column.
     h.get_by_label("difference");
     h.get_by_label("baseline");
-    h.get_by_label_contains("Compared with the baseline");
+    h.get_by_label_contains("Supply parts from the baseline on day 15");
 }
 
 #[test]
@@ -542,7 +542,7 @@ fn night_feeds_stopping_at_day_14_through_the_window() {
         "more than half of the fall comes within four days"
     );
     // The answer is written out for the person.
-    h.get_by_label_contains("Compared with the baseline");
+    h.get_by_label_contains("Supply parts from the baseline on day 15");
     h.get_by_label(&now.summary);
 }
 

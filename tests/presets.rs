@@ -271,3 +271,32 @@ fn a_session_cut_by_the_end_of_the_run_is_not_a_completed_one() {
     assert_eq!(completed.len(), r.sessions.len() - 1);
     assert!(completed.iter().all(|s| s.end_h < r.horizon_h));
 }
+
+/// "What happens to supply if the night feeds stop at day 14, and how fast?" in one sentence.
+#[test]
+fn the_comparison_sentence_says_when_supply_parts_where_it_goes_and_how_fast() {
+    let baseline = run(&Scenario::default());
+    let mut sc = Scenario::default();
+    sc.schedule.responsive.as_mut().unwrap().night_gap = Some(lactosim::schedule::NightGap {
+        from_clock_h: 23.0,
+        to_clock_h: 6.0,
+        from_day: 14.0,
+    });
+    let now = run(&sc);
+    let s = lactosim::summary::compared_words(&now, &baseline).unwrap();
+    // The night gap starts at 23:00 on day 14 (days since birth): the 15th day of life.
+    assert!(
+        s.starts_with("Supply parts from the baseline on day 15 and falls to ")
+            && s.contains("ml/day instead of 790 ("),
+        "{s}"
+    );
+    assert!(s.contains("settling by day"), "{s}");
+    // The same scenario against itself: nothing to say.
+    assert_eq!(
+        lactosim::summary::compared_words(&baseline, &baseline),
+        None
+    );
+    // The other way round it rises.
+    let back = lactosim::summary::compared_words(&baseline, &now).unwrap();
+    assert!(back.contains("rises"), "{back}");
+}

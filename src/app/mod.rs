@@ -687,14 +687,10 @@ impl App {
         if let Some(sim) = &self.current {
             ui.label(RichText::new(&sim.summary).size(15.0));
             if let Some(b) = &self.baseline {
-                let (n, o) = (
-                    sim.metrics.last_day_removed_ml,
-                    b.metrics.last_day_removed_ml,
-                );
-                let pct = if o > 0.0 { 100.0 * (n - o) / o } else { 0.0 };
-                ui.label(format!(
-                    "Compared with the baseline: {n:.0} ml on the last day instead of {o:.0} ({pct:+.0}%)."
-                ));
+                // What happens, and how fast: a few days of numbers, cheap enough for a frame.
+                let words = crate::summary::compared_words(&sim.run, &b.run)
+                    .unwrap_or_else(|| "Supply is the same as the baseline's.".to_owned());
+                ui.label(RichText::new(words).size(15.0));
                 if let Some(note) = horizon_note(&sim.run, &b.run) {
                     ui.colored_label(ui.visuals().warn_fg_color, note);
                 }
