@@ -691,9 +691,6 @@ impl App {
                 let words = crate::summary::compared_words(&sim.run, &b.run)
                     .unwrap_or_else(|| "Supply is the same as the baseline's.".to_owned());
                 ui.label(RichText::new(words).size(15.0));
-                if let Some(note) = horizon_note(&sim.run, &b.run) {
-                    ui.colored_label(ui.visuals().warn_fg_color, note);
-                }
             }
             if !self.document.scenario.description.is_empty() {
                 egui::CollapsingHeader::new("What this scenario shows")
