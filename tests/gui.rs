@@ -443,10 +443,15 @@ fn the_plots_export_as_a_png_of_the_plot_area() {
     h.state_mut().command(Command::ExportPng, &ctx);
     h.run();
     let image = image::open(&path).expect("a PNG was written").to_rgba8();
-    // The plot area: narrower than the window (no side panel), most of its height.
+    // The figure: narrower than the window (no side panel, no menu bar, no status line), the
+    // central panel's height; title and summary included, buttons left out.
     let (w, h_px) = image.dimensions();
     assert!((700..1280).contains(&w), "width {w}");
-    assert!((450..800).contains(&h_px), "height {h_px}");
+    assert!((600..780).contains(&h_px), "height {h_px}");
+    assert!(
+        h.query_by_label("Pin as baseline").is_some(),
+        "the buttons are back after"
+    );
     // Not a blank image: the curves have colours of their own.
     let distinct: std::collections::HashSet<[u8; 4]> = image.pixels().map(|p| p.0).collect();
     assert!(distinct.len() > 50, "{} colours", distinct.len());

@@ -169,6 +169,8 @@ pub struct App {
     screenshot: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
     last_title: String,
     frame_ms: Option<f32>,
+    /// Where the figure (title, sentences, plots) was drawn in the last frame.
+    figure_rect: Option<egui::Rect>,
 }
 
 impl App {
@@ -282,6 +284,7 @@ impl App {
             screenshot: Arc::default(),
             last_title: String::new(),
             frame_ms: None,
+            figure_rect: None,
         }
     }
 
@@ -667,7 +670,12 @@ impl App {
                 } else {
                     "Unsaved changes (Ctrl+S saves)."
                 });
+            // An exported figure carries the title and the sentences, not the buttons.
+            let exporting = self.png_target.is_some();
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if exporting {
+                    return;
+                }
                 if self.baseline.is_some() && ui.button("Clear baseline").clicked() {
                     commands.push(Command::ClearBaseline);
                 }
@@ -692,7 +700,7 @@ impl App {
                     .unwrap_or_else(|| "Supply is the same as the baseline's.".to_owned());
                 ui.label(RichText::new(words).size(15.0));
             }
-            if !self.document.scenario.description.is_empty() {
+            if !self.document.scenario.description.is_empty() && self.png_target.is_none() {
                 egui::CollapsingHeader::new("What this scenario shows")
                     .id_salt("scenario description")
                     .show(ui, |ui| ui.label(&self.document.scenario.description));
@@ -942,7 +950,7 @@ impl App {
             egui::Pos2::ZERO,
             egui::vec2(image.size[0] as f32, image.size[1] as f32) / ppp,
         );
-        let region = self.plots.rect.unwrap_or(whole).intersect(whole);
+        let region = self.figure_rect.unwrap_or(whole).intersect(whole);
         if !region.is_positive() {
             self.error("Nothing to export: the plots are not on screen.");
             return;
@@ -986,6 +994,7 @@ impl App {
             .min_size(300.0)
             .show(ui, |ui| self.side_panel(ui, &mut edits, &mut commands));
         egui::CentralPanel::default().show(ui, |ui| {
+            let top = ui.cursor().min;
             self.header(ui, &mut commands);
             ui.separator();
             match &self.current {
@@ -1003,6 +1012,11 @@ impl App {
                     ui.label("No run to show yet.");
                 }
             }
+            // What Export PNG saves: the title, the sentences and the plots.
+            self.figure_rect = self
+                .plots
+                .rect
+                .map(|r| egui::Rect::from_min_max(top, r.max));
         });
         self.modals(&ctx, &mut commands);
         if !dialog_open {
