@@ -291,7 +291,7 @@ pub fn day_table(run: &Run) -> String {
         };
         s.push_str(&format!(
             "{:>3}  {:>7}  {:>10}  {:>7}  {:>8}  {:>5}  {:>5}  {:>8}  {:>7}  {:>11}  {:>9}  {:>8}  {:>9}  {:>9}\n",
-            d.day + 1,
+            d.day,
             f(d.total_production_ml(), 0),
             f(d.total_removed_ml(), 0),
             f(d.removed_ml[0], 0),

@@ -120,17 +120,27 @@ impl Default for NightGap {
 }
 
 impl NightGap {
-    /// Is `t_h` (hours since birth) inside the gap? Birth is taken to be at midnight.
+    /// Is `t_h` (hours since birth) inside the gap? Birth is taken to be at midnight. A night
+    /// belongs to the evening it starts on: from day 14, the first night without feeds is the one
+    /// that starts on day 14 at `from_clock_h`, not the small hours of day 14 (which belong to
+    /// the night of day 13).
     pub fn contains(&self, t_h: f64) -> bool {
-        if t_h < self.from_day * 24.0 {
-            return false;
-        }
-        let clock = t_h.rem_euclid(24.0);
-        if self.from_clock_h <= self.to_clock_h {
-            clock >= self.from_clock_h && clock < self.to_clock_h
+        let day_start = (t_h / 24.0).floor() * 24.0;
+        let clock = t_h - day_start;
+        let night_start = if self.from_clock_h <= self.to_clock_h {
+            if clock < self.from_clock_h || clock >= self.to_clock_h {
+                return false;
+            }
+            day_start + self.from_clock_h
+        } else if clock >= self.from_clock_h {
+            day_start + self.from_clock_h
+        } else if clock < self.to_clock_h {
+            // After midnight: the night began the evening before.
+            day_start - 24.0 + self.from_clock_h
         } else {
-            clock >= self.from_clock_h || clock < self.to_clock_h
-        }
+            return false;
+        };
+        night_start >= self.from_day * 24.0
     }
 
     /// The end of the gap that contains `t_h` (hours since birth).
@@ -618,6 +628,34 @@ pub fn format_time_h(t_h: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_night_belongs_to_the_evening_it_starts_on() {
+        let gap = NightGap {
+            from_clock_h: 23.0,
+            to_clock_h: 6.0,
+            from_day: 14.0,
+        };
+        let at = |day: f64, clock: f64| gap.contains(day * 24.0 + clock);
+        // The small hours of day 14 belong to the night of day 13: feeds still happen.
+        assert!(!at(14.0, 2.0));
+        assert!(!at(13.0, 23.5));
+        // The first night without feeds starts on day 14 at 23:00 and runs to 06:00 on day 15.
+        assert!(!at(14.0, 22.9));
+        assert!(at(14.0, 23.0));
+        assert!(at(15.0, 3.0));
+        assert!(!at(15.0, 6.0));
+        assert!(at(20.0, 23.5) && at(21.0, 5.9));
+        // A gap that does not cross midnight (a nap window).
+        let nap = NightGap {
+            from_clock_h: 13.0,
+            to_clock_h: 15.0,
+            from_day: 2.0,
+        };
+        assert!(!nap.contains(24.0 + 14.0));
+        assert!(nap.contains(2.0 * 24.0 + 14.0));
+        assert!(!nap.contains(2.0 * 24.0 + 15.0));
+    }
 
     #[test]
     fn rule_expands_with_night_gap_and_alternation() {

@@ -99,12 +99,12 @@ pub fn plain_words(run: &Run) -> String {
         Some(d) if d + 2 < run.days.len() => s.push_str(&format!(
             "Supply settles near {:.0} ml/day by day {}",
             round_to(made, 10.0),
-            d + 1
+            d
         )),
         _ => s.push_str(&format!(
             "Supply is {:.0} ml/day on day {} and still changing",
             round_to(made, 10.0),
-            last.day + 1
+            last.day
         )),
     }
     let diff = m.left_share - 0.5;
@@ -127,7 +127,7 @@ pub fn plain_words(run: &Run) -> String {
     }
     s.push('.');
     if let Some(d) = m.day_reaching_500_ml {
-        s.push_str(&format!(" It passes 500 ml/day on day {}.", d + 1));
+        s.push_str(&format!(" It passes 500 ml/day on day {d}."));
     } else if run.days.len() >= 5 {
         s.push_str(" It never reaches 500 ml/day.");
     }
@@ -191,7 +191,7 @@ pub fn compared_words(now: &Run, baseline: &Run) -> Option<String> {
     let verb = if last < base { "falls" } else { "rises" };
     let mut s = format!(
         "Supply parts from the baseline on day {} and {verb} to {:.0} ml/day instead of {:.0} ({change:+.0}%)",
-        part + 1,
+        part,
         round_to(last, 10.0),
         round_to(base, 10.0),
     );
@@ -203,7 +203,7 @@ pub fn compared_words(now: &Run, baseline: &Run) -> Option<String> {
             } else {
                 s.push_str(&format!(
                     ", settling by day {} ({took} day{} after it parts).",
-                    d + 1,
+                    d,
                     if took == 1 { "" } else { "s" }
                 ));
             }

@@ -54,7 +54,7 @@ pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
             Some(d as f64 * 24.0),
             format!(
                 "From day {} the baby gets less than it wants at the breast on {} day(s), on average {:.0} ml/day short: in life it would need more feeds, a better latch or a supplement.",
-                d + 1,
+                d,
                 unmet_days,
                 unmet_total / unmet_days as f64
             ),

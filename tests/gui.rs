@@ -170,7 +170,13 @@ fn pinning_a_baseline_then_editing_shows_both_and_the_difference() {
     let now = last_day_removed(app);
     let base = app.baseline.as_ref().unwrap().metrics.last_day_removed_ml;
     assert!(now < base - 30.0, "night feeds dropped: {base} → {now}");
-    // The comparison tab opened on pinning, with a difference column.
+    // The comparison tab has the numbers, with a difference column.
+    // The tab, not the menu of the same name above it.
+    h.get_all_by_label("Compare")
+        .max_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .unwrap()
+        .click();
+    h.run();
     h.get_by_label("difference");
     h.get_by_label("baseline");
     h.get_by_label_contains("Supply parts from the baseline on day 15");

@@ -284,7 +284,8 @@ fn the_comparison_sentence_says_when_supply_parts_where_it_goes_and_how_fast() {
     });
     let now = run(&sc);
     let s = lactosim::summary::compared_words(&now, &baseline).unwrap();
-    // The night gap starts at 23:00 on day 14 (days since birth): the 15th day of life.
+    // Nights from day 14: the first night without feeds starts at 23:00 on day 14, so the first
+    // day that makes clearly less milk is day 15 (days since birth, as on the time axis).
     assert!(
         s.starts_with("Supply parts from the baseline on day 15 and falls to ")
             && s.contains("ml/day instead of 790 ("),

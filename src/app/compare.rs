@@ -30,10 +30,10 @@ const ROWS: &[Row] = &[
     },
     Row {
         label: "Day 500 ml/day is reached",
-        help: "The first day (counting the day of birth as day 1) on which 500 ml or more was removed.",
+        help: "The first day on which 500 ml or more was removed, in days since birth (day 0 is the day of birth, as on the time axis).",
         unit: "",
         decimals: 0,
-        get: |m| m.day_reaching_500_ml.map(|d| d as f64 + 1.0),
+        get: |m| m.day_reaching_500_ml.map(|d| d as f64),
     },
     Row {
         label: "Feeds and pump sessions a day",

@@ -425,9 +425,11 @@ impl App {
             }
             Command::PinBaseline => {
                 if let Some(c) = &self.current {
+                    // The panel stays where the person is working; the notice says where to look.
                     self.baseline = Some(c.clone());
-                    self.tab = SideTab::Compare;
-                    self.notice("Pinned as baseline: the next runs are drawn over it, dashed.");
+                    self.notice(
+                        "Pinned as baseline: the next runs are drawn over it, dashed; the Compare tab has the numbers.",
+                    );
                 }
             }
             Command::ClearBaseline => self.baseline = None,
@@ -703,7 +705,12 @@ impl App {
             if !self.document.scenario.description.is_empty() && self.png_target.is_none() {
                 egui::CollapsingHeader::new("What this scenario shows")
                     .id_salt("scenario description")
-                    .show(ui, |ui| ui.label(&self.document.scenario.description));
+                    .show(ui, |ui| {
+                        ui.label(&self.document.scenario.description);
+                        if self.document.scenario != self.document.saved {
+                            ui.weak("(Written for the scenario as it was opened; it has been changed since.)");
+                        }
+                    });
             }
             for w in &sim.run.warnings {
                 let at = w

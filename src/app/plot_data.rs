@@ -257,7 +257,8 @@ impl RunPlots {
         supply.curves.push(appetite);
         supply.curves.push(Curve {
             name: "baby's intake at the breast, per day".into(),
-            color: Color32::from_rgb(0x16, 0xa0, 0x85),
+            // Dark gold: apart from the greens and purples of made and removed.
+            color: Color32::from_rgb(0xc8, 0x96, 0x0c),
             dashed: false,
             markers: true,
             hidden_at_first: false,

@@ -248,11 +248,11 @@ fn time_steps(input: GridInput) -> [f64; 3] {
     [STEPS[i], STEPS[i + 1], STEPS[i + 2]]
 }
 
-/// Grid steps of 1, 2 or 5 times a power of ten, about four labelled lines over the plot's height
+/// Grid steps of 1, 2 or 5 times a power of ten, about five labelled lines over the plot's height
 /// (egui_plot's default steps by tens leaves a low plot with one label).
 pub(super) fn value_steps(input: GridInput) -> [f64; 3] {
     let span = (input.bounds.1 - input.bounds.0).abs().max(1e-12);
-    let raw = (span / 4.0).max(input.base_step_size);
+    let raw = (span / 5.0).max(input.base_step_size);
     let power = 10f64.powf(raw.log10().floor());
     let nice = [1.0, 2.0, 5.0, 10.0]
         .into_iter()
@@ -571,7 +571,8 @@ impl PlotsView {
                         .include_y(0.0)
                         .include_x(0.0)
                         .include_x(horizon)
-                        .show_x(false)
+                        // The hover read-out needs show_x: it draws the time cursor and the label.
+                        .show_x(true)
                         .show_y(false)
                         .show_axes([false, true])
                         .x_grid_spacer(uniform_grid_spacer(time_steps))
@@ -670,8 +671,19 @@ impl PlotsView {
         link: Id,
         reset: bool,
     ) -> StripOutcome {
-        ui.label("Sessions (left and right breast)")
-            .on_hover_text("Every breastfeed (green) and pump session (purple), on the breast(s) it used. Click one to see its minutes.");
+        ui.horizontal(|ui| {
+            ui.label("Sessions (left and right breast)")
+                .on_hover_text("Every breastfeed (green) and pump session (purple), on the breast(s) it used. Click one to see its minutes.");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(
+                    RichText::new(
+                        "Hover: values · drag: pan · Ctrl+scroll: zoom · double-click: whole run · click a session: its minutes",
+                    )
+                    .small()
+                    .weak(),
+                );
+            });
+        });
         let mut strip = Plot::new("sessions")
             .id(ui.make_persistent_id("sessions"))
             .height(STRIP_HEIGHT)
@@ -681,7 +693,7 @@ impl PlotsView {
             .allow_drag([true, false])
             .allow_scroll([true, false])
             .allow_boxed_zoom(false)
-            .show_x(false)
+            .show_x(true)
             .show_y(false)
             .default_y_bounds(-0.1, 2.1)
             .include_x(0.0)
@@ -911,8 +923,8 @@ mod tests {
             bounds: (0.0, top),
             base_step_size: top / 50.0,
         };
-        assert_eq!(value_steps(input(900.0))[1], 500.0);
-        assert_eq!(value_steps(input(50.0))[1], 20.0);
+        assert_eq!(value_steps(input(900.0))[1], 200.0);
+        assert_eq!(value_steps(input(50.0))[1], 10.0);
         assert_eq!(value_steps(input(0.8))[1], 0.2);
     }
 

@@ -791,7 +791,10 @@ fn night_gap_rows(ui: &mut Ui, gap: &mut Option<NightGap>, text: &str, tip: &str
         .labelled_by(l)
         .on_hover_text(t);
     ui.end_row();
-    let t = format!("The first night it applies. {DAY_TIP}");
+    let t = format!(
+        "The first night it applies: the night that starts on this day (from day 14: the night \
+         of day 14 to day 15). {DAY_TIP}"
+    );
     let l = grid_label(ui, "Nights from day", &t);
     day_field(ui, l, &mut g.from_day, 0.0..=MAX_HORIZON_DAYS).on_hover_text(t);
     ui.end_row();
