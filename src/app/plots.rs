@@ -252,9 +252,11 @@ fn time_steps(input: GridInput) -> [f64; 3] {
 /// (egui_plot's default steps by tens leaves a low plot with one label).
 pub(super) fn value_steps(input: GridInput) -> [f64; 3] {
     let span = (input.bounds.1 - input.bounds.0).abs().max(1e-12);
-    let raw = (span / 5.0).max(input.base_step_size);
+    // egui_plot's base step is 8 points' worth of value; a tick label needs about 28 points to
+    // be drawn at full strength.
+    let raw = (span / 5.0).max(input.base_step_size * 3.5);
     let power = 10f64.powf(raw.log10().floor());
-    let nice = [1.0, 2.0, 5.0, 10.0]
+    let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
         .map(|m| m * power)
         .find(|&s| s >= raw)
