@@ -138,6 +138,17 @@ pub fn plain_words(run: &Run) -> String {
             " The baby gets {intake:.0} of the {wanted:.0} ml a day it wants at the breast."
         ));
     }
+    // What the baby wants that is not asked of the breast (a night gap, weaning): say where it
+    // comes from, so that appetite and intake are not read as a hungry baby.
+    let elsewhere = last.appetite_ml - last.appetite_at_breast_ml;
+    if elsewhere > 0.05 * last.appetite_ml && last.appetite_ml > 0.0 {
+        s.push_str(&format!(
+            " Of the {:.0} ml a day the baby wants, about {:.0} ml is not asked of the breast \
+             (given by someone else at night, or weaned).",
+            round_to(last.appetite_ml, 10.0),
+            round_to(elsewhere, 10.0)
+        ));
+    }
     s
 }
 

@@ -301,3 +301,14 @@ fn the_comparison_sentence_says_when_supply_parts_where_it_goes_and_how_fast() {
     let back = lactosim::summary::compared_words(&baseline, &now).unwrap();
     assert!(back.contains("rises"), "{back}");
 }
+
+/// With the night feeds given by someone else, the summary says so: appetite above intake is
+/// not a hungry baby.
+#[test]
+fn the_summary_says_where_the_milk_not_asked_of_the_breast_comes_from() {
+    let r = run(&load("night-feeds-dropped.ron"));
+    let s = lactosim::summary::plain_words(&r);
+    assert!(s.contains("is not asked of the breast"), "{s}");
+    let d = run(&Scenario::default());
+    assert!(!lactosim::summary::plain_words(&d).contains("not asked"));
+}

@@ -15,18 +15,18 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
-        label: "Milk removed, last day",
-        help: "What the breasts gave on the last simulated day (what a test-weighing study calls production).",
-        unit: "ml",
-        decimals: 0,
-        get: |m| Some(m.last_day_removed_ml),
-    },
-    Row {
         label: "Milk made, last day",
         help: "What the breasts synthesised on the last simulated day.",
         unit: "ml",
         decimals: 0,
         get: |m| Some(m.last_day_production_ml),
+    },
+    Row {
+        label: "Milk removed, last day",
+        help: "What the breasts gave on the last simulated day (what a test-weighing study calls production). It moves with the number of feeds that fell on that day; milk made is the steadier measure of supply.",
+        unit: "ml",
+        decimals: 0,
+        get: |m| Some(m.last_day_removed_ml),
     },
     Row {
         label: "Day 500 ml/day is reached",
@@ -161,7 +161,8 @@ mod tests {
 
     #[test]
     fn differences_read_with_sign_unit_and_percent() {
-        let r = &ROWS[0];
+        let r = &ROWS[1];
+        assert_eq!(r.label, "Milk removed, last day");
         assert_eq!(diff(Some(600.0), Some(800.0), r), "-200 ml (-25%)");
         assert_eq!(fmt(None, &ROWS[2]), "never");
         assert_eq!(diff(Some(50.0), Some(40.0), &ROWS[6]), "+10 points");
