@@ -373,7 +373,13 @@ fn legend_chip(
     dashed: bool,
     shown: bool,
 ) -> egui::Response {
-    let galley = egui::WidgetText::from(name).into_galley(
+    // A hidden curve's name is struck through: it reads as "off", and clicking turns it on.
+    let text = if shown {
+        RichText::new(name)
+    } else {
+        RichText::new(name).strikethrough()
+    };
+    let galley = egui::WidgetText::from(text).into_galley(
         ui,
         Some(egui::TextWrapMode::Extend),
         f32::INFINITY,
