@@ -602,6 +602,13 @@ fn closing_with_dont_save_closes_and_with_save_writes_first() {
     h.step();
     assert!(root_commands(&h).contains(&egui::ViewportCommand::Close));
     assert!(!path.exists());
+    // What is kept for the next start is the scenario as it was, not the changes thrown away.
+    let mut next = harness();
+    next.state_mut().restore_state(&h.state().save_state());
+    assert_eq!(
+        next.state().document.scenario.name,
+        Scenario::default().name
+    );
     // "Save": the file is written, then the window closes.
     let mut h = harness_with(dialogs);
     h.state_mut().edit(Edit::SetName("Keep me".into()));

@@ -75,6 +75,7 @@ const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const TIMING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F12);
+const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
 /// The tabs of the side panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -512,6 +513,9 @@ impl App {
             if i.consume_shortcut(&OPEN) {
                 out.push(Command::Open);
             }
+            if i.consume_shortcut(&QUIT) {
+                out.push(Command::Quit);
+            }
             if i.consume_shortcut(&TIMING) {
                 self.show_timing = !self.show_timing;
             }
@@ -585,7 +589,10 @@ impl App {
                     commands.push(Command::ExportPng);
                 }
                 ui.separator();
-                if ui.button("Quit").clicked() {
+                if ui
+                    .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
+                    .clicked()
+                {
                     commands.push(Command::Quit);
                 }
             });
@@ -854,6 +861,13 @@ impl App {
                 }
                 Some(1) => {
                     self.pending = None;
+                    if cmd == Command::Quit {
+                        // The person threw the changes away: the next start must not bring them
+                        // back (what is kept at exit is the scenario as saved).
+                        let saved = self.document.saved.clone();
+                        let path = self.document.path.clone();
+                        self.document.replace(saved, path);
+                    }
                     self.command_now(cmd, ctx);
                 }
                 Some(_) => self.pending = None,
