@@ -566,32 +566,20 @@ impl PlotsView {
                         .iter()
                         .map(|c| !hidden.contains(&c.name))
                         .collect();
-                    let mut plot = Plot::new(kind)
-                        .id(ui.make_persistent_id(kind))
-                        .height(height)
-                        .link_axis(link, [true, false])
-                        .link_cursor(link, [true, false])
-                        .allow_zoom([true, false])
-                        .allow_drag([true, false])
-                        .allow_scroll([true, false])
-                        .allow_boxed_zoom(false)
-                        .auto_bounds([true, true])
-                        .include_y(0.0)
-                        .include_x(0.0)
-                        .include_x(horizon)
-                        // The hover read-out needs show_x: it draws the time cursor and the label.
-                        .show_x(true)
-                        .show_y(false)
-                        .show_axes([false, true])
-                        .x_grid_spacer(uniform_grid_spacer(time_steps))
-                        .y_grid_spacer(uniform_grid_spacer(value_steps))
-                        .label_formatter(move |pos: &HoverPosition<'_>| {
-                            let (HoverPosition::NearDataPoint { position, .. }
-                            | HoverPosition::Elsewhere { position }) = pos;
-                            Some(hover_text(position.x, data, base_data, |n| {
-                                !hidden_in_hover.contains(n)
-                            }))
-                        });
+                    let mut plot =
+                        on_time_axis(Plot::new(kind), ui.make_persistent_id(kind), link, horizon)
+                            .height(height)
+                            .auto_bounds([true, true])
+                            .include_y(0.0)
+                            .show_axes([false, true])
+                            .y_grid_spacer(uniform_grid_spacer(value_steps))
+                            .label_formatter(move |pos: &HoverPosition<'_>| {
+                                let (HoverPosition::NearDataPoint { position, .. }
+                                | HoverPosition::Elsewhere { position }) = pos;
+                                Some(hover_text(position.x, data, base_data, |n| {
+                                    !hidden_in_hover.contains(n)
+                                }))
+                            });
                     plot = plot.custom_y_axes(y_axes(kind.right_axis()));
                     if reset {
                         plot = plot.reset();
@@ -692,53 +680,46 @@ impl PlotsView {
                 );
             });
         });
-        let mut strip = Plot::new("sessions")
-            .id(ui.make_persistent_id("sessions"))
-            .height(STRIP_HEIGHT)
-            .link_axis(link, [true, false])
-            .link_cursor(link, [true, false])
-            .allow_zoom([true, false])
-            .allow_drag([true, false])
-            .allow_scroll([true, false])
-            .allow_boxed_zoom(false)
-            .show_x(true)
-            .show_y(false)
-            .default_y_bounds(-0.1, 2.1)
-            .include_x(0.0)
-            .include_x(current.horizon_days)
-            .auto_bounds([true, false])
-            .show_grid([true, false])
-            .x_grid_spacer(uniform_grid_spacer(time_steps))
-            .y_grid_spacer(|_| {
-                vec![
-                    GridMark {
-                        value: 0.5,
-                        step_size: 1.0,
-                    },
-                    GridMark {
-                        value: 1.5,
-                        step_size: 1.0,
-                    },
-                ]
-            })
-            .custom_y_axes({
-                let mut axes = y_axes(None);
-                axes[0] = AxisHints::new_y().min_thickness(LEFT_AXIS_WIDTH).formatter(
-                    |m: GridMark, _: &RangeInclusive<f64>| {
-                        if m.value > 1.0 { "left" } else { "right" }.to_owned()
-                    },
-                );
-                axes
-            })
-            .x_axis_formatter(|m: GridMark, r: &RangeInclusive<f64>| {
-                time_tick(m.value, r.end() - r.start())
-            })
-            .x_axis_label("days since birth")
-            .label_formatter(|pos: &HoverPosition<'_>| {
-                let (HoverPosition::NearDataPoint { position, .. }
-                | HoverPosition::Elsewhere { position }) = pos;
-                Some(format_time_h(position.x * 24.0))
-            });
+        let mut strip = on_time_axis(
+            Plot::new("sessions"),
+            ui.make_persistent_id("sessions"),
+            link,
+            current.horizon_days,
+        )
+        .height(STRIP_HEIGHT)
+        .default_y_bounds(-0.1, 2.1)
+        .auto_bounds([true, false])
+        .show_grid([true, false])
+        .y_grid_spacer(|_| {
+            vec![
+                GridMark {
+                    value: 0.5,
+                    step_size: 1.0,
+                },
+                GridMark {
+                    value: 1.5,
+                    step_size: 1.0,
+                },
+            ]
+        })
+        .custom_y_axes({
+            let mut axes = y_axes(None);
+            axes[0] = AxisHints::new_y().min_thickness(LEFT_AXIS_WIDTH).formatter(
+                |m: GridMark, _: &RangeInclusive<f64>| {
+                    if m.value > 1.0 { "left" } else { "right" }.to_owned()
+                },
+            );
+            axes
+        })
+        .x_axis_formatter(|m: GridMark, r: &RangeInclusive<f64>| {
+            time_tick(m.value, r.end() - r.start())
+        })
+        .x_axis_label("days since birth")
+        .label_formatter(|pos: &HoverPosition<'_>| {
+            let (HoverPosition::NearDataPoint { position, .. }
+            | HoverPosition::Elsewhere { position }) = pos;
+            Some(format_time_h(position.x * 24.0))
+        });
         if reset {
             strip = strip.reset();
         }
@@ -834,6 +815,25 @@ fn add_curves<'a>(
             );
         }
     }
+}
+
+/// What every plot on the shared time axis has: linked pan, zoom and cursor in time only, the
+/// whole run within reach of a double-click, grid lines on whole hours and days, and the time
+/// cursor that carries the hover read-out.
+fn on_time_axis<'a>(plot: Plot<'a>, id: Id, link: Id, horizon_days: f64) -> Plot<'a> {
+    plot.id(id)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .allow_zoom([true, false])
+        .allow_drag([true, false])
+        .allow_scroll([true, false])
+        .allow_boxed_zoom(false)
+        .include_x(0.0)
+        .include_x(horizon_days)
+        // The hover read-out needs show_x: it draws the time cursor and the label.
+        .show_x(true)
+        .show_y(false)
+        .x_grid_spacer(uniform_grid_spacer(time_steps))
 }
 
 /// The selected session's time, shaded across a plot.
