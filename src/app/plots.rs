@@ -907,6 +907,54 @@ mod tests {
     }
 
     #[test]
+    fn the_hover_read_out_gives_every_shown_curve_with_its_unit() {
+        let sc = crate::Scenario::default();
+        let run = crate::simulate(&sc).unwrap();
+        let plots = RunPlots::prepare(&sc, &run);
+        let supply = plots.get(PlotKind::Supply);
+        let text = hover_text(20.0, supply, Some(supply), |n| n != "baby's appetite");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "day 20 00:00");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("milk made, last 24 h: ") && l.ends_with(" ml/day"))
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("left secretory capacity: ") && l.ends_with(" ml/h)"))
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("milk made, last 24 h (baseline): "))
+        );
+        assert!(!text.contains("appetite"), "a hidden curve is left out");
+        // Oxytocin is drawn ×10 against the prolactin axis but read out in its own unit.
+        let hormones = plots.get(PlotKind::Hormones);
+        let ox = hormones
+            .curves
+            .iter()
+            .find(|c| c.name.starts_with("oxytocin"))
+            .unwrap();
+        let text = hover_text(20.0, hormones, None, |_| true);
+        let shown: f64 = text
+            .lines()
+            .find(|l| l.starts_with("oxytocin"))
+            .and_then(|l| l.split(": ").nth(1))
+            .and_then(|v| v.split(' ').next())
+            .unwrap()
+            .parse()
+            .unwrap();
+        let drawn = value_near(ox, 20.0).unwrap();
+        assert!(
+            (shown - drawn / 10.0).abs() < 0.06,
+            "{shown} pg/ml vs drawn {drawn}"
+        );
+    }
+
+    #[test]
     fn ticks_read_as_days_or_hours() {
         assert_eq!(time_tick(3.0, 28.0), "day 3");
         assert_eq!(time_tick(3.5, 1.0), "day 3 12:00");
