@@ -140,18 +140,9 @@ impl NightGap {
         } else {
             return false;
         };
-        night_start >= self.from_day * 24.0
-    }
-
-    /// The end of the gap that contains `t_h` (hours since birth).
-    pub fn end_after(&self, t_h: f64) -> f64 {
-        let day_start = (t_h / 24.0).floor() * 24.0;
-        let end_today = day_start + self.to_clock_h;
-        if end_today > t_h {
-            end_today
-        } else {
-            end_today + 24.0
-        }
+        // The small hours of day 0 belong to a night that began before birth: count it from
+        // birth, so that a gap from day 0 covers them.
+        night_start.max(0.0) >= self.from_day * 24.0
     }
 }
 
@@ -327,6 +318,15 @@ fn check_gap(problems: &mut Vec<Problem>, path: &str, g: &NightGap) {
         24.0,
     );
     check_day(problems, &format!("{path}.from_day"), g.from_day);
+    if g.from_clock_h.rem_euclid(24.0) == g.to_clock_h.rem_euclid(24.0) {
+        problems.push(Problem::new(
+            format!("{path}.to_clock_h"),
+            format!(
+                "the gap starts and ends at the same hour ({}): it would be empty; remove it instead",
+                g.from_clock_h
+            ),
+        ));
+    }
 }
 
 impl Schedule {
@@ -646,6 +646,12 @@ mod tests {
         assert!(at(15.0, 3.0));
         assert!(!at(15.0, 6.0));
         assert!(at(20.0, 23.5) && at(21.0, 5.9));
+        // From day 0, the first small hours are in the gap too.
+        let from_birth = NightGap {
+            from_day: 0.0,
+            ..gap.clone()
+        };
+        assert!(from_birth.contains(2.0) && !from_birth.contains(7.0));
         // A gap that does not cross midnight (a nap window).
         let nap = NightGap {
             from_clock_h: 13.0,

@@ -19,7 +19,7 @@ pub struct Metrics {
     pub letdowns_per_session: f64,
     /// Volume-weighted fat of the milk removed over the last week, g/L.
     pub mean_fat_g_l: f64,
-    /// Highest fullness of either breast after day 5 (0–1).
+    /// Highest fullness of either breast from day 5 on (0–1).
     pub peak_fullness_after_day_5: f64,
     /// Share of the last week's milk removed from the left breast.
     pub left_share: f64,
@@ -140,14 +140,19 @@ pub fn plain_words(run: &Run) -> String {
     }
     // What the baby wants that is not asked of the breast (a night gap, weaning): say where it
     // comes from, so that appetite and intake are not read as a hungry baby.
-    let elsewhere = last.appetite_ml - last.appetite_at_breast_ml;
-    if elsewhere > 0.05 * last.appetite_ml && last.appetite_ml > 0.0 {
-        s.push_str(&format!(
-            " Of the {:.0} ml a day the baby wants, about {:.0} ml is not asked of the breast \
-             (given by someone else at night, or weaned).",
-            round_to(last.appetite_ml, 10.0),
-            round_to(elsewhere, 10.0)
-        ));
+    if let Some(day) = complete_days(run)
+        .checked_sub(1)
+        .and_then(|d| run.days.get(d))
+    {
+        let elsewhere = day.appetite_ml - day.appetite_at_breast_ml;
+        if elsewhere > 0.05 * day.appetite_ml && day.appetite_ml > 0.0 {
+            s.push_str(&format!(
+                " Of the {:.0} ml a day the baby wants, about {:.0} ml is not asked of the breast \
+                 (given by someone else at night, or weaned).",
+                round_to(day.appetite_ml, 10.0),
+                round_to(elsewhere, 10.0)
+            ));
+        }
     }
     s
 }
@@ -181,45 +186,63 @@ fn more_emptied(run: &Run, more: Breast, less: Breast) -> &'static str {
 /// Supply of two runs differs from the first day the milk made differs by more than this share.
 const PARTING_SHARE: f64 = 0.03;
 
+/// Days the run covers in full (a last, partial day's totals are not a day's).
+fn complete_days(run: &Run) -> usize {
+    (((run.horizon_h / 24.0) + 1e-9).floor() as usize).min(run.days.len())
+}
+
 /// One sentence comparing a run with a baseline, answering "what happens, and how fast": the day
-/// supply parts from the baseline's, where it goes, and how many days it takes to settle there.
-/// `None` when the runs make the same milk every day they share.
+/// supply parts from the baseline's, where it goes, and how many days it takes to settle there —
+/// or, when it comes back, how long it stayed away. Only days both runs cover in full count.
+/// `None` when the runs make the same milk every such day.
 pub fn compared_words(now: &Run, baseline: &Run) -> Option<String> {
-    let shared = now.days.len().min(baseline.days.len());
+    let shared = complete_days(now).min(complete_days(baseline));
     let made = |r: &Run, d: usize| r.days[d].total_production_ml();
-    let part = (0..shared).find(|&d| {
+    let differs = |d: usize| {
         let (n, b) = (made(now, d), made(baseline, d));
         (n - b).abs() > PARTING_SHARE * b.max(1.0)
-    })?;
-    // Against where the baseline is on the same (last shared) day.
-    let last = made(now, shared - 1);
-    let base = made(baseline, shared - 1);
-    let change = if base > 0.0 {
-        100.0 * (last - base) / base
-    } else {
-        0.0
     };
+    let part = (0..shared).find(|&d| differs(d))?;
+    let end = shared - 1;
+    let below = made(now, part) < made(baseline, part);
+    if !differs(end) {
+        // A dip (or a bump) that passed: say when supply was back.
+        let back = (part..shared)
+            .find(|&d| (d..shared).all(|e| !differs(e)))
+            .unwrap_or(end);
+        return Some(format!(
+            "Supply {} the baseline's on day {part} and is back with it by day {back}.",
+            if below { "falls below" } else { "rises above" }
+        ));
+    }
+    let (last, base) = (made(now, end), made(baseline, end));
     let verb = if last < base { "falls" } else { "rises" };
+    let change = if base > 0.0 {
+        format!(" ({:+.0}%)", 100.0 * (last - base) / base)
+    } else {
+        String::new()
+    };
     let mut s = format!(
-        "Supply parts from the baseline on day {} and {verb} to {:.0} ml/day instead of {:.0} ({change:+.0}%)",
-        part,
+        "Supply parts from the baseline on day {part} and {verb} to {:.0} ml/day instead of {:.0}{change}",
         round_to(last, 10.0),
         round_to(base, 10.0),
     );
-    match settling_day(now) {
-        Some(d) if d + 2 < now.days.len() && d >= part => {
+    // Settled: from the first day (once parted) after which it stays within 5% of where it ends.
+    let settled = (part..shared)
+        .find(|&d| (d..shared).all(|e| (made(now, e) - last).abs() <= 0.05 * last.max(1.0)));
+    match settled {
+        Some(d) if d + 2 < shared => {
             let took = d - part;
             if took == 0 {
-                s.push_str(" within a day.");
+                s.push_str(", settling within a day.");
             } else {
                 s.push_str(&format!(
-                    ", settling by day {} ({took} day{} after it parts).",
-                    d,
+                    ", settling by day {d} ({took} day{} after it parts).",
                     if took == 1 { "" } else { "s" }
                 ));
             }
         }
-        _ => s.push_str(" and is still changing at the end of the run."),
+        _ => s.push_str(&format!(" and is still changing on day {end}.")),
     }
     Some(s)
 }

@@ -62,7 +62,7 @@ pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
     }
     for kind in ["engorgement", "junctions_reopened", "involution"] {
         if let Some(e) = run.events.iter().find(|e| e.kind.name() == kind) {
-            let day = (e.t_h / 24.0).floor() as i64 + 1;
+            let day = (e.t_h / 24.0).floor() as i64;
             let (breast, what) = match &e.kind {
                 EventKind::Engorgement { breast } => (
                     breast,

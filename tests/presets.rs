@@ -257,19 +257,27 @@ fn engorgement_episodes_match_the_engorgement_events() {
     }
 }
 
-/// A feed that the end of the run cuts short is not shown as a feed (its milk is the first,
-/// thin milk only): the default run ends during one.
+/// A session that the end of the run cuts short is not a completed one (its milk is the first,
+/// thin milk only).
 #[test]
 fn a_session_cut_by_the_end_of_the_run_is_not_a_completed_one() {
-    let r = run(&load("healthy-on-demand.ron"));
-    let last = r.sessions.last().unwrap();
-    assert!(
-        (last.end_h - r.horizon_h).abs() < 1e-9,
-        "the run ends during a feed"
-    );
+    let mut sc = Scenario {
+        horizon_days: 2.0,
+        ..Scenario::default()
+    };
+    sc.schedule.responsive = None;
+    for at_h in [30.0, 47.9] {
+        sc.schedule.sessions.push(lactosim::schedule::Session {
+            at_h,
+            duration_min: 20.0,
+            ..Default::default()
+        });
+    }
+    let r = run(&sc);
+    assert_eq!(r.sessions.len(), 2);
     let completed: Vec<_> = r.completed_sessions().collect();
-    assert_eq!(completed.len(), r.sessions.len() - 1);
-    assert!(completed.iter().all(|s| s.end_h < r.horizon_h));
+    assert_eq!(completed.len(), 1);
+    assert!((completed[0].start_h - 30.0).abs() < 1e-6);
 }
 
 /// "What happens to supply if the night feeds stop at day 14, and how fast?" in one sentence.
@@ -311,4 +319,35 @@ fn the_summary_says_where_the_milk_not_asked_of_the_breast_comes_from() {
     assert!(s.contains("is not asked of the breast"), "{s}");
     let d = run(&Scenario::default());
     assert!(!lactosim::summary::plain_words(&d).contains("not asked"));
+}
+
+/// The comparison sentence in the cases that are not a clean fall: a dip that passes, and a last
+/// day that only part of the run covers.
+#[test]
+fn the_comparison_sentence_for_a_dip_that_passes_and_for_unequal_runs() {
+    let baseline = run(&Scenario::default());
+    // One night without feeds, then back to feeding on demand: supply dips and recovers.
+    let mut sc = Scenario::default();
+    sc.schedule.skips.push(lactosim::schedule::Skip {
+        label: "away".into(),
+        from_h: 14.0 * 24.0 + 20.0,
+        to_h: 15.0 * 24.0 + 14.0,
+    });
+    let dip = run(&sc);
+    let s = lactosim::summary::compared_words(&dip, &baseline).unwrap();
+    assert!(
+        s.starts_with("Supply falls below the baseline's on day 1")
+            && s.contains("is back with it by day"),
+        "{s}"
+    );
+    // A run that ends partway through a day is compared on the days both cover in full.
+    let short = run(&Scenario {
+        horizon_days: 20.6,
+        ..Scenario::default()
+    });
+    assert_eq!(
+        lactosim::summary::compared_words(&short, &baseline),
+        None,
+        "the same milk on days 0-19"
+    );
 }

@@ -57,8 +57,8 @@ const ROWS: &[Row] = &[
         get: |m| m.mean_fat_g_l.is_finite().then_some(m.mean_fat_g_l),
     },
     Row {
-        label: "Peak fullness after day 5",
-        help: "The fullest either breast got after day 5, as a share of its storage capacity.",
+        label: "Peak fullness from day 5",
+        help: "The fullest either breast got from day 5 on, as a share of its storage capacity (100% = as full as it can be).",
         unit: "%",
         decimals: 0,
         get: |m| Some(100.0 * m.peak_fullness_after_day_5),

@@ -75,6 +75,8 @@ const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const TIMING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F12);
+/// egui's own quit shortcut (`Options::quit_shortcuts`): it asks the window to close, which comes
+/// back as a close request, handled like the window's close button.
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
 /// The tabs of the side panel.
@@ -512,9 +514,6 @@ impl App {
             }
             if i.consume_shortcut(&OPEN) {
                 out.push(Command::Open);
-            }
-            if i.consume_shortcut(&QUIT) {
-                out.push(Command::Quit);
             }
             if i.consume_shortcut(&TIMING) {
                 self.show_timing = !self.show_timing;
@@ -1014,6 +1013,7 @@ impl App {
             .default_size(370.0)
             .min_size(300.0)
             .show(ui, |ui| self.side_panel(ui, &mut edits, &mut commands));
+        self.plots.exporting = self.png_target.is_some();
         egui::CentralPanel::default().show(ui, |ui| {
             let top = ui.cursor().min;
             self.header(ui, &mut commands);

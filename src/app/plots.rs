@@ -184,6 +184,8 @@ pub struct PlotsView {
     /// Height (points) of everything in the stack but the plots (the legend rows), as drawn in
     /// the last frame.
     legend_rows_height: Option<f32>,
+    /// The frame is being drawn for Export PNG: leave out what only helps on screen.
+    pub exporting: bool,
     /// Ask the plots to show the whole run again (after a new run of another length).
     reset: bool,
 }
@@ -201,6 +203,7 @@ impl Default for PlotsView {
             rect: None,
             reset: false,
             legend_rows_height: None,
+            exporting: false,
         }
     }
 }
@@ -307,7 +310,9 @@ const RIGHT_AXIS_WIDTH: f32 = 44.0;
 /// The left axis, and a right one: with its own unit for a quantity drawn scaled against it, or
 /// empty (but as wide) on the other plots.
 fn y_axes(right: Option<(f64, &'static str)>) -> Vec<AxisHints<'static>> {
-    let left = AxisHints::new_y().min_thickness(LEFT_AXIS_WIDTH);
+    let left = AxisHints::new_y()
+        .min_thickness(LEFT_AXIS_WIDTH)
+        .formatter(|m: GridMark, _: &RangeInclusive<f64>| tick_text(m.value, m.step_size));
     let right_axis = AxisHints::new_y()
         .placement(HPlacement::Right)
         .min_thickness(RIGHT_AXIS_WIDTH);
@@ -316,12 +321,7 @@ fn y_axes(right: Option<(f64, &'static str)>) -> Vec<AxisHints<'static>> {
             right_axis
                 .label(unit)
                 .formatter(move |m: GridMark, _: &RangeInclusive<f64>| {
-                    let v = m.value / scale;
-                    if m.step_size / scale >= 1.0 {
-                        format!("{v:.0}")
-                    } else {
-                        format!("{v:.1}")
-                    }
+                    tick_text(m.value / scale, m.step_size / scale)
                 })
         }
         None => right_axis
@@ -329,6 +329,19 @@ fn y_axes(right: Option<(f64, &'static str)>) -> Vec<AxisHints<'static>> {
             .formatter(|_: GridMark, _: &RangeInclusive<f64>| String::new()),
     };
     vec![left, right_axis]
+}
+
+/// A tick value with as many decimals as its step needs (2.5 steps: 2.5, 5, 7.5 — not 2, 5, 8).
+fn tick_text(value: f64, step: f64) -> String {
+    let mut decimals = 0;
+    while decimals < 6 {
+        let scaled = step * 10f64.powi(decimals);
+        if (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0) {
+            break;
+        }
+        decimals += 1;
+    }
+    format!("{:.*}", decimals as usize, value)
 }
 
 /// The value of a curve nearest to `x` (a curve sampled at sessions has no value in between).
@@ -670,6 +683,9 @@ impl PlotsView {
         ui.horizontal(|ui| {
             ui.label("Sessions (left and right breast)")
                 .on_hover_text("Every breastfeed (green) and pump session (purple), on the breast(s) it used. Click one to see its minutes.");
+            if self.exporting {
+                return;
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(
                     RichText::new(
@@ -952,6 +968,15 @@ mod tests {
             (shown - drawn / 10.0).abs() < 0.06,
             "{shown} pg/ml vs drawn {drawn}"
         );
+    }
+
+    #[test]
+    fn value_ticks_keep_the_decimals_of_their_step() {
+        assert_eq!(tick_text(7.5, 2.5), "7.5");
+        assert_eq!(tick_text(5.0, 2.5), "5.0");
+        assert_eq!(tick_text(750.0, 250.0), "750");
+        assert_eq!(tick_text(0.75, 0.25), "0.75");
+        assert_eq!(tick_text(40.0, 20.0), "40");
     }
 
     #[test]
