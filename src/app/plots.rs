@@ -177,6 +177,8 @@ pub struct PlotsView {
     baseline: Option<Cache>,
     /// Curves the person hid, by plot and name (the baseline's twin is hidden with it).
     hidden: HashSet<(PlotKind, String)>,
+    /// Kinds of session the person hid from the bars.
+    hidden_sessions: HashSet<Kind>,
     /// Plots whose initially hidden curves were hidden (once, so the person can show them).
     hidden_ready: HashSet<PlotKind>,
     /// Where the stack was drawn (for exporting it as PNG).
@@ -200,6 +202,7 @@ impl Default for PlotsView {
             baseline: None,
             hidden: HashSet::new(),
             hidden_ready: HashSet::new(),
+            hidden_sessions: HashSet::new(),
             rect: None,
             reset: false,
             legend_rows_height: None,
@@ -446,9 +449,9 @@ fn legend_chip(
         egui::WidgetInfo::selected(egui::Role::CheckBox, ui.is_enabled(), shown, name)
     });
     response.on_hover_text(if shown {
-        "Click to hide this curve"
+        "Click to hide"
     } else {
-        "Click to show this curve"
+        "Click to show"
     })
 }
 
@@ -672,7 +675,7 @@ impl PlotsView {
     /// The session bars, with the time axis under them.
     #[allow(clippy::too_many_arguments)]
     fn strip(
-        &self,
+        &mut self,
         ui: &mut Ui,
         current: &RunPlots,
         selected: Option<usize>,
@@ -681,8 +684,19 @@ impl PlotsView {
         reset: bool,
     ) -> StripOutcome {
         ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 10.0;
             ui.label("Sessions (left and right breast)")
-                .on_hover_text("Every breastfeed (green) and pump session (purple), on the breast(s) it used. Click one to see its minutes.");
+                .on_hover_text("Every breastfeed and pump session, on the breast(s) it used (faded: offered but not taken from). Click one to see its minutes.");
+            for kind in [Kind::Breastfeed, Kind::Pump] {
+                let on = !self.hidden_sessions.contains(&kind);
+                if legend_chip(ui, kind.name(), kind_color(kind), false, on).clicked() {
+                    if on {
+                        self.hidden_sessions.insert(kind);
+                    } else {
+                        self.hidden_sessions.remove(&kind);
+                    }
+                }
+            }
             if self.exporting {
                 return;
             }
@@ -744,8 +758,12 @@ impl PlotsView {
             .as_ref()
             .expect("prepared before the strip")
             .bars;
+        let hidden_sessions = &self.hidden_sessions;
         let response = strip.show(ui, |pu| {
-            for kind in [Kind::Breastfeed, Kind::Pump] {
+            for kind in [Kind::Breastfeed, Kind::Pump]
+                .into_iter()
+                .filter(|k| !hidden_sessions.contains(k))
+            {
                 let chart: Vec<Bar> = bars
                     .iter()
                     .filter(|b| b.kind == kind)
