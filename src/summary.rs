@@ -144,6 +144,16 @@ pub fn plain_words(run: &Run) -> String {
         .checked_sub(1)
         .and_then(|d| run.days.get(d))
     {
+        // Pumped milk is not drunk at the breast: say how the milk removed divides.
+        if day.pumped_ml > 0.05 * day.total_removed_ml() && day.total_removed_ml() > 0.0 {
+            s.push_str(&format!(
+                " Of the {:.0} ml a day removed, about {:.0} ml is pumped and {:.0} ml taken by the \
+                 baby at the breast.",
+                round_to(day.total_removed_ml(), 10.0),
+                round_to(day.pumped_ml, 10.0),
+                round_to(day.intake_ml, 10.0)
+            ));
+        }
         let elsewhere = day.appetite_ml - day.appetite_at_breast_ml;
         if elsewhere > 0.05 * day.appetite_ml && day.appetite_ml > 0.0 {
             s.push_str(&format!(

@@ -222,7 +222,7 @@ fn unsaved_changes_are_never_lost_silently() {
     h.run();
     assert_eq!(
         h.state().document.scenario.name,
-        "Night feeds dropped at week 3"
+        "Night feeds dropped at 3 weeks old (day 21)"
     );
     assert!(!h.state().document.is_dirty());
 }

@@ -351,3 +351,11 @@ fn the_comparison_sentence_for_a_dip_that_passes_and_for_unequal_runs() {
         "the same milk on days 0-19"
     );
 }
+
+/// With pumping, the summary says how much of the milk is pumped and how much the baby drinks.
+#[test]
+fn the_summary_says_how_much_is_pumped() {
+    let s = lactosim::summary::plain_words(&run(&load("three-extra-pumps.ron")));
+    assert!(s.contains("ml is pumped and"), "{s}");
+    assert!(!lactosim::summary::plain_words(&run(&Scenario::default())).contains("pumped"));
+}

@@ -174,6 +174,8 @@ pub struct App {
     frame_ms: Option<f32>,
     /// Where the figure (title, sentences, plots) was drawn in the last frame.
     figure_rect: Option<egui::Rect>,
+    /// Unfold "What this scenario shows" at the next frame (a file or example was opened).
+    show_description: bool,
 }
 
 impl App {
@@ -288,6 +290,7 @@ impl App {
             last_title: String::new(),
             frame_ms: None,
             figure_rect: None,
+            show_description: false,
         }
     }
 
@@ -383,6 +386,7 @@ impl App {
                 if let Some(e) = EXAMPLES.get(i) {
                     match e.scenario() {
                         Ok(sc) => {
+                            self.show_description = true;
                             self.notice(&format!("Example opened: {}", sc.name));
                             self.document.replace(sc, None);
                             self.selected_session = None;
@@ -454,6 +458,7 @@ impl App {
     fn open_path(&mut self, path: PathBuf) {
         match crate::preset::read_file(&path) {
             Ok(sc) => {
+                self.show_description = true;
                 self.notice(&format!("Opened {}", path.display()));
                 files::remember(&mut self.recent, &path);
                 self.document.replace(sc, Some(path));
@@ -664,6 +669,8 @@ impl App {
                 ui.label("Click a session (in the plots or the bars under them) to see its minutes.");
                 ui.label("Drop a .ron scenario file on the window to open it.");
                 ui.label("Every parameter's meaning and source: hover its slider, or read docs/model.md.");
+                ui.separator();
+                ui.label(ABOUT);
             });
         });
     }
@@ -709,8 +716,11 @@ impl App {
                 ui.label(RichText::new(words).size(15.0));
             }
             if !self.document.scenario.description.is_empty() && self.png_target.is_none() {
+                // Opened for the person when a file or an example was just opened.
+                let open = std::mem::take(&mut self.show_description).then_some(true);
                 egui::CollapsingHeader::new("What this scenario shows")
                     .id_salt("scenario description")
+                    .open(open)
                     .show(ui, |ui| {
                         ui.label(&self.document.scenario.description);
                         if self.document.scenario != self.document.saved {
@@ -1080,8 +1090,17 @@ fn horizon_note(now: &crate::Run, baseline: &crate::Run) -> Option<String> {
     })
 }
 
-/// The scenario's name, description and seed.
+/// What lactosim is, and is not.
+const ABOUT: &str = "lactosim simulates how breast-milk supply is controlled: each breast's own \
+    feedback (milk left in slows its making), prolactin and the let-down reflex. Its defaults \
+    and ranges come from published studies (hover a slider for the source). It is a model for \
+    learning and exploring: its numbers show how the parts work together and what a change tends \
+    to do, not what will happen to one mother and baby. It is not medical advice.";
+
+/// What lactosim is; the scenario's name, description and seed.
 fn scenario_tab(ui: &mut Ui, sc: &Scenario, edits: &mut Vec<Edit>) {
+    ui.label(ABOUT);
+    ui.separator();
     let label = ui.label("Name");
     let mut name = sc.name.clone();
     if ui

@@ -55,7 +55,7 @@ impl PlotKind {
                 "Milk made and removed over the last 24 hours, the baby's appetite and intake, and each breast's rate of synthesis and its secretory capacity (the rate it would reach if empty), written as ml a day so that they compare with the daily totals. Frequent, thorough emptying raises capacity; milk left in a breast slows its synthesis."
             }
             PlotKind::Breasts => {
-                "Milk stored in each breast. Shaded: the breast is engorged (95% or more of its storage capacity). Milk left in a breast slows its own synthesis (local autocrine feedback)."
+                "Milk stored in each breast. Shaded: the breast is engorged (95% or more of its storage capacity). Milk left in a breast slows its own synthesis (local autocrine feedback), so a breast that is emptied often holds less between feeds yet makes more."
             }
             PlotKind::Hormones => {
                 "Prolactin from the pituitary (ng/ml, left axis) surges with every nipple stimulation and keeps the glands able to make milk over days and weeks; its baseline falls over the months. Oxytocin (pg/ml, right axis) is a reflex to suckling that contracts the cells around the alveoli and ejects the milk: each triangle under the axis is a let-down. Stress delays and blocks let-downs."

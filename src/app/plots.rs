@@ -685,7 +685,7 @@ impl PlotsView {
     ) -> StripOutcome {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 10.0;
-            ui.label("Sessions (left and right breast)")
+            ui.label("Sessions (top row: left breast, bottom row: right)")
                 .on_hover_text("Every breastfeed and pump session, on the breast(s) it used (faded: offered but not taken from). Click one to see its minutes.");
             for kind in [Kind::Breastfeed, Kind::Pump] {
                 let on = !self.hidden_sessions.contains(&kind);
