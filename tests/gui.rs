@@ -53,6 +53,11 @@ fn harness() -> Harness<'static, App> {
     harness_with(FakeDialogs::default())
 }
 
+/// What a slider sends, applied as the app applies it (the frame is left to the test).
+fn set_param(h: &mut Harness<'static, App>, path: &'static str, value: f64) {
+    h.state_mut().edit(Edit::SetParam { path, value });
+}
+
 fn last_day_removed(app: &App) -> f64 {
     app.current
         .as_ref()
@@ -185,10 +190,7 @@ fn pinning_a_baseline_then_editing_shows_both_and_the_difference() {
 #[test]
 fn undo_and_redo_from_the_keyboard() {
     let mut h = harness();
-    h.state_mut().edit(Edit::SetParam {
-        path: "mother.stress_0_to_1",
-        value: 0.6,
-    });
+    set_param(&mut h, "mother.stress_0_to_1", 0.6);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -235,10 +237,7 @@ fn save_then_open_round_trips_through_a_file() {
     *dialogs.save.borrow_mut() = Some(path.clone());
     *dialogs.open.borrow_mut() = Some(path.clone());
     let mut h = harness_with(dialogs);
-    h.state_mut().edit(Edit::SetParam {
-        path: "infant.meals_per_day",
-        value: 9.0,
-    });
+    set_param(&mut h, "infant.meals_per_day", 9.0);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
@@ -316,10 +315,7 @@ fn a_session_opens_minute_by_minute() {
 #[test]
 fn a_long_scenario_runs_without_freezing_the_window() {
     let mut h = harness();
-    h.state_mut().edit(Edit::SetParam {
-        path: "horizon_days",
-        value: 365.0,
-    });
+    set_param(&mut h, "horizon_days", 365.0);
     h.step();
     // The frame came back before the year was simulated: the old run is still shown.
     assert!(h.state().busy(), "a 365-day run goes to a worker thread");
@@ -339,10 +335,7 @@ fn a_long_scenario_runs_without_freezing_the_window() {
 #[test]
 fn the_working_scenario_is_restored_on_the_next_start() {
     let mut h = harness();
-    h.state_mut().edit(Edit::SetParam {
-        path: "mother.storage_capacity_left_ml",
-        value: 120.0,
-    });
+    set_param(&mut h, "mother.storage_capacity_left_ml", 120.0);
     h.run();
     let state = h.state().save_state();
     let mut next = harness();
@@ -626,22 +619,13 @@ fn closing_with_dont_save_closes_and_with_save_writes_first() {
 #[test]
 fn edits_made_while_a_long_run_computes_are_not_lost() {
     let mut h = harness();
-    h.state_mut().edit(Edit::SetParam {
-        path: "horizon_days",
-        value: 200.0,
-    });
+    set_param(&mut h, "horizon_days", 200.0);
     h.step();
     assert!(h.state().busy());
     // Two more edits while the worker is busy: only the newest needs computing.
-    h.state_mut().edit(Edit::SetParam {
-        path: "mother.stress_0_to_1",
-        value: 0.3,
-    });
+    set_param(&mut h, "mother.stress_0_to_1", 0.3);
     h.step();
-    h.state_mut().edit(Edit::SetParam {
-        path: "mother.stress_0_to_1",
-        value: 0.5,
-    });
+    set_param(&mut h, "mother.stress_0_to_1", 0.5);
     h.step();
     let ctx = h.ctx.clone();
     h.state_mut().wait_for_run(&ctx);
