@@ -216,10 +216,10 @@ pub fn compared_words(now: &Run, baseline: &Run) -> Option<String> {
     let end = shared - 1;
     let below = made(now, part) < made(baseline, part);
     if !differs(end) {
-        // A dip (or a bump) that passed: say when supply was back.
+        // A dip (or a bump) that passed: it is back the day after the last one that differs.
         let back = (part..shared)
-            .find(|&d| (d..shared).all(|e| !differs(e)))
-            .unwrap_or(end);
+            .rposition(differs)
+            .map_or(part, |i| part + i + 1);
         return Some(format!(
             "Supply {} the baseline's on day {part} and is back with it by day {back}.",
             if below { "falls below" } else { "rises above" }
@@ -239,20 +239,20 @@ pub fn compared_words(now: &Run, baseline: &Run) -> Option<String> {
     );
     // Settled: from the first day (once parted) after which it stays within 5% of where it ends.
     let settled = (part..shared)
-        .find(|&d| (d..shared).all(|e| (made(now, e) - last).abs() <= 0.05 * last.max(1.0)));
-    match settled {
-        Some(d) if d + 2 < shared => {
-            let took = d - part;
-            if took == 0 {
-                s.push_str(", settling within a day.");
-            } else {
-                s.push_str(&format!(
-                    ", settling by day {d} ({took} day{} after it parts).",
-                    if took == 1 { "" } else { "s" }
-                ));
-            }
+        .rposition(|e| (made(now, e) - last).abs() > 0.05 * last.max(1.0))
+        .map_or(part, |i| part + i + 1);
+    if settled + 2 < shared {
+        let took = settled - part;
+        if took == 0 {
+            s.push_str(", settling within a day.");
+        } else {
+            s.push_str(&format!(
+                ", settling by day {settled} ({took} day{} after it parts).",
+                if took == 1 { "" } else { "s" }
+            ));
         }
-        _ => s.push_str(&format!(" and is still changing on day {end}.")),
+    } else {
+        s.push_str(&format!(" and is still changing on day {end}."));
     }
     Some(s)
 }

@@ -102,57 +102,55 @@ fn diff(now: Option<f64>, base: Option<f64>, r: &Row) -> String {
     }
 }
 
+/// The cells of the comparison, row by row: label and help, then baseline, now and difference
+/// (or only now, before a run is pinned). The table and the clipboard text both show these.
+fn cells(now: &Metrics, baseline: Option<&Metrics>) -> Vec<(&'static Row, Vec<String>)> {
+    ROWS.iter()
+        .map(|r| {
+            let n = (r.get)(now);
+            let values = match baseline {
+                Some(b) => {
+                    let bv = (r.get)(b);
+                    vec![fmt(bv, r), fmt(n, r), diff(n, bv, r)]
+                }
+                None => vec![fmt(n, r)],
+            };
+            (r, values)
+        })
+        .collect()
+}
+
 /// The comparison table. `baseline` is `None` until a run is pinned.
 pub fn table(ui: &mut Ui, now: &Metrics, baseline: Option<&Metrics>) {
+    let headers: &[&str] = if baseline.is_some() {
+        &["", "baseline", "now", "difference"]
+    } else {
+        &["", "now"]
+    };
     Grid::new("comparison")
-        .num_columns(if baseline.is_some() { 4 } else { 2 })
+        .num_columns(headers.len())
         .striped(true)
         .show(ui, |ui| {
-            ui.label(RichText::new("").strong());
-            if baseline.is_some() {
-                ui.label(RichText::new("baseline").strong());
-            }
-            ui.label(RichText::new("now").strong());
-            if baseline.is_some() {
-                ui.label(RichText::new("difference").strong());
+            for h in headers {
+                ui.label(RichText::new(*h).strong());
             }
             ui.end_row();
-            for r in ROWS {
+            for (r, values) in cells(now, baseline) {
                 ui.label(r.label).on_hover_text(r.help);
-                let n = (r.get)(now);
-                if let Some(b) = baseline {
-                    let bv = (r.get)(b);
-                    ui.label(fmt(bv, r));
-                    ui.label(fmt(n, r));
-                    ui.label(diff(n, bv, r));
-                } else {
-                    ui.label(fmt(n, r));
+                for v in values {
+                    ui.label(v);
                 }
                 ui.end_row();
             }
         });
 }
 
-/// The comparison as text (for the clipboard and the tests).
+/// The comparison as text, one tab-separated row per line (for the clipboard).
 pub fn as_text(now: &Metrics, baseline: Option<&Metrics>) -> String {
-    let mut s = String::new();
-    for r in ROWS {
-        let n = (r.get)(now);
-        match baseline {
-            Some(b) => {
-                let bv = (r.get)(b);
-                s.push_str(&format!(
-                    "{}\t{}\t{}\t{}\n",
-                    r.label,
-                    fmt(bv, r),
-                    fmt(n, r),
-                    diff(n, bv, r)
-                ));
-            }
-            None => s.push_str(&format!("{}\t{}\n", r.label, fmt(n, r))),
-        }
-    }
-    s
+    cells(now, baseline)
+        .into_iter()
+        .map(|(r, values)| format!("{}\t{}\n", r.label, values.join("\t")))
+        .collect()
 }
 
 #[cfg(test)]
@@ -166,5 +164,26 @@ mod tests {
         assert_eq!(diff(Some(600.0), Some(800.0), r), "-200 ml (-25%)");
         assert_eq!(fmt(None, &ROWS[2]), "never");
         assert_eq!(diff(Some(50.0), Some(40.0), &ROWS[6]), "+10 points");
+    }
+
+    #[test]
+    fn the_clipboard_text_has_the_table_s_cells() {
+        let sc = crate::Scenario::default();
+        let m = Metrics::of(&crate::simulate(&sc).unwrap());
+        let text = as_text(&m, Some(&m));
+        assert_eq!(text.lines().count(), ROWS.len());
+        let first: Vec<&str> = text.lines().next().unwrap().split('\t').collect();
+        assert_eq!(first.len(), 4);
+        assert_eq!(first[0], "Milk made, last day");
+        assert_eq!(first[3], "+0 ml (+0%)");
+        assert_eq!(
+            as_text(&m, None)
+                .lines()
+                .next()
+                .unwrap()
+                .split('\t')
+                .count(),
+            2
+        );
     }
 }

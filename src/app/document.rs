@@ -88,20 +88,23 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> bool {
-        let Some(prev) = self.undo.pop() else {
-            return false;
-        };
-        self.redo.push(std::mem::replace(&mut self.scenario, prev));
-        self.last_key = None;
-        self.revision += 1;
-        true
+        Self::step(&mut self.scenario, &mut self.undo, &mut self.redo) && self.stepped()
     }
 
     pub fn redo(&mut self) -> bool {
-        let Some(next) = self.redo.pop() else {
+        Self::step(&mut self.scenario, &mut self.redo, &mut self.undo) && self.stepped()
+    }
+
+    /// Take the scenario back from `from`, keeping the current one on `to`.
+    fn step(scenario: &mut Scenario, from: &mut Vec<Scenario>, to: &mut Vec<Scenario>) -> bool {
+        let Some(other) = from.pop() else {
             return false;
         };
-        self.undo.push(std::mem::replace(&mut self.scenario, next));
+        to.push(std::mem::replace(scenario, other));
+        true
+    }
+
+    fn stepped(&mut self) -> bool {
         self.last_key = None;
         self.revision += 1;
         true

@@ -148,8 +148,10 @@ pub struct App {
     pub current: Option<Simulated>,
     /// Why the scenario as edited cannot run (empty when it runs).
     pub problems: Vec<Problem>,
-    /// A pinned run to compare against.
+    /// A pinned run to compare against (set through [`App::set_baseline`]).
     pub baseline: Option<Simulated>,
+    /// The sentence comparing the current run with the baseline, made when either changes.
+    comparison: Option<String>,
     /// The session shown minute by minute.
     pub selected_session: Option<usize>,
     pub recent: Vec<PathBuf>,
@@ -201,12 +203,48 @@ impl App {
         app
     }
 
+    /// Pin (or clear) the run to compare with. The one way the baseline changes, so that the
+    /// comparison sentence is made again whenever it does.
+    pub fn set_baseline(&mut self, baseline: Option<Simulated>) {
+        self.baseline = baseline;
+        self.compare_runs();
+    }
+
+    /// Make the sentence comparing the current run with the baseline (once per change of either,
+    /// not every frame).
+    fn compare_runs(&mut self) {
+        self.comparison = match (&self.current, &self.baseline) {
+            (Some(now), Some(b)) => Some(
+                crate::summary::compared_words(&now.run, &b.run)
+                    .unwrap_or_else(|| "Supply is the same as the baseline's.".to_owned()),
+            ),
+            _ => None,
+        };
+    }
+
+    /// Pin and clear, wherever they are offered (menu, header, Compare tab).
+    fn baseline_buttons(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        if ui
+            .add_enabled(self.current.is_some(), egui::Button::new("Pin as baseline"))
+            .on_hover_text("Keep this run to compare: the next runs are drawn over it (dashed, faded) and the Compare tab shows the difference.")
+            .clicked()
+        {
+            commands.push(Command::PinBaseline);
+        }
+        if ui
+            .add_enabled(self.baseline.is_some(), egui::Button::new("Clear baseline"))
+            .clicked()
+        {
+            commands.push(Command::ClearBaseline);
+        }
+    }
+
     /// Simulate a preset file and pin its run as the baseline (`lactosim --compare FILE`).
     pub fn pin_file_as_baseline(&mut self, path: &std::path::Path) {
         match crate::preset::read_file(path) {
             Ok(sc) => match runner::compute(&sc) {
                 Ok(sim) => {
-                    self.baseline = Some(sim);
+                    self.set_baseline(Some(sim));
                     self.tab = SideTab::Compare;
                 }
                 Err(problems) => {
@@ -254,13 +292,11 @@ impl App {
             self.plots.visible = v;
         }
         if let Some(doc) = persisted.document {
-            let mut document = Document::new(doc.scenario, doc.path);
-            document.saved = doc.saved;
-            self.document = document;
+            // A replacement like any other (a new revision, so it is simulated), except that what
+            // is on disk may differ from what was being worked on.
+            self.document.replace(doc.scenario, doc.path);
+            self.document.saved = doc.saved;
             self.selected_session = None;
-            // A new document starts its revisions again: run it whatever the old one was at.
-            self.requested_revision = None;
-            self.shown_revision = None;
         }
     }
 
@@ -271,6 +307,7 @@ impl App {
             current: None,
             problems: Vec::new(),
             baseline: None,
+            comparison: None,
             selected_session: None,
             recent: Vec::new(),
             tab: SideTab::default(),
@@ -355,6 +392,7 @@ impl App {
                         .position(|s| (s.start_h - t).abs() < 1e-6)
                 });
                 self.current = Some(sim);
+                self.compare_runs();
                 self.problems.clear();
             }
             Err(problems) => self.problems = problems,
@@ -431,15 +469,15 @@ impl App {
                 }
             }
             Command::PinBaseline => {
-                if let Some(c) = &self.current {
+                if let Some(c) = self.current.clone() {
                     // The panel stays where the person is working; the notice says where to look.
-                    self.baseline = Some(c.clone());
+                    self.set_baseline(Some(c));
                     self.notice(
                         "Pinned as baseline: the next runs are drawn over it, dashed; the Compare tab has the numbers.",
                     );
                 }
             }
-            Command::ClearBaseline => self.baseline = None,
+            Command::ClearBaseline => self.set_baseline(None),
             Command::Undo => {
                 self.document.undo();
             }
@@ -650,20 +688,7 @@ impl App {
                     ui.ctx().set_theme(theme);
                 }
             });
-            ui.menu_button("Compare", |ui| {
-                if ui
-                    .add_enabled(self.current.is_some(), egui::Button::new("Pin this run as baseline"))
-                    .clicked()
-                {
-                    commands.push(Command::PinBaseline);
-                }
-                if ui
-                    .add_enabled(self.baseline.is_some(), egui::Button::new("Clear the baseline"))
-                    .clicked()
-                {
-                    commands.push(Command::ClearBaseline);
-                }
-            });
+            ui.menu_button("Compare", |ui| self.baseline_buttons(ui, commands));
             ui.menu_button("Help", |ui| {
                 ui.label("Drag in a plot to pan, Ctrl+scroll to zoom in time, double-click to see the whole run.");
                 ui.label("Click a session (in the plots or the bars under them) to see its minutes.");
@@ -691,16 +716,7 @@ impl App {
                 if exporting {
                     return;
                 }
-                if self.baseline.is_some() && ui.button("Clear baseline").clicked() {
-                    commands.push(Command::ClearBaseline);
-                }
-                if ui
-                    .add_enabled(self.current.is_some(), egui::Button::new("Pin as baseline"))
-                    .on_hover_text("Keep this run to compare: the next runs are drawn over it (dashed) and the Compare tab shows the difference.")
-                    .clicked()
-                {
-                    commands.push(Command::PinBaseline);
-                }
+                self.baseline_buttons(ui, commands);
                 if self.runner.busy() {
                     ui.spinner();
                     ui.label("computing…");
@@ -709,10 +725,7 @@ impl App {
         });
         if let Some(sim) = &self.current {
             ui.label(RichText::new(&sim.summary).size(15.0));
-            if let Some(b) = &self.baseline {
-                // What happens, and how fast: a few days of numbers, cheap enough for a frame.
-                let words = crate::summary::compared_words(&sim.run, &b.run)
-                    .unwrap_or_else(|| "Supply is the same as the baseline's.".to_owned());
+            if let Some(words) = &self.comparison {
                 ui.label(RichText::new(words).size(15.0));
             }
             if !self.document.scenario.description.is_empty() && self.png_target.is_none() {
@@ -778,20 +791,7 @@ impl App {
 
     fn compare_tab(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.label("Pin a run, change the schedule or the mother and baby, and compare: the pinned run is drawn dashed under the new one.");
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(self.current.is_some(), egui::Button::new("Pin this run"))
-                .clicked()
-            {
-                commands.push(Command::PinBaseline);
-            }
-            if ui
-                .add_enabled(self.baseline.is_some(), egui::Button::new("Clear"))
-                .clicked()
-            {
-                commands.push(Command::ClearBaseline);
-            }
-        });
+        ui.horizontal(|ui| self.baseline_buttons(ui, commands));
         ui.add_space(6.0);
         if let Some(sim) = &self.current {
             if let Some(b) = &self.baseline {

@@ -270,25 +270,30 @@ impl RunPlots {
                 .map(|d| PlotPoint::new(d.day as f64 + 0.5, d.intake_ml))
                 .collect(),
         });
+        // Each breast's rates, drawn as ml/day to compare with the daily totals: the synthesis
+        // rate (spiky between feeds, so hidden at first) and the secretory capacity (dashed).
         for b in Breast::BOTH {
             let g = s.gland(b);
-            let as_per_day = |v: &[f64]| v.iter().map(|x| x * 24.0).collect::<Vec<_>>();
-            let mut rate = series(
-                &format!("{} synthesis rate", b.name()),
-                breast_color(b),
-                per_day_of_per_h,
-                &as_per_day(&g.synthesis_ml_per_h),
-            );
-            rate.hidden_at_first = true;
-            supply.curves.push(rate);
-            let mut cap = series(
-                &format!("{} secretory capacity", b.name()),
-                breast_color(b),
-                per_day_of_per_h,
-                &as_per_day(&g.secretory_capacity_ml_per_h),
-            );
-            cap.dashed = true;
-            supply.curves.push(cap);
+            for (what, per_h, hidden_at_first, dashed) in [
+                ("synthesis rate", &g.synthesis_ml_per_h, true, false),
+                (
+                    "secretory capacity",
+                    &g.secretory_capacity_ml_per_h,
+                    false,
+                    true,
+                ),
+            ] {
+                let per_day: Vec<f64> = per_h.iter().map(|x| x * 24.0).collect();
+                let mut curve = series(
+                    &format!("{} {what}", b.name()),
+                    breast_color(b),
+                    per_day_of_per_h,
+                    &per_day,
+                );
+                curve.hidden_at_first = hidden_at_first;
+                curve.dashed = dashed;
+                supply.curves.push(curve);
+            }
         }
 
         // The breasts.
