@@ -361,16 +361,13 @@ fn value_near(c: &Curve, x: f64) -> Option<f64> {
 }
 
 /// The hover text: the time, then every curve's value at that time with its unit.
-fn hover_text(
-    x: f64,
-    data: &PlotData,
-    baseline: Option<&PlotData>,
-    shown: impl Fn(&str) -> bool,
-) -> String {
+/// `shown` says, curve by curve, which are on (the baseline's curves come in the same order: the
+/// same code prepared them).
+fn hover_text(x: f64, data: &PlotData, baseline: Option<&PlotData>, shown: &[bool]) -> String {
     let mut s = format_time_h(x * 24.0);
     for (suffix, d) in [("", Some(data)), (" (baseline)", baseline)] {
         let Some(d) = d else { continue };
-        for c in d.curves.iter().filter(|c| shown(&c.name)) {
+        for (c, _) in d.curves.iter().zip(shown).filter(|(_, on)| **on) {
             if let Some(v) = value_near(c, x) {
                 let v = v / c.axis_scale;
                 s.push_str(&format!("\n{}{suffix}: {}", c.name, c.readout.format(v)));
@@ -570,18 +567,18 @@ impl PlotsView {
                             ui.label(RichText::new("dashed, faded: baseline").small().weak());
                         }
                     });
-                    let hidden: HashSet<String> = self
+                    let hidden: HashSet<&str> = self
                         .hidden
                         .iter()
                         .filter(|(k, _)| *k == kind)
-                        .map(|(_, n)| n.clone())
+                        .map(|(_, n)| n.as_str())
                         .collect();
-                    let hidden_in_hover = hidden.clone();
                     let visible_curves: Vec<bool> = data
                         .curves
                         .iter()
-                        .map(|c| !hidden.contains(&c.name))
+                        .map(|c| !hidden.contains(c.name.as_str()))
                         .collect();
+                    let shown = &visible_curves;
                     let mut plot =
                         on_time_axis(Plot::new(kind), ui.make_persistent_id(kind), link, horizon)
                             .height(height)
@@ -592,9 +589,7 @@ impl PlotsView {
                             .label_formatter(move |pos: &HoverPosition<'_>| {
                                 let (HoverPosition::NearDataPoint { position, .. }
                                 | HoverPosition::Elsewhere { position }) = pos;
-                                Some(hover_text(position.x, data, base_data, |n| {
-                                    !hidden_in_hover.contains(n)
-                                }))
+                                Some(hover_text(position.x, data, base_data, shown))
                             });
                     plot = plot.custom_y_axes(y_axes(kind.right_axis()));
                     if reset {
@@ -617,8 +612,10 @@ impl PlotsView {
                                     .border_color(breast_color(breast).gamma_multiply(0.3)),
                             );
                         }
-                        for (name, y, color) in
-                            data.levels.iter().filter(|(n, ..)| !hidden.contains(n))
+                        for (name, y, color) in data
+                            .levels
+                            .iter()
+                            .filter(|(n, ..)| !hidden.contains(n.as_str()))
                         {
                             pu.hline(
                                 HLine::new(name.clone(), *y)
@@ -946,7 +943,12 @@ mod tests {
         let run = crate::simulate(&sc).unwrap();
         let plots = RunPlots::prepare(&sc, &run);
         let supply = plots.get(PlotKind::Supply);
-        let text = hover_text(20.0, supply, Some(supply), |n| n != "baby's appetite");
+        let shown: Vec<bool> = supply
+            .curves
+            .iter()
+            .map(|c| c.name != "baby's appetite")
+            .collect();
+        let text = hover_text(20.0, supply, Some(supply), &shown);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "day 20 00:00");
         assert!(
@@ -972,7 +974,7 @@ mod tests {
             .iter()
             .find(|c| c.name.starts_with("oxytocin"))
             .unwrap();
-        let text = hover_text(20.0, hormones, None, |_| true);
+        let text = hover_text(20.0, hormones, None, &[true; 2]);
         let shown: f64 = text
             .lines()
             .find(|l| l.starts_with("oxytocin"))
