@@ -47,6 +47,7 @@ pub fn write_series(run: &Run, path: &Path) -> Result<()> {
         "production_24h_ml",
         "removed_24h_ml",
         "appetite_ml_day",
+        "prolactin_release_factor",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -75,6 +76,7 @@ pub fn write_series(run: &Run, path: &Path) -> Result<()> {
             num(s.production_24h_ml[i]),
             num(s.removed_24h_ml[i]),
             num(s.appetite_ml_per_day[i]),
+            num(s.prolactin_release_factor[i]),
         ];
         for g in &s.glands {
             row.extend([
@@ -105,8 +107,11 @@ pub fn write_events(run: &Run, path: &Path) -> Result<()> {
         "left_made_available_ml",
         "right_made_available_ml",
         "unmet_ml",
+        "substance",
+        "dose_mg",
     ])?;
     for e in &run.events {
+        let mut dose = (String::new(), String::new());
         let (session, breast, made, unmet) = match &e.kind {
             EventKind::SessionStart { session } | EventKind::SessionEnd { session } => {
                 (session.to_string(), String::new(), None, None)
@@ -128,6 +133,12 @@ pub fn write_events(run: &Run, path: &Path) -> Result<()> {
             EventKind::UnmetAppetite { unmet_ml, .. } => {
                 (String::new(), String::new(), None, Some(*unmet_ml))
             }
+            EventKind::Dose {
+                substance, dose_mg, ..
+            } => {
+                dose = (substance.name().to_owned(), num(*dose_mg));
+                (String::new(), String::new(), None, None)
+            }
         };
         w.write_record([
             num(e.t_h),
@@ -138,6 +149,8 @@ pub fn write_events(run: &Run, path: &Path) -> Result<()> {
             made.map_or(String::new(), |m| num(m[0])),
             made.map_or(String::new(), |m| num(m[1])),
             unmet.map_or(String::new(), num),
+            dose.0,
+            dose.1,
         ])?;
     }
     w.flush()?;

@@ -4,11 +4,12 @@
 //! holds) goes through [`simulate`] into a [`Run`] (series, events, sessions, days), which the
 //! GUI plots and the command line writes out.
 //!
-//! - [`scenario`], [`schedule`], [`params`]: the input and its allowed ranges;
+//! - [`scenario`], [`schedule`], [`mother_takes`], [`params`]: the input and its allowed ranges;
 //! - [`model`]: the physiology, one mechanism per file;
 //! - [`sim`]: the integrator loop;
 //! - [`run`]: the output; [`summary`] and [`warnings`] put it in plain words;
 //! - [`preset`]: reading and writing RON files; [`export`]: CSV files;
+//! - [`validate`]: the model against every published figure it can run (`lactosim validate`);
 //! - `app` (feature `gui`): the egui explorer, which only draws runs and edits scenarios.
 
 #[cfg(feature = "gui")]
@@ -16,6 +17,7 @@ pub mod app;
 pub mod edit;
 pub mod export;
 pub mod model;
+pub mod mother_takes;
 pub mod params;
 pub mod preset;
 pub mod run;
@@ -23,6 +25,7 @@ pub mod scenario;
 pub mod schedule;
 pub mod sim;
 pub mod summary;
+pub mod validate;
 pub mod warnings;
 
 pub use run::Run;

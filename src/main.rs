@@ -1,5 +1,5 @@
-//! The `lactosim` command: with no subcommand it opens the window; `run` simulates headless and
-//! `check` validates preset files.
+//! The `lactosim` command: with no subcommand it opens the window; `run` simulates headless,
+//! `check` validates preset files and `validate` runs the model against the published figures.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,6 +70,17 @@ enum Command {
         #[arg(required = true)]
         presets: Vec<PathBuf>,
     },
+    /// How good is the model? Run every published figure of targets.md the model can run and
+    /// print, per row: id, what is measured, the model's figure, the published figure and range,
+    /// pass or FAIL (exit status 1 if a row fails).
+    Validate {
+        /// Print the report as Markdown (what docs/validation.md holds).
+        #[arg(long)]
+        markdown: bool,
+        /// Write the Markdown report to this file instead of printing.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -90,6 +101,7 @@ fn main() -> ExitCode {
             quiet,
         }) => run(preset, days, out, timing, quiet),
         Some(Command::Check { presets }) => check(&presets),
+        Some(Command::Validate { markdown, out }) => validate(markdown, out),
     }
 }
 
@@ -186,6 +198,25 @@ fn run(
         }
     }
     ExitCode::SUCCESS
+}
+
+fn validate(markdown: bool, out: Option<PathBuf>) -> ExitCode {
+    let checked = lactosim::validate::check_all();
+    if let Some(path) = out {
+        if let Err(e) = std::fs::write(&path, lactosim::validate::markdown(&checked)) {
+            eprintln!("lactosim: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    } else if markdown {
+        print!("{}", lactosim::validate::markdown(&checked));
+    } else {
+        print!("{}", lactosim::validate::text(&checked));
+    }
+    if checked.iter().all(|c| c.outcome.pass) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn check(presets: &[PathBuf]) -> ExitCode {

@@ -214,17 +214,6 @@ pub static PARAMS: &[Param] = &[
         |s| s.mother.prolactin.surge_release_ng_per_ml_per_h
     ),
     param!(
-        "mother.prolactin.drug_factor",
-        Prolactin,
-        "Prolactin drug factor",
-        "×",
-        0.05,
-        4.0,
-        "1 = no drug. Above 1: a dopamine antagonist (domperidone, metoclopramide) raises prolactin release; below 1: a dopamine agonist (cabergoline, bromocriptine) suppresses it. Prolactin supports the ceiling of supply over days; it does not set the rate of the moment.",
-        "H3: prolactin permissive, not rate-setting (Cox 1996)",
-        |s| s.mother.prolactin.drug_factor
-    ),
-    param!(
         "mother.oxytocin.basal_pg_per_ml",
         Oxytocin,
         "Oxytocin basal level",

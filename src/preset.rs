@@ -181,10 +181,47 @@ pub fn from_str(text: &str, file: Option<&Path>) -> Result<Scenario, PresetError
 
 /// Bring a scenario read from an older format version up to the current one.
 fn upgrade(scenario: &mut Scenario, from_version: u32) {
-    // Version 1 is the first format: nothing to upgrade yet. A later version adds a match arm
-    // per step (1 → 2, 2 → 3 …) here, and keeps a version-1 file in tests/ that reads forever.
     debug_assert!(from_version <= FORMAT_VERSION);
+    if from_version < 2 {
+        upgrade_drug_factor(scenario);
+    }
     scenario.version = FORMAT_VERSION;
+}
+
+/// Version 1 → 2: the constant `mother.prolactin.drug_factor` becomes a course of a medicine in
+/// `schedule.mother_takes` over the whole run: above 1 domperidone, below 1 bromocriptine (both
+/// taken on their usual timing), at the dose whose mean amount in the body gives that factor
+/// (as near as the medicine's largest effect allows).
+fn upgrade_drug_factor(scenario: &mut Scenario) {
+    use crate::model::pharmacology::{ProlactinEffect, Substance, mean_amount_mg};
+    let Some(factor) = scenario.mother.prolactin.drug_factor.take() else {
+        return;
+    };
+    if !factor.is_finite() || (factor - 1.0).abs() < 1e-9 {
+        return;
+    }
+    let substance = if factor > 1.0 {
+        Substance::Domperidone
+    } else {
+        Substance::Bromocriptine
+    };
+    let f = substance.figures();
+    // The amount that gives `factor`: invert the Emax curve, short of its saturation.
+    let amount_mg = match f.effect {
+        ProlactinEffect::Raises { max_rise, half_mg } => {
+            let rise = (factor - 1.0).min(0.95 * max_rise);
+            half_mg * rise / (max_rise - rise)
+        }
+        ProlactinEffect::Lowers { max_fall, half_mg } => {
+            let fall = (1.0 - factor).min(0.95 * max_fall);
+            half_mg * fall / (max_fall - fall)
+        }
+    };
+    let per_dose_mg = amount_mg / mean_amount_mg(substance, 1.0, f.usual_every_h);
+    let mut course = crate::mother_takes::Dosing::usual(substance, 0.0, scenario.horizon_days);
+    course.first_at_clock_h = 0.0;
+    course.dose_mg = ((per_dose_mg * 1000.0).round() / 1000.0).max(0.001);
+    scenario.schedule.mother_takes.push(course);
 }
 
 /// Attach positions in `text` to validation problems.

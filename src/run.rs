@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::gland::{ENGORGED_FULLNESS, ENGORGEMENT_EASED_FULLNESS};
+use crate::model::pharmacology::Substance;
 use crate::scenario::Breast;
 use crate::schedule::{Kind, Origin, SessionSide};
 
@@ -137,6 +138,8 @@ pub struct Series {
     pub removed_24h_ml: Vec<f64>,
     /// The baby's appetite at this age, ml/day (what it would take if milk were unlimited).
     pub appetite_ml_per_day: Vec<f64>,
+    /// Multiplier on prolactin release from what the mother takes (1 = nothing acting).
+    pub prolactin_release_factor: Vec<f64>,
     pub glands: [GlandSeries; 2],
     /// Composition of the milk stored in the breasts (volume-weighted over both).
     pub stored_milk: Vec<Composition>,
@@ -189,6 +192,12 @@ pub enum EventKind {
         day: usize,
         unmet_ml: f64,
     },
+    /// The mother takes a dose of a medicine (index `course` in `schedule.mother_takes`).
+    Dose {
+        substance: Substance,
+        dose_mg: f64,
+        course: usize,
+    },
 }
 
 impl EventKind {
@@ -201,6 +210,7 @@ impl EventKind {
             EventKind::JunctionsReopened { .. } => "junctions_reopened",
             EventKind::Involution { .. } => "involution",
             EventKind::UnmetAppetite { .. } => "unmet_appetite",
+            EventKind::Dose { .. } => "dose",
         }
     }
 }
@@ -341,19 +351,22 @@ pub struct MassBalance {
     pub fat_removed_g: f64,
     pub fat_stored_at_start_g: f64,
     pub fat_stored_at_end_g: f64,
+    /// Milk taken back into the blood from a breast left full (stasis, weaning).
+    pub resorbed_ml: f64,
+    pub fat_resorbed_g: f64,
 }
 
 impl MassBalance {
     /// Relative error of synthesized = removed + Δstored.
     pub fn volume_error(&self) -> f64 {
         let lhs = self.stored_at_start_ml + self.synthesized_ml;
-        let rhs = self.removed_ml + self.stored_at_end_ml;
+        let rhs = self.removed_ml + self.resorbed_ml + self.stored_at_end_ml;
         (lhs - rhs).abs() / lhs.abs().max(1.0)
     }
 
     pub fn fat_error(&self) -> f64 {
         let lhs = self.fat_stored_at_start_g + self.fat_synthesized_g;
-        let rhs = self.fat_removed_g + self.fat_stored_at_end_g;
+        let rhs = self.fat_removed_g + self.fat_resorbed_g + self.fat_stored_at_end_g;
         (lhs - rhs).abs() / lhs.abs().max(1e-3)
     }
 }

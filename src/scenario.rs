@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::schedule::Schedule;
 
 /// The preset format version this program writes. Older versions are upgraded on reading.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The longest horizon a scenario may ask for (days).
 pub const MAX_HORIZON_DAYS: f64 = 365.0;
@@ -114,7 +114,7 @@ impl Default for Mother {
         Self {
             storage_capacity_left_ml: 210.0,
             storage_capacity_right_ml: 210.0,
-            secretory_capacity_ceiling_ml_per_h: 30.0,
+            secretory_capacity_ceiling_ml_per_h: 22.0,
             secretory_capacity_at_birth_ml_per_h: 18.0,
             activation_delay_h: 0.0,
             milk_fat_synthesis_g_per_l: 41.0,
@@ -145,8 +145,11 @@ pub struct Prolactin {
     pub half_life_min: f64,
     /// Rate of release during nipple stimulation just after birth; it shrinks over the months (H2).
     pub surge_release_ng_per_ml_per_h: f64,
-    /// Drug effect on release: 1 = none, above 1 a dopamine antagonist (domperidone), below 1 an agonist (cabergoline).
-    pub drug_factor: f64,
+    /// Format 1 only: one constant factor on release for the whole run. Reading a version-1
+    /// file turns it into a course in `schedule.mother_takes` (see `preset::upgrade`); a newer
+    /// file may not set it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drug_factor: Option<f64>,
 }
 
 impl Default for Prolactin {
@@ -156,7 +159,7 @@ impl Default for Prolactin {
             non_lactating_ng_per_ml: 20.0,
             half_life_min: 37.0,
             surge_release_ng_per_ml_per_h: 2600.0,
-            drug_factor: 1.0,
+            drug_factor: None,
         }
     }
 }
@@ -311,6 +314,12 @@ impl Scenario {
                     ),
                 ));
             }
+        }
+        if self.mother.prolactin.drug_factor.is_some() {
+            problems.push(Problem::new(
+                "mother.prolactin.drug_factor",
+                "`drug_factor` belongs to format version 1: from version 2 a medicine is a course in `schedule.mother_takes` (which medicine, dose, how often, from and to which day)",
+            ));
         }
         problems.extend(self.schedule.validate_fields());
         if problems.is_empty()

@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::mother_takes::Dosing;
 use crate::scenario::{Breast, MAX_HORIZON_DAYS, Problem, check_day, check_range};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -19,6 +20,8 @@ pub struct Schedule {
     pub sessions: Vec<Session>,
     /// Windows in which nothing starts (a missed feed, a missed night).
     pub skips: Vec<Skip>,
+    /// What the mother takes (medicines that act on prolactin so far), course by course.
+    pub mother_takes: Vec<Dosing>,
 }
 
 impl Default for Schedule {
@@ -28,6 +31,7 @@ impl Default for Schedule {
             rules: Vec::new(),
             sessions: Vec::new(),
             skips: Vec::new(),
+            mother_takes: Vec::new(),
         }
     }
 }
@@ -337,6 +341,7 @@ impl Schedule {
             ("rules", self.rules.len()),
             ("sessions", self.sessions.len()),
             ("skips", self.skips.len()),
+            ("mother_takes", self.mother_takes.len()),
         ] {
             if n > MAX_SCHEDULE_ENTRIES {
                 p.push(Problem::new(
@@ -457,6 +462,7 @@ impl Schedule {
                 ));
             }
         }
+        crate::mother_takes::validate(&self.mother_takes, &mut p);
         p
     }
 
@@ -527,6 +533,7 @@ impl Schedule {
         }
         out.sort_by(|a, b| a.start_h.total_cmp(&b.start_h));
         problems.extend(overlaps(&out));
+        problems.extend(too_many_feeds(&out));
         if problems.is_empty() {
             Ok(out)
         } else {
@@ -615,6 +622,33 @@ fn overlaps(sorted: &[PlannedSession]) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// The most breastfeeds a baby takes in a day (D7: at most ≈ 18 a day for one baby, Kent 2006).
+pub const MAX_BREASTFEEDS_A_DAY: usize = 18;
+
+/// A schedule that plans more breastfeeds in one day than a baby takes is a problem (counted by
+/// the day each starts in, as everywhere): the first such day is reported.
+fn too_many_feeds(sorted: &[PlannedSession]) -> Option<Problem> {
+    let mut day = None;
+    let mut count = 0;
+    for s in sorted.iter().filter(|s| s.kind == Kind::Breastfeed) {
+        let d = (s.start_h / 24.0).floor() as i64;
+        if day != Some(d) {
+            day = Some(d);
+            count = 0;
+        }
+        count += 1;
+        if count > MAX_BREASTFEEDS_A_DAY {
+            return Some(Problem::new(
+                origin_path(s.origin),
+                format!(
+                    "more than {MAX_BREASTFEEDS_A_DAY} breastfeeds are planned on day {d}; a baby feeds at most about {MAX_BREASTFEEDS_A_DAY} times a day: space them further apart"
+                ),
+            ));
+        }
+    }
+    None
 }
 
 /// "day 3, 14:30" for hours since birth (birth at midnight of day 0).

@@ -12,16 +12,21 @@ use crate::model::composition::{
     MilkTally, lactoferrin_extra_g_per_h, nan_composition, siga_secretion_g_per_h,
 };
 use crate::model::gland::{
-    ENGORGED_FULLNESS, ENGORGEMENT_EASED_FULLNESS, Gland, StepDecay, moved_share,
+    ENGORGED_FULLNESS, ENGORGEMENT_EASED_FULLNESS, Gland, JUNCTIONS_REOPENED_LEAK,
+    JUNCTIONS_SEALED_LEAK, StepDecay, moved_share,
 };
 use crate::model::infant::{
-    GIVE_UP_AFTER_LETDOWN_MIN, GIVE_UP_AFTER_MIN, GIVE_UP_FLOW_ML_PER_MIN, MAX_HUNGER_MEALS,
-    MIN_GAP_BETWEEN_FEEDS_H, SUCKLING_DRAIN_PER_H, appetite_ml_per_day, breast_share, meal_ml,
+    FEED_STAMINA_MIN, GIVE_UP_AFTER_LETDOWN_MIN, GIVE_UP_AFTER_MIN, GIVE_UP_FLOW_ML_PER_MIN,
+    MAX_HUNGER_MEALS, MIN_FEED_SPACING_H, MIN_GAP_BETWEEN_FEEDS_H, SUCKLING_DRAIN_PER_H,
+    appetite_ml_per_day, breast_share, meal_ml, meals_per_day,
 };
 use crate::model::oxytocin::{self, Reflex, ejection_rate_per_h};
+use crate::model::pharmacology::{Body, Substance};
 use crate::model::prolactin::{self, DOUBLE_STIMULATION};
+use crate::mother_takes::{Dose, doses};
 use crate::run::*;
 use crate::scenario::{Breast, Problem, Scenario};
+use crate::schedule::MAX_BREASTFEEDS_A_DAY;
 use crate::schedule::{Kind, Origin, PlannedSession, SessionSide};
 
 /// Numerical settings (not part of a scenario: they change accuracy, not physiology).
@@ -60,8 +65,9 @@ impl SimOptions {
     }
 }
 
-/// Time constant of the prolactin mean that supports capacity, hours (H3: prolactin acts slowly).
-pub const PROLACTIN_MEMORY_H: f64 = 24.0;
+/// Time constant of the prolactin mean that permits secretion, hours: prolactin acts slowly
+/// (H3: not the level of the moment), but withdrawn it stops synthesis within about two days (D5).
+pub const PROLACTIN_MEMORY_H: f64 = 12.0;
 /// Time constant of the count of sessions a day that keeps the prolactin baseline up, hours.
 pub const SESSION_RATE_MEMORY_H: f64 = 48.0;
 
@@ -77,7 +83,8 @@ pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, V
     }
     let horizon_h = scenario.horizon_days * 24.0;
     let planned = scenario.schedule.expand(horizon_h)?;
-    Ok(Sim::new(scenario, options, planned).run())
+    let doses = doses(&scenario.schedule.mother_takes, horizon_h);
+    Ok(Sim::new(scenario, options, planned, doses).run())
 }
 
 /// Everything about a step that depends only on its length (and the scenario's constants),
@@ -95,6 +102,9 @@ struct StepFactors {
     mean_blend: f64,
     session_rate_kept: f64,
     oxytocin_kept: f64,
+    /// Share of each substance the mother has taken left after the step, and after half of it.
+    substance_kept: [f64; Substance::ALL.len()],
+    substance_kept_half: [f64; Substance::ALL.len()],
 }
 
 impl StepFactors {
@@ -112,6 +122,8 @@ impl StepFactors {
             mean_blend: 1.0 - kept(PROLACTIN_MEMORY_H),
             session_rate_kept: kept(SESSION_RATE_MEMORY_H),
             oxytocin_kept: kept(oxytocin::clearance_tau_h(&m.oxytocin)),
+            substance_kept: Substance::ALL.map(|s| s.kept_after(dt_h)),
+            substance_kept_half: Substance::ALL.map(|s| s.kept_after(0.5 * dt_h)),
         }
     }
 }
@@ -176,6 +188,10 @@ struct Sim<'a> {
     horizon_h: f64,
     planned: Vec<PlannedSession>,
     next_planned: usize,
+    /// Doses of what the mother takes, in time order, and the next one due.
+    doses: Vec<Dose>,
+    next_dose: usize,
+    body: Body,
     t: f64,
     glands: [Gland; 2],
     reflex: Reflex,
@@ -185,6 +201,7 @@ struct Sim<'a> {
     prolactin_drive: f64,
     sessions_per_day: f64,
     hunger_ml: f64,
+    last_feed_start_h: f64,
     last_feed_end_h: f64,
     active: Vec<Active>,
     rng: fastrand::Rng,
@@ -209,7 +226,12 @@ struct Sim<'a> {
 }
 
 impl<'a> Sim<'a> {
-    fn new(sc: &'a Scenario, opt: &'a SimOptions, planned: Vec<PlannedSession>) -> Self {
+    fn new(
+        sc: &'a Scenario,
+        opt: &'a SimOptions,
+        planned: Vec<PlannedSession>,
+        doses: Vec<Dose>,
+    ) -> Self {
         let m = &sc.mother;
         let glands = Breast::BOTH.map(|b| {
             Gland::new(
@@ -234,6 +256,9 @@ impl<'a> Sim<'a> {
             horizon_h: sc.horizon_days * 24.0,
             planned,
             next_planned: 0,
+            doses,
+            next_dose: 0,
+            body: Body::default(),
             t: 0.0,
             glands,
             reflex: Reflex::new(&m.oxytocin),
@@ -242,6 +267,7 @@ impl<'a> Sim<'a> {
             prolactin_drive: 0.0,
             sessions_per_day: 10.0,
             hunger_ml: 0.0,
+            last_feed_start_h: f64::NEG_INFINITY,
             last_feed_end_h: f64::NEG_INFINITY,
             active: Vec::new(),
             rng: fastrand::Rng::with_seed(sc.seed),
@@ -286,6 +312,9 @@ impl<'a> Sim<'a> {
         if let Some(p) = self.planned.get(self.next_planned) {
             next = next.min(p.start_h.max(t));
         }
+        if let Some(d) = self.doses.get(self.next_dose) {
+            next = next.min(d.t_h.max(t));
+        }
         let busy = !self.active.is_empty() || self.reflex.ejecting(t);
         if busy {
             next = next.min(t + self.opt.step_in_session_s / 3600.0);
@@ -295,8 +324,12 @@ impl<'a> Sim<'a> {
             if self.reflex.ejecting(t) {
                 next = next.min(self.reflex.ejecting_until_h);
             }
+            let stamina_h = FEED_STAMINA_MIN * self.sc.infant.effectiveness_0_to_1 / 60.0;
             for a in &self.active {
                 next = next.min(a.side_started_h + a.limit_h);
+                if a.kind == Kind::Breastfeed {
+                    next = next.min(self.run.sessions[a.result].start_h + stamina_h);
+                }
             }
         } else {
             next = next.min(t + self.opt.step_between_sessions_min / 60.0);
@@ -333,19 +366,31 @@ impl<'a> Sim<'a> {
         appetite_ml_per_day / 24.0 * breast_share(&self.sc.infant, t)
     }
 
+    /// The earliest a feed on demand may start: a little after the last feed ended, a while
+    /// after it started, and not before the next day once a day has had its most feeds (D7).
+    fn earliest_feed_h(&self) -> f64 {
+        // A weak or sleepy baby also sleeps longer before it cues again (it has to be woken).
+        let spacing_h = MIN_FEED_SPACING_H / self.sc.infant.effectiveness_0_to_1.max(0.1);
+        let after = (self.last_feed_end_h + MIN_GAP_BETWEEN_FEEDS_H)
+            .max(self.last_feed_start_h + spacing_h);
+        if self.day.breastfeeds >= MAX_BREASTFEEDS_A_DAY {
+            after.max(((self.t / 24.0).floor() + 1.0) * 24.0)
+        } else {
+            after
+        }
+    }
+
     fn hunger_trigger_h(&self) -> Option<f64> {
         let t = self.t;
         if !self.responsive_on(t) {
             return None;
         }
-        let earliest = self.last_feed_end_h + MIN_GAP_BETWEEN_FEEDS_H;
+        let earliest = self.earliest_feed_h();
         if t < earliest {
             return Some(earliest);
         }
-        let appetite = appetite_ml_per_day(&self.sc.infant, t);
-        let rate = self.hunger_rate_ml_per_h(t, appetite);
-        let need = appetite / self.sc.infant.meals_per_day * breast_share(&self.sc.infant, t)
-            - self.hunger_ml;
+        let need = meal_ml(&self.sc.infant, t) * breast_share(&self.sc.infant, t) - self.hunger_ml;
+        let rate = self.hunger_rate_ml_per_h(t, appetite_ml_per_day(&self.sc.infant, t));
         if need <= 0.0 {
             return Some(t);
         }
@@ -377,13 +422,13 @@ impl<'a> Sim<'a> {
         let m = &self.sc.mother;
         let activation = secretory_activation(tm, m.activation_delay_h);
         let birth_leak = junctions_open_after_birth(tm, m.activation_delay_h);
-        let ceiling = m.secretory_capacity_ceiling_ml_per_h
-            * prolactin::capacity_support(self.prolactin_mean_ng_ml);
+        let support = prolactin::capacity_support(self.prolactin_mean_ng_ml);
 
         // Synthesis, drainage, slow adaptation.
         for (i, g) in self.glands.iter_mut().enumerate() {
+            // Prolactin is permissive: the secretory cells run only while it supports them.
             let made = g.synthesize(
-                activation,
+                activation * support,
                 m.milk_fat_synthesis_g_per_l,
                 siga_secretion_g_per_h(tm, g.cell_activity()),
                 lactoferrin_extra_g_per_h(tm, g.cell_activity()),
@@ -394,7 +439,15 @@ impl<'a> Sim<'a> {
             self.run.balance.synthesized_ml += made;
             self.run.balance.fat_synthesized_g += made * m.milk_fat_synthesis_g_per_l / 1000.0;
             g.drain(&k.gland);
-            g.adapt(ceiling, activation, birth_leak, &k.gland);
+            let resorbed = g.adapt(
+                m.secretory_capacity_ceiling_ml_per_h,
+                support,
+                activation,
+                birth_leak,
+                &k.gland,
+            );
+            self.run.balance.resorbed_ml += resorbed.volume_ml;
+            self.run.balance.fat_resorbed_g += resorbed.fat_g;
         }
 
         // Let-down: the ejection squeezes both breasts (H6).
@@ -455,7 +508,7 @@ impl<'a> Sim<'a> {
         self.hunger_ml += rate * dt;
         self.day.appetite_ml += appetite / 24.0 * dt;
         self.day.appetite_at_breast_ml += rate * dt;
-        let cap = MAX_HUNGER_MEALS * appetite / self.sc.infant.meals_per_day;
+        let cap = MAX_HUNGER_MEALS * appetite / meals_per_day(&self.sc.infant, tm);
         if self.hunger_ml > cap {
             self.hunger_ml = cap;
         }
@@ -469,11 +522,21 @@ impl<'a> Sim<'a> {
                 _ => 1.0,
             })
             .sum();
+        // What the mother takes scales prolactin release, at the step's midpoint.
+        let medicine = if self.body.is_empty() {
+            1.0
+        } else {
+            let mut mid = self.body;
+            mid.eliminate(&k.substance_kept_half);
+            self.body.eliminate(&k.substance_kept);
+            mid.prolactin_release_factor()
+        };
         let p = &m.prolactin;
-        let base = prolactin::baseline_ng_per_ml(p, tm, self.sessions_per_day);
+        let base = prolactin::baseline_ng_per_ml(p, tm, self.sessions_per_day) * medicine;
         let drive_before = self.prolactin_drive;
         self.prolactin_drive = prolactin::lag_step(drive_before, stimulation, k.lag_kept);
         let release = prolactin::surge_release_ng_per_ml_per_h(p, tm)
+            * medicine
             * 0.5
             * (drive_before + self.prolactin_drive);
         let before = self.prolactin_ng_ml;
@@ -517,6 +580,27 @@ impl<'a> Sim<'a> {
     fn at_stop(&mut self) {
         let t = self.t;
         let eps = 1e-9;
+        // A new day first: whatever starts at midnight counts in the day it starts.
+        if (t / 24.0 - (t / 24.0).round()).abs() < 1e-9 && t > eps {
+            self.close_day();
+        }
+
+        // Doses due.
+        while let Some(d) = self.doses.get(self.next_dose)
+            && d.t_h <= t + eps
+        {
+            let d = *d;
+            self.next_dose += 1;
+            self.body.take(d.substance, d.mg);
+            self.run.events.push(Event {
+                t_h: t,
+                kind: EventKind::Dose {
+                    substance: d.substance,
+                    dose_mg: d.mg,
+                    course: d.course,
+                },
+            });
+        }
 
         // Prolactin peaks in the hour after each session start.
         let p = self.prolactin_ng_ml;
@@ -589,7 +673,7 @@ impl<'a> Sim<'a> {
         if can_start
             && self.active.is_empty()
             && self.responsive_on(t)
-            && t >= self.last_feed_end_h + MIN_GAP_BETWEEN_FEEDS_H - eps
+            && t >= self.earliest_feed_h() - eps
             && self.hunger_ml
                 >= meal_ml(&self.sc.infant, t) * breast_share(&self.sc.infant, t) - 1e-6
             && breast_share(&self.sc.infant, t) > 0.0
@@ -613,9 +697,6 @@ impl<'a> Sim<'a> {
 
         if t >= self.next_sample_h - eps {
             self.sample();
-        }
-        if (t / 24.0 - (t / 24.0).round()).abs() < 1e-9 && t > eps {
-            self.close_day();
         }
     }
 
@@ -668,7 +749,10 @@ impl<'a> Sim<'a> {
             kind: EventKind::SessionStart { session: result },
         });
         match kind {
-            Kind::Breastfeed => self.day.breastfeeds += 1,
+            Kind::Breastfeed => {
+                self.day.breastfeeds += 1;
+                self.last_feed_start_h = t;
+            }
             Kind::Pump => self.day.pump_sessions += 1,
         }
         self.sessions_per_day += 24.0 / SESSION_RATE_MEMORY_H;
@@ -714,6 +798,14 @@ impl<'a> Sim<'a> {
                 let bored = on_side_h * 60.0 >= GIVE_UP_AFTER_MIN
                     && (t - a.last_letdown_h) * 60.0 >= GIVE_UP_AFTER_LETDOWN_MIN
                     && flow < GIVE_UP_FLOW_ML_PER_MIN;
+                // A weak baby tires and falls asleep: the feed ends, whichever side it is on.
+                let fed_min = (t - self.run.sessions[a.result].start_h) * 60.0;
+                let tired =
+                    fed_min >= FEED_STAMINA_MIN * self.sc.infant.effectiveness_0_to_1 - 1e-9;
+                if tired && !satisfied {
+                    self.end_session(i);
+                    continue;
+                }
                 done_side |= bored || satisfied;
             }
             if !done_side {
@@ -776,13 +868,13 @@ impl<'a> Sim<'a> {
             } else if self.engorged[i] && f < ENGORGEMENT_EASED_FULLNESS {
                 self.engorged[i] = false;
             }
-            if !self.reopened[i] && g.stasis_leak > 0.1 {
+            if !self.reopened[i] && g.stasis_leak > JUNCTIONS_REOPENED_LEAK {
                 self.reopened[i] = true;
                 self.run.events.push(Event {
                     t_h: t,
                     kind: EventKind::JunctionsReopened { breast: b },
                 });
-            } else if self.reopened[i] && g.stasis_leak < 0.03 {
+            } else if self.reopened[i] && g.stasis_leak < JUNCTIONS_SEALED_LEAK {
                 self.reopened[i] = false;
             }
             let peak = self.peak_capacity[i];
@@ -822,6 +914,8 @@ impl<'a> Sim<'a> {
             .push((self.cum_removed_ml[n] - self.cum_removed_ml[j]) * scale);
         s.appetite_ml_per_day
             .push(appetite_ml_per_day(&self.sc.infant, t));
+        s.prolactin_release_factor
+            .push(self.body.prolactin_release_factor());
         let birth_leak = junctions_open_after_birth(t, self.sc.mother.activation_delay_h);
         let mut all = MilkTally::default();
         for (i, g) in self.glands.iter().enumerate() {

@@ -4,6 +4,9 @@
 use crate::run::{EventKind, Run, Warning};
 use crate::scenario::Scenario;
 
+/// More pump sessions than this in a day is flagged: more than a mother can keep up.
+pub const MAX_PUMP_SESSIONS_A_DAY: usize = 12;
+
 pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
     let mut w = Vec::new();
     let mut say = |t_h: Option<f64>, message: String| w.push(Warning { t_h, message });
@@ -33,11 +36,38 @@ pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
             "Very high stress: the model's let-down inhibition is qualitative (H7), not fitted to measurements at this level.".to_owned(),
         );
     }
-    if (m.prolactin.drug_factor - 1.0).abs() > 1e-9 {
-        say(
-            None,
-            "A prolactin drug is set: the model scales prolactin release, it does not model a particular drug's kinetics.".to_owned(),
+    for (i, c) in sc.schedule.mother_takes.iter().enumerate() {
+        let f = c.substance.figures();
+        let usual = crate::model::pharmacology::mean_amount_mg(
+            c.substance,
+            f.usual_dose_mg,
+            f.usual_every_h,
         );
+        let this = crate::model::pharmacology::mean_amount_mg(c.substance, c.dose_mg, c.every_h);
+        if this > 2.0 * usual {
+            say(
+                Some(c.from_day * 24.0),
+                format!(
+                    "Medicine {} ({}) is taken at more than twice the usual amount ({}): the model's dose–response was fitted to the usual doses.",
+                    i + 1,
+                    c.describe(),
+                    f.usual_regimen
+                ),
+            );
+        }
+    }
+    // Sessions a person can keep up with in a day (D7: a baby feeds at most ≈ 18 times a day).
+    for d in &run.days {
+        if d.pump_sessions > MAX_PUMP_SESSIONS_A_DAY {
+            say(
+                Some(d.day as f64 * 24.0),
+                format!(
+                    "Day {}: {} pump sessions; more than {MAX_PUMP_SESSIONS_A_DAY} a day is more than a mother can keep up for long.",
+                    d.day, d.pump_sessions
+                ),
+            );
+            break;
+        }
     }
     let mut unmet_from = None;
     let mut unmet_total = 0.0;

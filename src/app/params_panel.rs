@@ -167,7 +167,7 @@ fn param_ui(ui: &mut egui::Ui, sc: &Scenario, p: &'static Param, edits: &mut Vec
 
 /// Ranges spanning orders of magnitude read better on a logarithmic rail.
 fn logarithmic(p: &Param) -> bool {
-    matches!(p.path, "horizon_days" | "mother.prolactin.drug_factor")
+    matches!(p.path, "horizon_days")
 }
 
 fn weaning_ui(ui: &mut egui::Ui, sc: &Scenario, edits: &mut Vec<Edit>) {

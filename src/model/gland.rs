@@ -17,21 +17,32 @@ use super::composition::{Solutes, fat_release_factor};
 /// stays near its maximum over most of the range and stops as the breast fills (E5: roughly
 /// linear for up to 6 h; Daly 1993: faster after a fuller emptying).
 pub const INHIBITION_K: f64 = 0.3;
-/// Mean fullness at which secretory capacity neither grows nor shrinks.
-pub const FULLNESS_SET_POINT: f64 = 0.4;
-/// Time constant of the mean fullness the gland senses (a day: L1 acts within days).
+/// Time constant of the fullness the gland senses for involution (a day: L3, stasis acts over a
+/// day or more).
 pub const FULLNESS_MEMORY_H: f64 = 24.0;
-/// Rate of growth of capacity towards its ceiling at full demand, per hour (L1: +10–40% within
-/// 3–10 days of more removal).
-pub const CAPACITY_GROWTH_PER_H: f64 = 0.6 / 24.0;
-/// Rate of loss of capacity when the mean fullness is high, per hour (L1: −7–34% for fewer removals).
-pub const CAPACITY_LOSS_PER_H: f64 = 0.5 / 24.0;
-/// Steepening of the loss with sustained fullness (Neal & Thornley's Hill term, exponent 10):
-/// involution after prolonged stasis (L3).
-pub const INVOLUTION_GAIN: f64 = 2.0;
+/// How much the secretory tissue a breast keeps depends on how full it is held (the slow,
+/// proportional part of local control). The tissue tends towards
+/// `ceiling × (1 − TISSUE_FULLNESS_GAIN × fullness)`: a breast held emptier keeps more active
+/// alveoli, one held fuller fewer (Vetharaniam et al. 2003: active and quiescent alveoli; Daly &
+/// Hartmann 1995: frequency acts through the degree of emptying). The gain is chosen so that
+/// four to six extra pump sessions a day raise supply by tens of percent, not without limit (D1:
+/// +17% mean, Dewey & Lönnerdal 1986), and halving removals lowers it 15–40% (D3).
+pub const TISSUE_FULLNESS_GAIN: f64 = 0.3;
+/// Time constant with which secretory tissue is built (more active alveoli), hours: one to
+/// several weeks for a change in removal to show fully (Wall & McFadden 2007; D1, D3).
+pub const TISSUE_BUILD_TIME_H: f64 = 5.0 * 24.0;
+/// Time constant with which secretory tissue falls quiescent when the breast is held fuller,
+/// hours (D3: supply falls over the first days after removals are halved).
+pub const TISSUE_QUIESCENCE_TIME_H: f64 = 4.0 * 24.0;
+/// Rate of involution (loss of secretory cells) when the breast has been held full for a day,
+/// per hour, steepened by the day's mean fullness to the power `INVOLUTION_HILL` (Neal &
+/// Thornley 1983, p = 10). About 2 days' time constant: reversible for a day or so, production
+/// under 5% of its peak within two weeks of no removal (L3, D8; Watson & Streuli 2007).
+pub const INVOLUTION_PER_H: f64 = 1.0 / 40.0;
 pub const INVOLUTION_HILL: i32 = 10;
-/// Rate at which capacity above the prolactin-supported ceiling is lost, per hour.
-pub const CEILING_RELAXATION_PER_H: f64 = 0.3 / 24.0;
+/// Rate at which secretory cells are lost while prolactin is withdrawn, per hour at no support
+/// (D5: in established lactation synthesis falls within about 2 days of a dopamine agonist).
+pub const PROLACTIN_WITHDRAWAL_LOSS_PER_H: f64 = 1.0 / 36.0;
 /// Capacity never falls below this (a few cells remain; relactation is slow, not impossible).
 pub const MIN_CAPACITY_ML_PER_H: f64 = 0.05;
 /// Share of the stored milk that rests in the ducts between let-downs (Ramsay 2004: little milk
@@ -44,11 +55,24 @@ pub const DRAINAGE_PER_H: f64 = 2.0;
 pub const JUNCTION_REOPEN_FULLNESS: f64 = 0.85;
 pub const JUNCTION_REOPEN_SPAN: f64 = 0.13;
 /// How far stasis reopens the junctions at most (0–1; 1 = as open as in pregnancy). Partly:
-/// the cells keep pumping sodium out, and weaning milk Na reaches tens of mmol/L over days
-/// (Hartmann & Kulski 1978), not plasma levels within a day.
-pub const STASIS_LEAK_MAX: f64 = 0.35;
-/// Time constant of reopening and resealing, hours (L3: Na rises after 24–48 h without removal).
-pub const JUNCTION_TIME_CONSTANT_H: f64 = 12.0;
+/// the cells keep pumping sodium out, and after weaning milk Na climbs over days to weeks
+/// (Hartmann & Kulski 1978: steadily over 42 days; D9), not to plasma within three days.
+pub const STASIS_LEAK_MAX: f64 = 0.1;
+/// Share of its peak secretory capacity a breast must have lost before involution starts to open
+/// its junctions (D9: during gradual weaning Na rises once daily volume falls below ≈ 300 ml).
+pub const INVOLUTION_LEAK_FROM: f64 = 0.5;
+/// Time constant of reopening and resealing, hours (L3: Na rises after 24–48 h without removal;
+/// D9: and goes on rising over days).
+pub const JUNCTION_TIME_CONSTANT_H: f64 = 48.0;
+/// Stasis leak above which the junctions count as reopened (an event), and below which they count
+/// as sealed again.
+pub const JUNCTIONS_REOPENED_LEAK: f64 = 0.3 * STASIS_LEAK_MAX;
+pub const JUNCTIONS_SEALED_LEAK: f64 = 0.1 * STASIS_LEAK_MAX;
+/// Rate at which milk held in a breast whose junctions stasis has opened is resorbed into the
+/// blood, per hour at a fully reopened leak (D8: after birth without removal, the engorgement of
+/// day 4 subsides and composition reverses over the next 6 days, Kulski & Hartmann 1981;
+/// a stored-milk half-life of about four days).
+pub const RESORPTION_PER_H: f64 = 1.0 / 140.0;
 /// Milk in each breast at birth (colostrum), ml.
 pub const COLOSTRUM_AT_BIRTH_ML: f64 = 2.0;
 /// Fat of that colostrum, g/L.
@@ -70,6 +94,9 @@ pub struct StepDecay {
     pub fullness_blend: f64,
     /// Share of the way the junctions move towards their target.
     pub junction_blend: f64,
+    /// Share of the way secretory tissue moves towards its target, built or quiescing.
+    pub build_blend: f64,
+    pub quiesce_blend: f64,
 }
 
 impl StepDecay {
@@ -79,6 +106,8 @@ impl StepDecay {
             drained: -(-DRAINAGE_PER_H * dt_h).exp_m1(),
             fullness_blend: -(-dt_h / FULLNESS_MEMORY_H).exp_m1(),
             junction_blend: -(-dt_h / JUNCTION_TIME_CONSTANT_H).exp_m1(),
+            build_blend: -(-dt_h / TISSUE_BUILD_TIME_H).exp_m1(),
+            quiesce_blend: -(-dt_h / TISSUE_QUIESCENCE_TIME_H).exp_m1(),
         }
     }
 }
@@ -112,6 +141,9 @@ pub struct Gland {
     pub stasis_leak: f64,
     /// Synthesis rate at the last step, for sampling.
     pub synthesis_ml_per_h: f64,
+    /// Most secretory capacity this breast has had since secretory activation: the reference
+    /// for how far involution has gone.
+    pub peak_capacity_ml_per_h: f64,
 }
 
 /// What one removal step took out of a gland.
@@ -136,6 +168,7 @@ impl Gland {
             mean_fullness: 0.0,
             stasis_leak: 0.0,
             synthesis_ml_per_h: 0.0,
+            peak_capacity_ml_per_h: 0.0,
         }
     }
 
@@ -226,53 +259,94 @@ impl Gland {
         }
     }
 
-    /// Slow processes over `dt_h`: mean fullness, capacity adaptation, junctions, paracellular
-    /// exchange. `ceiling_ml_per_h` is the prolactin-supported ceiling, `growth_gate` (0–1) lets
-    /// capacity grow only once secretory activation allows it, `birth_leak` is how open the
-    /// junctions still are from pregnancy.
+    /// Slow processes over `dt_h`: the secretory tissue built or lost, the junctions, the
+    /// paracellular exchange and the resorption of milk held in a breast left full.
+    ///
+    /// - `ceiling_ml_per_h` is the most tissue the mother's gland can become (a parameter);
+    /// - `support` (0–1) is how far prolactin allows it ([`super::prolactin::capacity_support`]):
+    ///   permissive near 1 over the lactating range, near 0 when prolactin is held low (D5);
+    /// - `growth_gate` (0–1) lets tissue be built only once secretory activation allows it, so
+    ///   pumping from birth does not hurry the hormonal switch (A1–A3);
+    /// - `birth_leak` is how open the junctions still are from pregnancy.
+    ///
+    /// Returns what was resorbed into the blood over the step.
     pub fn adapt(
         &mut self,
         ceiling_ml_per_h: f64,
+        support: f64,
         growth_gate: f64,
         birth_leak: f64,
         step: &StepDecay,
-    ) {
+    ) -> Removed {
         let dt_h = step.dt_h;
         let f = self.fullness().clamp(0.0, 1.0);
         self.mean_fullness += (f - self.mean_fullness) * step.fullness_blend;
-        let m = self.mean_fullness;
         let s = self.capacity_ml_per_h;
-        let mut ds = 0.0;
-        // The signal is the fullness of the moment: capacity integrates it, so the loop has no
-        // extra delay (a day-long mean here makes supply overshoot and ring for weeks).
-        if f < FULLNESS_SET_POINT && ceiling_ml_per_h > s {
-            ds += CAPACITY_GROWTH_PER_H * growth_gate * (FULLNESS_SET_POINT - f)
-                / FULLNESS_SET_POINT
-                * (ceiling_ml_per_h - s);
-        }
-        if f > FULLNESS_SET_POINT {
-            // Sustained fullness (the day's mean) steepens the loss: involution.
-            ds -= CAPACITY_LOSS_PER_H * (f - FULLNESS_SET_POINT) / (1.0 - FULLNESS_SET_POINT)
-                * s
-                * (1.0 + INVOLUTION_GAIN * m.powi(INVOLUTION_HILL));
-        }
-        if s > ceiling_ml_per_h {
-            ds -= CEILING_RELAXATION_PER_H * (s - ceiling_ml_per_h);
-        }
-        // Loss is proportional to s: integrate it as a decay so one long step cannot go negative.
-        self.capacity_ml_per_h = if ds < 0.0 {
-            s * (ds / s * dt_h).exp()
-        } else {
-            s + ds * dt_h
-        }
-        .max(MIN_CAPACITY_ML_PER_H);
 
-        let x = ((f - JUNCTION_REOPEN_FULLNESS) / JUNCTION_REOPEN_SPAN).clamp(0.0, 1.0);
-        let target = STASIS_LEAK_MAX * x * x * (3.0 - 2.0 * x);
+        // The slow, proportional part of local control: tissue moves towards a level set by how
+        // full the breast is held. The fullness of the moment is the signal; the tissue's own
+        // time constant (days) averages it, so the loop has no extra delay to ring with.
+        let target = ceiling_ml_per_h * support * (1.0 - TISSUE_FULLNESS_GAIN * f);
+        let mut next = if target > s {
+            s + (target - s) * step.build_blend * growth_gate
+        } else {
+            s + (target - s) * step.quiesce_blend
+        };
+        // Losses of cells, integrated as decays so one long step cannot go negative: involution
+        // after a day held full (steep in the day's mean fullness, Neal & Thornley's Hill term),
+        // and the withdrawal of prolactin (D5).
+        let loss_per_h = INVOLUTION_PER_H * self.mean_fullness.powi(INVOLUTION_HILL)
+            + PROLACTIN_WITHDRAWAL_LOSS_PER_H * (1.0 - support);
+        next *= (-loss_per_h * dt_h).exp();
+        self.capacity_ml_per_h = next.max(MIN_CAPACITY_ML_PER_H);
+        if growth_gate > 0.9 {
+            self.peak_capacity_ml_per_h = self.peak_capacity_ml_per_h.max(self.capacity_ml_per_h);
+        }
+
+        // The junctions reopen in a breast held full (stasis) and in one whose secretory cells are
+        // being lost (involution: the epithelium comes apart), so that after weaning sodium goes
+        // on climbing for weeks, not only while the breast is full (D9; Hartmann & Kulski 1978).
+        let smooth = |x: f64| {
+            let x = x.clamp(0.0, 1.0);
+            x * x * (3.0 - 2.0 * x)
+        };
+        let stasis = smooth((f - JUNCTION_REOPEN_FULLNESS) / JUNCTION_REOPEN_SPAN);
+        let involuted = if self.peak_capacity_ml_per_h > 0.0 {
+            1.0 - self.capacity_ml_per_h / self.peak_capacity_ml_per_h
+        } else {
+            0.0
+        };
+        let involution = smooth((involuted - INVOLUTION_LEAK_FROM) / (1.0 - INVOLUTION_LEAK_FROM));
+        let target = STASIS_LEAK_MAX * stasis.max(involution);
         self.stasis_leak += (target - self.stasis_leak) * step.junction_blend;
         let leak = self.leak(birth_leak);
         self.solutes
             .exchange_with_plasma(leak, self.stored_ml(), dt_h);
+        self.resorb(moved_share(
+            RESORPTION_PER_H * self.stasis_leak / STASIS_LEAK_MAX,
+            dt_h,
+        ))
+    }
+
+    /// Milk held in a breast whose junctions stasis has opened is taken back into the blood:
+    /// `share` of the alveolar milk, its fat and solutes with it (the milk held shrinks; its
+    /// composition is changed by the paracellular exchange, not by this).
+    fn resorb(&mut self, share: f64) -> Removed {
+        let v = self.stored_ml();
+        let volume_ml = self.alveolar_ml * share;
+        if share <= 0.0 || v <= 0.0 || volume_ml <= 0.0 {
+            return Removed::default();
+        }
+        let part = volume_ml / v;
+        let taken = Removed {
+            volume_ml,
+            fat_g: self.fat_g * part,
+            solutes: self.solutes.scaled(part),
+        };
+        self.alveolar_ml -= volume_ml;
+        self.fat_g -= taken.fat_g;
+        self.solutes.add(&taken.solutes.scaled(-1.0));
+        taken
     }
 
     /// How open the junctions are: from pregnancy, or reopened by stasis.

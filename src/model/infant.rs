@@ -15,17 +15,42 @@ pub const GIVE_UP_FLOW_ML_PER_MIN: f64 = 1.0;
 /// … after at least this long on it, and this long after the last let-down.
 pub const GIVE_UP_AFTER_MIN: f64 = 4.0;
 pub const GIVE_UP_AFTER_LETDOWN_MIN: f64 = 1.5;
-/// Shortest pause between two feeds on demand.
+/// Minutes a healthy baby can keep sucking in one feed; a weak or sleepy one tires in
+/// proportion to its effectiveness and falls asleep at the breast, leaving milk behind (a weak
+/// suck removes less per minute *and* for fewer minutes: it cannot make up for itself by
+/// feeding longer; Kent 2006 E3b; the clinical picture of the sleepy, ineffective feeder).
+pub const FEED_STAMINA_MIN: f64 = 40.0;
+/// Shortest pause between the end of a feed and the next feed on demand.
 pub const MIN_GAP_BETWEEN_FEEDS_H: f64 = 0.5;
+/// Shortest time from the start of one breastfeed to the start of the next on demand: a hungry
+/// baby that got little still falls asleep and wakes, so feeds never pass 18 a day (D7: at most
+/// ≈ 18 a day for one baby; Kent 2006: 6–18).
+pub const MIN_FEED_SPACING_H: f64 = 24.0 / 18.0;
+/// Meals a day a newborn's hunger is divided into, rising to the settled number as the stomach
+/// grows (D7: 7.3 ± 1.9 feeds on day 1, 9.4 on day 3 in the GLOW study; 4.3 in Yamauchi 1990).
+pub const NEWBORN_MEALS_PER_DAY: f64 = 7.0;
 /// Hunger is capped at this many meals: what a hungrier baby would want is unmet appetite.
 pub const MAX_HUNGER_MEALS: f64 = 2.0;
 
+/// How far (0–1) the baby has grown from a newborn's appetite to its settled one at `t_h`.
+fn growth(infant: &Infant, t_h: f64) -> f64 {
+    let x = (t_h / 24.0 / infant.appetite_half_age_days).max(0.0);
+    x.powf(APPETITE_HILL) / (1.0 + x.powf(APPETITE_HILL))
+}
+
 /// What the baby would drink in a day at age `t_h` if milk were unlimited.
 pub fn appetite_ml_per_day(infant: &Infant, t_h: f64) -> f64 {
-    let x = (t_h / 24.0 / infant.appetite_half_age_days).max(0.0);
-    let hill = x.powf(APPETITE_HILL) / (1.0 + x.powf(APPETITE_HILL));
     NEWBORN_APPETITE_ML_PER_DAY
-        + (infant.appetite_plateau_ml_per_day - NEWBORN_APPETITE_ML_PER_DAY).max(0.0) * hill
+        + (infant.appetite_plateau_ml_per_day - NEWBORN_APPETITE_ML_PER_DAY).max(0.0)
+            * growth(infant, t_h)
+}
+
+/// How many meals a day the baby's hunger is divided into at `t_h`: fewer, longer sleeps in the
+/// first days, the settled number once the appetite has grown.
+pub fn meals_per_day(infant: &Infant, t_h: f64) -> f64 {
+    let settled = infant.meals_per_day.max(1.0);
+    let newborn = NEWBORN_MEALS_PER_DAY.min(settled);
+    newborn + (settled - newborn) * growth(infant, t_h)
 }
 
 /// Share (0–1) of the appetite met at the breast (falls during weaning).
@@ -47,7 +72,7 @@ pub fn breast_share(infant: &Infant, t_h: f64) -> f64 {
 
 /// How much the baby wants at one feed on demand.
 pub fn meal_ml(infant: &Infant, t_h: f64) -> f64 {
-    appetite_ml_per_day(infant, t_h) / infant.meals_per_day.max(1.0)
+    appetite_ml_per_day(infant, t_h) / meals_per_day(infant, t_h)
 }
 
 #[cfg(test)]

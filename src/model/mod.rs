@@ -5,11 +5,13 @@
 //! - [`composition`]: the five secretory pathways and the fat of the milk removed;
 //! - [`prolactin`]: baseline, suckling surges, slow support of capacity;
 //! - [`oxytocin`]: the let-down reflex and stress;
-//! - [`infant`]: appetite, hunger, suckling.
+//! - [`infant`]: appetite, hunger, suckling;
+//! - [`pharmacology`]: what the mother takes, its amount in her body and its effect.
 
 pub mod activation;
 pub mod composition;
 pub mod gland;
 pub mod infant;
 pub mod oxytocin;
+pub mod pharmacology;
 pub mod prolactin;

@@ -19,11 +19,13 @@ pub const DOUBLE_PUMP_INTERVAL_FACTOR: f64 = 0.8;
 /// Spread of the latency (± share of its mean) and of the intervals.
 pub const LATENCY_JITTER: f64 = 0.3;
 pub const INTERVAL_JITTER: f64 = 0.4;
-/// At full stress (1): latency × (1 + 3), intervals × (1 + 1.5), half the bursts blocked,
-/// pulses half as high (H7; Ueda 1994 saw later and fewer pulses under stress).
-pub const STRESS_LATENCY_GAIN: f64 = 3.0;
-pub const STRESS_INTERVAL_GAIN: f64 = 1.5;
-pub const STRESS_BLOCK_PROBABILITY: f64 = 0.5;
+/// At full stress (1): the first let-down comes twice as late, later ones × 1.5 further apart and
+/// one in five of them blocked, pulses half as high: about half the let-downs of a calm feed
+/// (D10, H7: oxytocin pulses 2.25 → ≈ 1.2 per 20-min feed under stress, Ueda et al. 1994; the
+/// first is delayed, not lost: the reflex still fires once the nipple is stimulated).
+pub const STRESS_LATENCY_GAIN: f64 = 1.0;
+pub const STRESS_INTERVAL_GAIN: f64 = 0.5;
+pub const STRESS_BLOCK_PROBABILITY: f64 = 0.2;
 pub const STRESS_PULSE_LOSS: f64 = 0.5;
 
 /// The reflex's state between steps.
@@ -36,6 +38,8 @@ pub struct Reflex {
     pub ejecting_until_h: f64,
     kind: Kind,
     double: bool,
+    /// The next burst is the first of this stimulation (never blocked, only delayed).
+    first: bool,
 }
 
 impl Reflex {
@@ -46,6 +50,7 @@ impl Reflex {
             ejecting_until_h: f64::NEG_INFINITY,
             kind: Kind::Breastfeed,
             double: false,
+            first: false,
         }
     }
 
@@ -65,6 +70,7 @@ impl Reflex {
     ) {
         self.kind = kind;
         self.double = double;
+        self.first = true;
         let mut latency_h = o.first_letdown_latency_s / 3600.0
             * (1.0 + STRESS_LATENCY_GAIN * stress)
             * Self::jitter(rng, LATENCY_JITTER);
@@ -82,7 +88,8 @@ impl Reflex {
     /// The burst due now fires (or is blocked by stress); schedules the next one.
     /// Returns true if a let-down happened.
     pub fn fire(&mut self, o: &Oxytocin, stress: f64, t_h: f64, rng: &mut fastrand::Rng) -> bool {
-        let blocked = rng.f64() < STRESS_BLOCK_PROBABILITY * stress;
+        let blocked = rng.f64() < STRESS_BLOCK_PROBABILITY * stress && !self.first;
+        self.first = false;
         let mut interval_h = o.letdown_interval_min / 60.0
             * (1.0 + STRESS_INTERVAL_GAIN * stress)
             * Self::jitter(rng, INTERVAL_JITTER);

@@ -1,5 +1,8 @@
 //! Prolactin: a baseline that falls over the months, surges with nipple stimulation, first-order
-//! clearance. It acts slowly: its daily mean supports the ceiling of secretory capacity (H3).
+//! clearance. It is permissive (H3): over the lactating range its daily mean lets the secretory
+//! tissue be kept; it does not set the rate of the moment. Held below ≈ 25 ng/ml for a day or
+//! two (a dopamine agonist, D5) it no longer does, and the secretory cells stop. Medicines the
+//! mother takes scale its release ([`super::pharmacology`]).
 
 use crate::scenario::Prolactin;
 
@@ -17,29 +20,32 @@ pub const DOUBLE_STIMULATION: f64 = 1.4;
 /// Lag between nipple stimulation and prolactin release reaching the blood, hours (H2: the peak
 /// comes from ~15 min of suckling to just after the feed ends, later than clearance alone gives).
 pub const RELEASE_LAG_H: f64 = 10.0 / 60.0;
-/// Half-saturation of the prolactin support of secretory capacity, ng/ml (daily mean). Chosen so
-/// that lactating levels (60–200) support 70–96% of the ceiling and non-lactating ones (≈ 20) 20%.
-pub const SUPPORT_HALF_NG_PER_ML: f64 = 40.0;
+/// Half-saturation of the prolactin support of the secretory tissue, ng/ml (daily mean), and the
+/// steepness of the switch. Permissive: lactating levels (≥ 60 ng/ml, H1 at 6 months) support
+/// ≥ 96% of it, so the rate does not follow prolactin (H3); below ≈ 25 ng/ml the support is
+/// mostly gone and the cells stop within days (D5: milk stops while prolactin stays below ≈ 25).
+pub const SUPPORT_HALF_NG_PER_ML: f64 = 30.0;
+pub const SUPPORT_HILL: i32 = 4;
 
-/// Baseline (between-feed) level at age `t_h` when `feeds_per_day` sessions stimulate the nipples.
+/// Baseline (between-feed) level at age `t_h` when `feeds_per_day` sessions stimulate the
+/// nipples and nothing the mother takes acts on release.
 pub fn baseline_ng_per_ml(p: &Prolactin, t_h: f64, feeds_per_day: f64) -> f64 {
     let decline = (1.0 + t_h / 24.0 / DECLINE_AGE_DAYS).powf(-BASELINE_DECLINE_EXPONENT);
     let kept_up = (feeds_per_day / FEEDS_PER_DAY_FOR_FULL_BASELINE).clamp(0.0, 1.0);
     let lactating = (p.baseline_at_birth_ng_per_ml - p.non_lactating_ng_per_ml).max(0.0);
-    (p.non_lactating_ng_per_ml + lactating * decline * kept_up) * p.drug_factor
+    p.non_lactating_ng_per_ml + lactating * decline * kept_up
 }
 
-/// Release rate during stimulation of one breast at age `t_h`.
+/// Release rate during stimulation of one breast at age `t_h`, before medicines.
 pub fn surge_release_ng_per_ml_per_h(p: &Prolactin, t_h: f64) -> f64 {
     p.surge_release_ng_per_ml_per_h
-        * p.drug_factor
         * (1.0 + t_h / 24.0 / DECLINE_AGE_DAYS).powf(-SURGE_DECLINE_EXPONENT)
 }
 
-/// Share (0–1) of the secretory-capacity ceiling that a daily-mean prolactin level supports.
+/// Share (0–1) of the secretory tissue that a daily-mean prolactin level supports.
 pub fn capacity_support(mean_ng_per_ml: f64) -> f64 {
-    let p2 = mean_ng_per_ml.max(0.0).powi(2);
-    p2 / (p2 + SUPPORT_HALF_NG_PER_ML * SUPPORT_HALF_NG_PER_ML)
+    let p = mean_ng_per_ml.max(0.0).powi(SUPPORT_HILL);
+    p / (p + SUPPORT_HALF_NG_PER_ML.powi(SUPPORT_HILL))
 }
 
 /// Advance the release drive towards the present stimulation; `kept` = exp(−dt/lag).

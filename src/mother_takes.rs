@@ -1,0 +1,217 @@
+//! What the mother takes, and when: a list of courses in the schedule (`schedule.mother_takes`),
+//! each a substance, a dose, how many hours apart and between which days. The model of what a
+//! substance does is in [`crate::model::pharmacology`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::pharmacology::Substance;
+use crate::scenario::{MAX_HORIZON_DAYS, Problem, check_day, check_range};
+
+/// A course of one substance: `dose_mg` every `every_h` hours from day `from_day` (at
+/// `first_at_clock_h`) until day `to_day` (exclusive). One dose: `to_day` within `every_h` of the
+/// first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Dosing {
+    pub substance: Substance,
+    pub dose_mg: f64,
+    /// Hours between two doses.
+    pub every_h: f64,
+    /// Clock hour of the first dose (0–24).
+    pub first_at_clock_h: f64,
+    /// First day of the course (days since birth).
+    pub from_day: f64,
+    /// Day the course ends (exclusive).
+    pub to_day: f64,
+}
+
+impl Default for Dosing {
+    fn default() -> Self {
+        let f = Substance::Domperidone.figures();
+        Self {
+            substance: Substance::Domperidone,
+            dose_mg: f.usual_dose_mg,
+            every_h: f.usual_every_h,
+            first_at_clock_h: 8.0,
+            from_day: 14.0,
+            to_day: 28.0,
+        }
+    }
+}
+
+impl Dosing {
+    /// The usual course of `substance` from `from_day` to `to_day`.
+    pub fn usual(substance: Substance, from_day: f64, to_day: f64) -> Self {
+        let f = substance.figures();
+        Self {
+            substance,
+            dose_mg: f.usual_dose_mg,
+            every_h: f.usual_every_h,
+            first_at_clock_h: 8.0,
+            from_day,
+            to_day,
+        }
+    }
+
+    /// Times of the doses (hours since birth) before `horizon_h`.
+    pub fn times_h(&self, horizon_h: f64) -> impl Iterator<Item = f64> + '_ {
+        let start = self.from_day.floor() * 24.0 + self.first_at_clock_h;
+        let start = if start < self.from_day * 24.0 {
+            start + 24.0
+        } else {
+            start
+        };
+        let end = (self.to_day * 24.0).min(horizon_h);
+        let every = self.every_h;
+        (0..)
+            .map(move |k| start + k as f64 * every)
+            .take_while(move |&t| t < end)
+    }
+
+    /// "domperidone 10 mg every 8 h, days 14–27" (day ranges as they act: the last day included).
+    pub fn describe(&self) -> String {
+        let last = (self.to_day - 1.0).max(self.from_day);
+        let days = if last <= self.from_day {
+            format!("day {}", self.from_day)
+        } else {
+            format!("days {}–{}", self.from_day, last)
+        };
+        format!(
+            "{} {} mg every {} h, {days}",
+            self.substance.name(),
+            self.dose_mg,
+            self.every_h
+        )
+    }
+}
+
+/// Most doses a scenario may expand to (a guard against runaway courses).
+pub const MAX_DOSES: usize = 10_000;
+/// Largest single dose accepted, mg (the largest usual dose here is 10 mg).
+pub const MAX_DOSE_MG: f64 = 100.0;
+
+/// One dose at a known time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Dose {
+    pub t_h: f64,
+    pub substance: Substance,
+    pub mg: f64,
+    /// Index of the course in `schedule.mother_takes`.
+    pub course: usize,
+}
+
+/// Problems with the courses' fields.
+pub fn validate(courses: &[Dosing], problems: &mut Vec<Problem>) {
+    for (i, c) in courses.iter().enumerate() {
+        let path = format!("schedule.mother_takes[{i}]");
+        check_range(
+            problems,
+            &format!("{path}.dose_mg"),
+            "a dose (mg)",
+            c.dose_mg,
+            0.001,
+            MAX_DOSE_MG,
+        );
+        check_range(
+            problems,
+            &format!("{path}.every_h"),
+            "hours between doses",
+            c.every_h,
+            1.0,
+            24.0 * 14.0,
+        );
+        check_range(
+            problems,
+            &format!("{path}.first_at_clock_h"),
+            "a clock hour",
+            c.first_at_clock_h,
+            0.0,
+            24.0,
+        );
+        check_day(problems, &format!("{path}.from_day"), c.from_day);
+        check_day(problems, &format!("{path}.to_day"), c.to_day);
+        if c.to_day <= c.from_day {
+            problems.push(Problem::new(
+                format!("{path}.to_day"),
+                format!(
+                    "the course ends (day {}) before it starts (day {}): for one dose, end it a day later",
+                    c.to_day, c.from_day
+                ),
+            ));
+        }
+    }
+    let total: usize = courses
+        .iter()
+        .filter(|c| c.every_h >= 1.0)
+        .map(|c| c.times_h(MAX_HORIZON_DAYS * 24.0).count())
+        .sum();
+    if total > MAX_DOSES {
+        problems.push(Problem::new(
+            "schedule.mother_takes",
+            format!("the courses add up to {total} doses; at most {MAX_DOSES} are allowed"),
+        ));
+    }
+}
+
+/// Every dose before `horizon_h`, sorted by time. Call on a validated list.
+pub fn doses(courses: &[Dosing], horizon_h: f64) -> Vec<Dose> {
+    let mut out: Vec<Dose> = courses
+        .iter()
+        .enumerate()
+        .flat_map(|(course, c)| {
+            c.times_h(horizon_h).map(move |t_h| Dose {
+                t_h,
+                substance: c.substance,
+                mg: c.dose_mg,
+                course,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.t_h.total_cmp(&b.t_h));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doses_fall_between_the_days() {
+        let c = Dosing {
+            from_day: 2.0,
+            to_day: 4.0,
+            every_h: 8.0,
+            first_at_clock_h: 8.0,
+            ..Dosing::default()
+        };
+        let t: Vec<f64> = c.times_h(1000.0).collect();
+        // Day 4 08:00 (96 h) is on the day the course ends: not taken.
+        assert_eq!(t, vec![56.0, 64.0, 72.0, 80.0, 88.0]);
+        // One dose: a course of one day, every 24 h.
+        let once = Dosing {
+            substance: Substance::Cabergoline,
+            dose_mg: 1.0,
+            every_h: 24.0,
+            first_at_clock_h: 2.0,
+            from_day: 0.0,
+            to_day: 1.0,
+        };
+        assert_eq!(once.times_h(1000.0).collect::<Vec<_>>(), vec![2.0]);
+        assert_eq!(doses(&[c, once], 60.0).len(), 2);
+    }
+
+    #[test]
+    fn a_course_that_ends_before_it_starts_is_a_problem() {
+        let mut p = Vec::new();
+        validate(
+            &[Dosing {
+                from_day: 5.0,
+                to_day: 5.0,
+                ..Dosing::default()
+            }],
+            &mut p,
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].path, "schedule.mother_takes[0].to_day");
+    }
+}

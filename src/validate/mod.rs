@@ -1,0 +1,183 @@
+//! How good is the model? Every row of `../shared/physiology/targets.md` that the model can run,
+//! run: the model's figure beside the published one, pass or fail. `lactosim validate` prints
+//! this table, `docs/validation.md` is it written out (a test keeps the file current), the GUI
+//! shows it under Help, and the tests assert each row.
+//!
+//! - [`steady`]: the steady state and the hormones (rows A, E, H, L);
+//! - [`responses`]: responses to change (rows D), each a pair of scenarios that differ only in
+//!   the change, with the same seed.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use crate::run::Run;
+use crate::scenario::Scenario;
+
+pub mod responses;
+pub mod steady;
+
+/// What a row's check found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// The model's figure(s), in words and numbers with units.
+    pub model: String,
+    pub pass: bool,
+}
+
+impl Outcome {
+    pub fn new(pass: bool, model: impl Into<String>) -> Self {
+        Self {
+            model: model.into(),
+            pass,
+        }
+    }
+}
+
+/// One row of the report.
+pub struct Row {
+    /// The id in `targets.md` (A1 … D10).
+    pub id: &'static str,
+    /// What is measured, in words.
+    pub measured: &'static str,
+    /// The published figure and the range the model must hit.
+    pub published: &'static str,
+    pub source: &'static str,
+    /// Why a row that fails still fails (what was tried), or a word on a weak source. Shown in
+    /// the report beside the row.
+    pub note: Option<&'static str>,
+    pub check: fn(&Runs) -> Outcome,
+}
+
+/// Runs shared by the checks: each scenario is simulated once, whichever rows read it.
+#[derive(Default)]
+pub struct Runs {
+    cache: Mutex<HashMap<String, Arc<Run>>>,
+}
+
+impl Runs {
+    /// The run of `scenario` (simulated on first use). Panics on an invalid scenario: every
+    /// scenario here is built by this module and must be valid.
+    pub fn of(&self, scenario: &Scenario) -> Arc<Run> {
+        let key = crate::preset::to_string(scenario);
+        if let Some(r) = self.cache.lock().expect("no panics while locked").get(&key) {
+            return r.clone();
+        }
+        let run = Arc::new(crate::simulate(scenario).unwrap_or_else(|p| {
+            panic!("validation scenario {:?} is invalid: {p:?}", scenario.name)
+        }));
+        self.cache
+            .lock()
+            .expect("no panics while locked")
+            .insert(key, run.clone());
+        run
+    }
+
+    /// The default scenario's run (28 days).
+    pub fn default_run(&self) -> Arc<Run> {
+        self.of(&Scenario::default())
+    }
+}
+
+/// Every row, in the order of `targets.md`.
+pub fn rows() -> Vec<Row> {
+    let mut rows = steady::rows();
+    rows.extend(responses::rows());
+    rows
+}
+
+/// The row with this id.
+pub fn row(id: &str) -> Option<Row> {
+    rows().into_iter().find(|r| r.id == id)
+}
+
+/// A row with its outcome.
+pub struct Checked {
+    pub row: Row,
+    pub outcome: Outcome,
+}
+
+/// Run every row (sharing runs between rows).
+pub fn check_all() -> Vec<Checked> {
+    let runs = Runs::default();
+    rows()
+        .into_iter()
+        .map(|row| {
+            let outcome = (row.check)(&runs);
+            Checked { row, outcome }
+        })
+        .collect()
+}
+
+/// Run one row on its own.
+pub fn check(id: &str) -> Option<Outcome> {
+    row(id).map(|r| (r.check)(&Runs::default()))
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The report as Markdown: what `docs/validation.md` holds.
+pub fn markdown(checked: &[Checked]) -> String {
+    let passed = checked.iter().filter(|c| c.outcome.pass).count();
+    let mut out = String::new();
+    out.push_str("# How good is the model?\n\n");
+    out.push_str(
+        "Written by `lactosim validate --markdown` (a test fails when this file differs from \
+         what the command writes). Each row of `../shared/physiology/targets.md` that the model \
+         can run, run on the model as it is: the model's figure beside the published figure and \
+         the range the model must hit. Responses to change (D) compare two scenarios that differ \
+         only in the change, with the same seed. A row that fails stays, marked, with why.\n\n",
+    );
+    out.push_str(&format!("**{passed} of {} rows pass.**\n\n", checked.len()));
+    out.push_str("| id | measured | model | published (range to hit) | result | source |\n");
+    out.push_str("|---|---|---|---|---|---|\n");
+    for c in checked {
+        let r = &c.row;
+        let result = if c.outcome.pass { "pass" } else { "**FAIL**" };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            r.id,
+            cell(r.measured),
+            cell(&c.outcome.model),
+            cell(r.published),
+            result,
+            cell(r.source)
+        ));
+    }
+    let notes: Vec<&Checked> = checked.iter().filter(|c| c.row.note.is_some()).collect();
+    if !notes.is_empty() {
+        out.push_str("\n## Notes\n\n");
+        for c in notes {
+            out.push_str(&format!(
+                "- **{}**: {}\n",
+                c.row.id,
+                c.row.note.unwrap_or_default()
+            ));
+        }
+    }
+    out
+}
+
+/// The report as plain text for a terminal: one row a line, then the notes.
+pub fn text(checked: &[Checked]) -> String {
+    let passed = checked.iter().filter(|c| c.outcome.pass).count();
+    let mut out = String::new();
+    for c in checked {
+        let r = &c.row;
+        out.push_str(&format!(
+            "{:<4} {:<4}  {}\n      model:     {}\n      published: {}\n      source:    {}\n",
+            r.id,
+            if c.outcome.pass { "pass" } else { "FAIL" },
+            r.measured,
+            c.outcome.model,
+            r.published,
+            r.source
+        ));
+        if let Some(n) = r.note {
+            out.push_str(&format!("      note:      {n}\n"));
+        }
+    }
+    out.push_str(&format!("\n{passed} of {} rows pass.\n", checked.len()));
+    out
+}
