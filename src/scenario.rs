@@ -148,8 +148,16 @@ pub struct Prolactin {
     /// Format 1 only: one constant factor on release for the whole run. Reading a version-1
     /// file turns it into a course in `schedule.mother_takes` (see `preset::upgrade`); a newer
     /// file may not set it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "some_number"
+    )]
     pub drug_factor: Option<f64>,
+}
+
+/// A number written plainly (`drug_factor: 3.0`, as format 1 wrote it) read into `Some`.
+fn some_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    f64::deserialize(d).map(Some)
 }
 
 impl Default for Prolactin {
