@@ -222,7 +222,7 @@ impl Default for Infant {
         Self {
             effectiveness_0_to_1: 1.0,
             appetite_plateau_ml_per_day: 790.0,
-            appetite_half_age_days: 3.0,
+            appetite_half_age_days: 2.5,
             meals_per_day: 11.0,
             weaning: None,
         }
