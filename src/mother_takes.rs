@@ -53,6 +53,19 @@ impl Dosing {
         }
     }
 
+    /// A single dose of `dose_mg` at hour `at_h` since birth (a course of one day).
+    pub fn once(substance: Substance, dose_mg: f64, at_h: f64) -> Self {
+        let day = (at_h / 24.0).floor();
+        Self {
+            substance,
+            dose_mg,
+            every_h: 24.0,
+            first_at_clock_h: at_h - day * 24.0,
+            from_day: day,
+            to_day: day + 1.0,
+        }
+    }
+
     /// Times of the doses (hours since birth) before `horizon_h`.
     pub fn times_h(&self, horizon_h: f64) -> impl Iterator<Item = f64> + '_ {
         let start = self.from_day.floor() * 24.0 + self.first_at_clock_h;
@@ -188,15 +201,10 @@ mod tests {
         // Day 4 08:00 (96 h) is on the day the course ends: not taken.
         assert_eq!(t, vec![56.0, 64.0, 72.0, 80.0, 88.0]);
         // One dose: a course of one day, every 24 h.
-        let once = Dosing {
-            substance: Substance::Cabergoline,
-            dose_mg: 1.0,
-            every_h: 24.0,
-            first_at_clock_h: 2.0,
-            from_day: 0.0,
-            to_day: 1.0,
-        };
+        let once = Dosing::once(Substance::Cabergoline, 1.0, 2.0);
         assert_eq!(once.times_h(1000.0).collect::<Vec<_>>(), vec![2.0]);
+        let later = Dosing::once(Substance::Cabergoline, 1.0, 50.5);
+        assert_eq!(later.times_h(1000.0).collect::<Vec<_>>(), vec![50.5]);
         assert_eq!(doses(&[c, once], 60.0).len(), 2);
     }
 

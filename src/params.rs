@@ -121,7 +121,7 @@ pub static PARAMS: &[Param] = &[
         "ml/h",
         5.0,
         90.0,
-        "The fastest one empty breast can ever make milk, when prolactin fully supports it and it is emptied often. Frequent, thorough emptying moves each breast's capacity up towards this ceiling.",
+        "The most secretory tissue one breast can become: the fastest it can make milk when empty, with prolactin's support. A breast held emptier builds its tissue towards this ceiling over one to two weeks, one held fuller lets it fall quiescent; so extra emptying raises supply by tens of percent, not without limit.",
         "E5: short-term synthesis up to 56–90 ml/h per breast (Daly 1996; Cox 1996)",
         |s| s.mother.secretory_capacity_ceiling_ml_per_h
     ),
@@ -286,7 +286,7 @@ pub static PARAMS: &[Param] = &[
         "0–1",
         0.1,
         1.0,
-        "How well the baby removes milk: 1 = a healthy term baby with a good latch; lower for a sleepy, preterm or tongue-tied baby.",
+        "How well the baby removes milk: 1 = a healthy term baby with a good latch; lower for a sleepy, preterm or tongue-tied baby. A weak baby takes less each minute, tires and falls asleep sooner and wakes to feed less often, so it leaves milk behind and supply falls.",
         "E3b: a breastfeed removes 67 ± 8% of the available milk (Kent 2006)",
         |s| s.infant.effectiveness_0_to_1
     ),

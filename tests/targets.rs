@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use lactosim::run::{EventKind, Run};
 use lactosim::scenario::Scenario;
-use lactosim::schedule::{Kind, Origin, Rule, Side, Skip};
+use lactosim::schedule::{Origin, Skip};
 use lactosim::{SimOptions, simulate, simulate_with};
 
 /// Assert the target row `id` of `lactosim::validate` passes.
@@ -158,23 +158,6 @@ fn long_run() -> &'static Run {
     })
 }
 
-fn pump_scenario() -> Scenario {
-    let mut sc = Scenario::default();
-    sc.schedule.responsive = None;
-    sc.schedule.rules = vec![Rule {
-        label: "double pump".into(),
-        kind: Kind::Pump,
-        side: Side::Both,
-        every_h: 3.0,
-        from_day: 0.0,
-        to_day: 28.0,
-        duration_min: 15.0,
-        ..Rule::default()
-    }];
-    sc.horizon_days = 14.0;
-    sc
-}
-
 #[test]
 fn volume_and_fat_are_conserved() {
     for r in [default_run(), long_run()] {
@@ -206,7 +189,10 @@ fn same_scenario_same_run() {
 
 #[test]
 fn integration_error_below_half_a_percent() {
-    for sc in [Scenario::default(), pump_scenario()] {
+    for sc in [
+        Scenario::default(),
+        lactosim::validate::steady::pump_scenario(),
+    ] {
         let coarse = simulate(&sc).unwrap();
         let fine = simulate_with(&sc, &SimOptions::fine()).unwrap();
         let worst = coarse

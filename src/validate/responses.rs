@@ -283,14 +283,7 @@ fn d5_dopamine_agonist(runs: &Runs) -> Outcome {
     // At birth, as in the trials: a mother who does not breastfeed.
     let mut at_birth = base.clone();
     at_birth.schedule.responsive = None;
-    at_birth.schedule.mother_takes = vec![Dosing {
-        substance: Substance::Cabergoline,
-        dose_mg: 1.0,
-        every_h: 24.0,
-        first_at_clock_h: 2.0,
-        from_day: 0.0,
-        to_day: 1.0,
-    }];
+    at_birth.schedule.mother_takes = vec![Dosing::once(Substance::Cabergoline, 1.0, 2.0)];
     let never = runs.of(&at_birth);
     let most = never
         .days

@@ -263,7 +263,7 @@ fn long_scenario() -> Scenario {
 }
 
 /// The default scenario with only a 15-min double pump every 3 h, 14 days (H5).
-fn pump_scenario() -> Scenario {
+pub fn pump_scenario() -> Scenario {
     let mut sc = Scenario::default();
     sc.schedule.responsive = None;
     sc.schedule.rules = vec![Rule {
