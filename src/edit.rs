@@ -5,6 +5,7 @@
 //! redo, "unsaved changes" and re-simulation are handled, and lets the edits be tested without a
 //! window. Nothing here knows about egui.
 
+use crate::mother_takes::Dosing;
 use crate::params::{Group, PARAMS, Param};
 use crate::scenario::{Scenario, Weaning};
 use crate::schedule::{Responsive, Rule, Session, Skip};
@@ -69,6 +70,8 @@ pub enum Edit {
     Rules(ListEdit<Rule>),
     Sessions(ListEdit<Session>),
     Skips(ListEdit<Skip>),
+    /// What the mother takes: the courses of medicine in `schedule.mother_takes`.
+    MotherTakes(ListEdit<Dosing>),
 }
 
 impl Edit {
@@ -90,6 +93,7 @@ impl Edit {
             Edit::Rules(e) => e.apply(&mut sc.schedule.rules),
             Edit::Sessions(e) => e.apply(&mut sc.schedule.sessions),
             Edit::Skips(e) => e.apply(&mut sc.schedule.skips),
+            Edit::MotherTakes(e) => e.apply(&mut sc.schedule.mother_takes),
         }
     }
 
@@ -106,6 +110,7 @@ impl Edit {
             Edit::Rules(e) => e.index().map(|i| format!("rules[{i}]")),
             Edit::Sessions(e) => e.index().map(|i| format!("sessions[{i}]")),
             Edit::Skips(e) => e.index().map(|i| format!("skips[{i}]")),
+            Edit::MotherTakes(e) => e.index().map(|i| format!("mother_takes[{i}]")),
             _ => None,
         }
     }
@@ -132,6 +137,7 @@ impl Edit {
             Edit::Rules(e) => list("rule", e),
             Edit::Sessions(e) => list("session", e),
             Edit::Skips(e) => list("skip", e),
+            Edit::MotherTakes(e) => list("medicine", e),
         }
     }
 }
@@ -200,6 +206,28 @@ mod tests {
         Edit::Rules(ListEdit::Remove(7)).apply(&mut sc);
         Edit::Rules(ListEdit::Update(7, rule)).apply(&mut sc);
         assert_eq!(sc.schedule.rules.len(), 1);
+    }
+
+    #[test]
+    fn medicine_edits() {
+        use crate::model::pharmacology::Substance;
+        let mut sc = Scenario::default();
+        let course = Dosing::usual(Substance::Domperidone, 14.0, 28.0);
+        let add = Edit::MotherTakes(ListEdit::Add(course.clone()));
+        assert_eq!(add.describe(), "add medicine");
+        add.apply(&mut sc);
+        assert_eq!(sc.schedule.mother_takes, vec![course.clone()]);
+        let higher = Dosing {
+            dose_mg: 20.0,
+            ..course
+        };
+        let update = Edit::MotherTakes(ListEdit::Update(0, higher.clone()));
+        assert_eq!(update.merge_key().as_deref(), Some("mother_takes[0]"));
+        update.apply(&mut sc);
+        assert_eq!(sc.schedule.mother_takes, vec![higher]);
+        assert_eq!(sc.validate(), vec![]);
+        Edit::MotherTakes(ListEdit::Remove(0)).apply(&mut sc);
+        assert!(sc.schedule.mother_takes.is_empty());
     }
 
     #[test]

@@ -8,13 +8,15 @@
 //! - [`model`]: the physiology, one mechanism per file;
 //! - [`sim`]: the integrator loop;
 //! - [`run`]: the output; [`summary`] and [`warnings`] put it in plain words;
-//! - [`preset`]: reading and writing RON files; [`export`]: CSV files;
+//! - [`preset`]: reading and writing RON files; [`examples`]: the shipped presets, built in;
+//!   [`export`]: CSV files;
 //! - [`validate`]: the model against every published figure it can run (`lactosim validate`);
 //! - `app` (feature `gui`): the egui explorer, which only draws runs and edits scenarios.
 
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod edit;
+pub mod examples;
 pub mod export;
 pub mod model;
 pub mod mother_takes;

@@ -646,3 +646,70 @@ fn pinning_leaves_the_panel_where_it_was() {
     assert!(h.state().baseline.is_some());
     assert_eq!(h.state().tab, lactosim::app::SideTab::Parameters);
 }
+
+#[test]
+fn a_medicine_added_in_the_schedule_panel_doses_the_run_and_undo_takes_it_back() {
+    let mut h = harness();
+    assert!(
+        h.query_by_label_contains("What the mother takes (× prolactin release)")
+            .is_none(),
+        "no plot of a medicine's effect without one"
+    );
+    h.get_by_label("Add medicine").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.document.scenario.schedule.mother_takes.len(), 1);
+    assert!(app.problems.is_empty(), "{:?}", app.problems);
+    let run = &app.current.as_ref().unwrap().run;
+    let doses: Vec<_> = run
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, lactosim::run::EventKind::Dose { .. }))
+        .collect();
+    assert!(!doses.is_empty(), "the run has doses");
+    assert!(doses.iter().all(|e| e.t_h >= 14.0 * 24.0));
+    // Its effect on prolactin release is drawn, and the doses are marked.
+    assert!(run.series.prolactin_release_factor.iter().any(|&f| f > 2.0));
+    h.get_by_label("What the mother takes (× prolactin release)");
+    assert!(h.query_all_by_label("dose (diamonds)").count() >= 1);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let app = h.state();
+    assert!(app.document.scenario.schedule.mother_takes.is_empty());
+    let run = &app.current.as_ref().unwrap().run;
+    assert!(
+        !run.events
+            .iter()
+            .any(|e| matches!(e.kind, lactosim::run::EventKind::Dose { .. }))
+    );
+}
+
+#[test]
+fn help_shows_how_good_the_model_is() {
+    let mut h = harness();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("How good is the model?").click();
+    // The check runs on a worker thread: the window opens at once, with a spinner.
+    h.step();
+    h.step();
+    assert!(h.state().validation.open);
+    h.state_mut().validation.wait();
+    h.run();
+    let checked = h.state().validation.checked().expect("the check is done");
+    let passed = checked.iter().filter(|c| c.outcome.pass).count();
+    let sentence = format!("{passed} of {} rows pass.", checked.len());
+    assert!(checked.len() > 10, "{} rows", checked.len());
+    h.get_by_label(&sentence);
+    h.get_by_label("D5");
+    h.get_by_label("what is measured");
+    // Opened again, it is not computed again.
+    h.state_mut().validation.open = false;
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().command(Command::ShowValidation, &ctx);
+    assert!(!h.state().validation.checking());
+    h.run();
+    h.get_by_label("D5");
+}

@@ -12,7 +12,10 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lactosim::Scenario;
 use lactosim::app::{params_panel, schedule_panel::SchedulePanel};
 use lactosim::edit::{Edit, ListEdit};
+use lactosim::model::pharmacology::Substance;
+use lactosim::mother_takes::Dosing;
 use lactosim::params::Group;
+use lactosim::run::EventKind;
 use lactosim::schedule::{Kind, NightGap, Responsive, Rule, Side};
 
 /// A side panel's width, tall enough that nothing is scrolled away.
@@ -358,4 +361,91 @@ fn feeding_on_demand_off_and_back_on() {
         Some(&Edit::SetResponsive(Some(custom.clone())))
     );
     assert_eq!(h.state().scenario.schedule.responsive, Some(custom));
+}
+
+// ---- What the mother takes ------------------------------------------------------------------
+
+fn one_course() -> Scenario {
+    let mut sc = Scenario::default();
+    sc.schedule
+        .mother_takes
+        .push(Dosing::usual(Substance::Domperidone, 14.0, 28.0));
+    sc
+}
+
+#[test]
+fn add_a_medicine_and_the_run_has_its_doses() {
+    let mut h = schedule_harness(Scenario::default());
+    h.get_by_label("Add medicine").click();
+    h.run();
+    let [Edit::MotherTakes(ListEdit::Add(course))] = h.state().log.as_slice() else {
+        panic!("{:?}", h.state().log);
+    };
+    assert_eq!(course.substance, Substance::Domperidone);
+    assert_eq!((course.from_day, course.to_day), (14.0, 28.0));
+    let sc = h.state().scenario.clone();
+    assert_eq!(sc.schedule.mother_takes, vec![course.clone()]);
+    assert_eq!(sc.validate(), vec![]);
+    // Its line reads as it acts: the last day it is taken, not the day it stops.
+    assert!(
+        h.query_by_label_contains("domperidone 10 mg every 8 h, days 14–27")
+            .is_some()
+    );
+    let run = lactosim::simulate(&sc).unwrap();
+    let doses = run
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Dose { .. }))
+        .count();
+    // Every 8 h from 08:00 on day 14 to the end of day 27: 41 doses.
+    assert_eq!(doses, course.times_h(run.horizon_h).count());
+    assert_eq!(doses, 41);
+}
+
+#[test]
+fn edit_a_course_in_place_and_remove_it() {
+    let mut h = schedule_harness(one_course());
+    h.get_by_label("Dose").set_value_accesskit(20.0);
+    h.run();
+    let mut expected = one_course().schedule.mother_takes[0].clone();
+    expected.dose_mg = 20.0;
+    assert_eq!(
+        h.state().log,
+        vec![Edit::MotherTakes(ListEdit::Update(0, expected.clone()))]
+    );
+
+    // Another medicine comes with its usual dose and interval.
+    h.get_by_label("Medicine").click();
+    h.run();
+    h.get_by_label_contains("cabergoline: lowers prolactin")
+        .click();
+    h.run();
+    let c = &h.state().scenario.schedule.mother_takes[0];
+    assert_eq!(c.substance, Substance::Cabergoline);
+    assert_eq!((c.dose_mg, c.every_h), (0.25, 12.0));
+    assert_eq!((c.from_day, c.to_day), (14.0, 28.0));
+    // Its usual regimen and source on hover (drawn with the fonts there are).
+    h.get_by_label("Medicine").hover();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Usual: 1 mg once on the first day after birth")
+            .is_some()
+    );
+
+    // A start day past the end moves the end along: never a course that ends before it starts.
+    h.get_by_label("From day").set_value_accesskit(30.0);
+    h.run();
+    let c = &h.state().scenario.schedule.mother_takes[0];
+    assert_eq!((c.from_day, c.to_day), (30.0, 31.0));
+    assert!(h.query_by_label_contains("(after the run ends)").is_some());
+    assert_eq!(h.state().scenario.validate(), vec![]);
+
+    h.get_by_label("Remove medicine 1").click();
+    h.run();
+    assert_eq!(
+        h.state().log.last(),
+        Some(&Edit::MotherTakes(ListEdit::Remove(0)))
+    );
+    assert!(h.state().scenario.schedule.mother_takes.is_empty());
+    assert!(h.query_by_label("Remove medicine 1").is_none());
 }

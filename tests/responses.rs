@@ -166,13 +166,17 @@ fn more_than_18_planned_feeds_a_day_is_a_problem_and_many_pumps_a_warning() {
     }];
     let problems = sc.validate();
     assert!(
-        problems.iter().any(|p| p.message.contains("18 breastfeeds")),
+        problems
+            .iter()
+            .any(|p| p.message.contains("18 breastfeeds")),
         "{problems:?}"
     );
     sc.schedule.rules[0].kind = Kind::Pump;
     let r = simulate(&sc).unwrap();
     assert!(
-        r.warnings.iter().any(|w| w.message.contains("pump sessions")),
+        r.warnings
+            .iter()
+            .any(|w| w.message.contains("pump sessions")),
         "{:?}",
         r.warnings
     );
@@ -218,8 +222,11 @@ fn an_old_preset_with_drug_factor_reads_as_a_course() {
     again.written_by.clear();
     assert_eq!(again, sc);
     // A version-2 file may not use it.
-    let err = preset::from_str("(version: 2, mother: (prolactin: (drug_factor: 2.0)))", None)
-        .unwrap_err();
+    let err = preset::from_str(
+        "(version: 2, mother: (prolactin: (drug_factor: 2.0)))",
+        None,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("mother_takes"), "{err}");
 }
 

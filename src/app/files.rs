@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::Scenario;
-use crate::preset::PresetError;
 
 /// The file dialogs the app needs. The real ones are [`NativeDialogs`]; tests give a fake.
 pub trait Dialogs {
@@ -72,39 +70,7 @@ pub fn file_stem_for(name: &str) -> String {
     if s.is_empty() { "scenario".into() } else { s }
 }
 
-/// A shipped example scenario (the files of `presets/`, built into the program so that File →
-/// Examples works wherever it is installed).
-pub struct Example {
-    pub file: &'static str,
-    pub text: &'static str,
-}
-
-macro_rules! examples {
-    ($($file:literal),* $(,)?) => {
-        &[$(Example { file: $file, text: include_str!(concat!("../../presets/", $file)) }),*]
-    };
-}
-
-pub static EXAMPLES: &[Example] = examples!(
-    "healthy-on-demand.ron",
-    "scheduled-3-hourly.ron",
-    "night-feeds-dropped.ron",
-    "three-extra-pumps.ron",
-    "exclusive-pumping.ron",
-    "power-pumping.ron",
-    "delayed-activation.ron",
-    "one-breast-favoured.ron",
-    "sleepy-baby-rescue.ron",
-    "missed-night-engorgement.ron",
-    "gradual-weaning.ron",
-    "stressed-mother.ron",
-);
-
-impl Example {
-    pub fn scenario(&self) -> Result<Scenario, PresetError> {
-        crate::preset::from_str(self.text, Some(Path::new(self.file)))
-    }
-}
+pub use crate::examples::{EXAMPLES, Example};
 
 /// The examples' names and descriptions for the menu, read once (not at every frame the menu
 /// is open). An example that does not read shows its file name.

@@ -6,18 +6,23 @@
 //! - `document`: the scenario being edited, its file, unsaved changes, undo/redo;
 //! - `runner`: re-simulation (at once for short runs, on a worker thread for long ones);
 //! - `plot_data`, `plots`: what the plot stack draws and how;
-//! - `params_panel`, `schedule_panel`: the editors; `compare`: baseline vs. now;
-//! - `session_view`: one feed, minute by minute; `files`: dialogs, examples, PNG.
+//! - `params_panel`, `schedule_panel`, `medicines_panel`: the editors (what the mother takes is a
+//!   section of the schedule); `compare`: baseline vs. now;
+//! - `session_view`: one feed, minute by minute; `files`: dialogs, examples, PNG;
+//! - `validation_view`: Help → "How good is the model?", the model against published figures.
 
 pub mod compare;
 pub mod document;
 pub mod files;
+mod glyphs;
+pub mod medicines_panel;
 pub mod params_panel;
 pub mod plot_data;
 pub mod plots;
 pub mod runner;
 pub mod schedule_panel;
 pub mod session_view;
+pub mod validation_view;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -35,6 +40,7 @@ use plot_data::PlotKind;
 use plots::{PlotAction, PlotsView};
 use runner::{Runner, Simulated};
 use schedule_panel::SchedulePanel;
+use validation_view::ValidationView;
 
 /// Something the person asked the app to do (not an edit of the scenario).
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +59,8 @@ pub enum Command {
     Redo,
     ResetZoom,
     SelectSession(Option<usize>),
+    /// Help → "How good is the model?".
+    ShowValidation,
     Quit,
 }
 
@@ -114,7 +122,31 @@ struct Persisted {
     document: Option<SavedDocument>,
     recent: Vec<PathBuf>,
     visible_plots: Option<Vec<PlotKind>>,
+    /// Every plot there was when `visible_plots` was kept: a plot added since is shown (it is
+    /// not in the list because it did not exist, not because it was hidden).
+    known_plots: Option<Vec<PlotKind>>,
     tab: SideTab,
+}
+
+/// The plots to show from what was kept: those kept as shown, and any plot the kept state did not
+/// know (a state from before `known_plots` knew the first five).
+fn restored_plots(visible: Vec<PlotKind>, known: Option<Vec<PlotKind>>) -> Vec<PlotKind> {
+    let known = known.unwrap_or_else(|| {
+        vec![
+            PlotKind::Supply,
+            PlotKind::Breasts,
+            PlotKind::Hormones,
+            PlotKind::Composition,
+            PlotKind::Sodium,
+        ]
+    });
+    let mut out = visible;
+    for k in PlotKind::ALL {
+        if !known.contains(&k) && !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 /// The working scenario as kept between starts: the scenario, its file, and what the file holds
@@ -160,6 +192,8 @@ pub struct App {
     pub show_timing: bool,
     plots: PlotsView,
     schedule_panel: SchedulePanel,
+    /// Help → "How good is the model?" (computed once, when first opened).
+    pub validation: ValidationView,
     runner: Runner,
     /// The document revision the current run (or problems) belong to.
     shown_revision: Option<u64>,
@@ -269,6 +303,7 @@ impl App {
             }),
             recent: self.recent.clone(),
             visible_plots: Some(self.plots.visible.clone()),
+            known_plots: Some(PlotKind::ALL.to_vec()),
             tab: self.tab,
         };
         ron::to_string(&persisted).unwrap_or_default()
@@ -289,7 +324,7 @@ impl App {
         self.recent = persisted.recent;
         self.tab = persisted.tab;
         if let Some(v) = persisted.visible_plots {
-            self.plots.visible = v;
+            self.plots.visible = restored_plots(v, persisted.known_plots);
         }
         if let Some(doc) = persisted.document {
             // A replacement like any other (a new revision, so it is simulated), except that what
@@ -315,6 +350,7 @@ impl App {
             show_timing: false,
             plots: PlotsView::default(),
             schedule_panel: SchedulePanel::default(),
+            validation: ValidationView::default(),
             runner: Runner::default(),
             shown_revision: None,
             requested_revision: None,
@@ -486,6 +522,7 @@ impl App {
             }
             Command::ResetZoom => self.plots.reset_view(),
             Command::SelectSession(s) => self.selected_session = s,
+            Command::ShowValidation => self.validation.show(ctx),
             Command::Quit => {
                 self.allowed_to_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -690,6 +727,14 @@ impl App {
             });
             ui.menu_button("Compare", |ui| self.baseline_buttons(ui, commands));
             ui.menu_button("Help", |ui| {
+                if ui
+                    .button("How good is the model?")
+                    .on_hover_text("Every published figure the model can be run against, beside what the model gives: pass or fail, with sources.")
+                    .clicked()
+                {
+                    commands.push(Command::ShowValidation);
+                }
+                ui.separator();
                 ui.label("Drag in a plot to pan, Ctrl+scroll to zoom in time, double-click to see the whole run.");
                 ui.label("Click a session (in the plots or the bars under them) to see its minutes.");
                 ui.label("Drop a .ron scenario file on the window to open it.");
@@ -1050,6 +1095,10 @@ impl App {
                 .map(|r| egui::Rect::from_min_max(top, r.max));
         });
         self.modals(&ctx, &mut commands);
+        // Not while the plots are being exported: the window would sit in the picture.
+        if self.png_target.is_none() {
+            self.validation.window(&ctx);
+        }
         if !dialog_open {
             self.dropped_files(&ctx, &mut commands);
         }

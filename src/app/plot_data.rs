@@ -5,7 +5,8 @@
 use egui::Color32;
 use egui_plot::PlotPoint;
 
-use crate::run::{Component, Run};
+use crate::model::pharmacology::Substance;
+use crate::run::{Component, EventKind, Run};
 use crate::scenario::{Breast, Scenario};
 use crate::schedule::{Kind, SessionSide};
 
@@ -17,13 +18,17 @@ pub enum PlotKind {
     Hormones,
     Composition,
     Sodium,
+    /// The effect of what the mother takes on prolactin release; only drawn when the scenario
+    /// has a course of medicine.
+    Medicine,
 }
 
 impl PlotKind {
-    pub const ALL: [PlotKind; 5] = [
+    pub const ALL: [PlotKind; 6] = [
         PlotKind::Supply,
         PlotKind::Breasts,
         PlotKind::Hormones,
+        PlotKind::Medicine,
         PlotKind::Composition,
         PlotKind::Sodium,
     ];
@@ -35,6 +40,7 @@ impl PlotKind {
             PlotKind::Hormones => "Hormones",
             PlotKind::Composition => "Milk removed: composition",
             PlotKind::Sodium => "Milk removed: sodium",
+            PlotKind::Medicine => "What the mother takes",
         }
     }
 
@@ -45,6 +51,7 @@ impl PlotKind {
             PlotKind::Hormones => "prolactin ng/ml, left axis; oxytocin pg/ml, right axis",
             PlotKind::Composition => "g/L",
             PlotKind::Sodium => "mmol/L",
+            PlotKind::Medicine => "× prolactin release",
         }
     }
 
@@ -58,13 +65,16 @@ impl PlotKind {
                 "Milk stored in each breast. Shaded: the breast is engorged (95% or more of its storage capacity). Milk left in a breast slows its own synthesis (local autocrine feedback), so a breast that is emptied often holds less between feeds yet makes more."
             }
             PlotKind::Hormones => {
-                "Prolactin from the pituitary (ng/ml, left axis) surges with every nipple stimulation and keeps the glands able to make milk over days and weeks; its baseline falls over the months. Oxytocin (pg/ml, right axis) is a reflex to suckling that contracts the cells around the alveoli and ejects the milk: each triangle under the axis is a let-down. Stress delays and blocks let-downs."
+                "Prolactin from the pituitary (ng/ml, left axis) surges with every nipple stimulation and keeps the glands able to make milk over days and weeks; its baseline falls over the months. Oxytocin (pg/ml, right axis) is a reflex to suckling that contracts the cells around the alveoli and ejects the milk: each triangle under the axis is a let-down. Stress delays and blocks let-downs. Diamonds under the triangles: the doses of a medicine the mother takes (hover for which)."
             }
             PlotKind::Composition => {
                 "Composition of the milk removed at each session, g/L: fat, lactose, protein, secretory IgA and lactoferrin. Colostrum is rich in sIgA and lactoferrin; lactose rises and they fall as volume climbs."
             }
             PlotKind::Sodium => {
                 "Sodium of the milk removed at each session, mmol/L. It is high while the tight junctions between the cells are open (the first days, engorgement, mastitis, weaning) and low in established lactation."
+            }
+            PlotKind::Medicine => {
+                "How much what the mother takes multiplies the release of prolactin from the pituitary: 1 is no effect. A dopamine blocker (domperidone, metoclopramide) raises it, a dopamine agonist (cabergoline, bromocriptine) lowers it. It follows the amount of medicine in her body, rising with each dose (diamonds) and fading with the medicine's half-life. Shown when the scenario has a medicine (Schedule tab, What the mother takes)."
             }
         }
     }
@@ -84,6 +94,7 @@ impl PlotKind {
             PlotKind::Supply => 1.5,
             PlotKind::Breasts => 1.1,
             PlotKind::Sodium => 0.8,
+            PlotKind::Medicine => 0.6,
             _ => 1.0,
         }
     }
@@ -110,6 +121,27 @@ const OXYTOCIN_SCALE: f64 = 10.0;
 
 pub const ENGORGED_COLOR: Color32 = Color32::from_rgba_premultiplied(90, 20, 20, 40);
 pub const LETDOWN_COLOR: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
+/// Doses, and the medicine's effect: teal, apart from the hormones' oranges and reds.
+pub const MEDICINE_COLOR: Color32 = Color32::from_rgb(0x16, 0x8a, 0x8a);
+
+/// One dose the mother took, as marked on the plots.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DoseMark {
+    pub t_days: f64,
+    pub substance: Substance,
+    pub mg: f64,
+}
+
+impl DoseMark {
+    /// "domperidone 10 mg"
+    pub fn describe(&self) -> String {
+        format!(
+            "{} {} mg",
+            self.substance.name(),
+            super::schedule_panel::num(self.mg)
+        )
+    }
+}
 
 /// How a curve's value is read out on hover: its unit, and optionally the same value in a second
 /// unit (a synthesis rate drawn as ml/day is also given in ml/h).
@@ -168,6 +200,10 @@ pub struct PlotData {
     pub engorged: Vec<(Breast, f64, f64)>,
     /// Horizontal reference lines: name, y, colour.
     pub levels: Vec<(String, f64, Color32)>,
+    /// Doses of what the mother takes, drawn as marks under the let-down marks.
+    pub doses: Vec<DoseMark>,
+    /// Where the dose marks sit.
+    pub doses_y: f64,
 }
 
 /// One session, as a bar under the plots.
@@ -188,6 +224,8 @@ pub struct RunPlots {
     pub horizon_days: f64,
     pub plots: Vec<(PlotKind, PlotData)>,
     pub sessions: Vec<SessionBar>,
+    /// The scenario has a course of medicine: the plot of its effect is drawn.
+    pub has_medicine: bool,
 }
 
 impl RunPlots {
@@ -348,6 +386,49 @@ impl RunPlots {
                 .map(|p| p.y)
                 .fold(0.0, f64::max);
 
+        // What the mother takes: its doses under the let-downs, and its effect on prolactin
+        // release in a plot of its own. The curve is always there (empty without a course), so
+        // that a run and its baseline have the same curves in the same order.
+        let has_medicine = !scenario.schedule.mother_takes.is_empty();
+        let doses: Vec<DoseMark> = run
+            .events
+            .iter()
+            .filter_map(|e| match e.kind {
+                EventKind::Dose {
+                    substance, dose_mg, ..
+                } => Some(DoseMark {
+                    t_days: e.t_h / 24.0,
+                    substance,
+                    mg: dose_mg,
+                }),
+                _ => None,
+            })
+            .collect();
+        hormones.doses = doses.clone();
+        hormones.doses_y = 2.0 * hormones.marks_y;
+        let mut medicine = PlotData::default();
+        medicine.curves.push(series(
+            "prolactin release (medicine)",
+            MEDICINE_COLOR,
+            Readout::plain("× normal", 2),
+            if has_medicine {
+                s.prolactin_release_factor.as_slice()
+            } else {
+                &[]
+            },
+        ));
+        if has_medicine {
+            medicine
+                .levels
+                .push(("without medicine (× 1)".into(), 1.0, Color32::GRAY));
+            let top = s
+                .prolactin_release_factor
+                .iter()
+                .fold(1.0_f64, |a, &b| a.max(b));
+            medicine.doses = doses;
+            medicine.doses_y = -0.06 * top;
+        }
+
         // Composition of the milk removed, one point per session that removed milk.
         // Not a session cut short by the end of the run: its milk is not that of a whole feed.
         let removing: Vec<_> = run.completed_sessions().filter(|x| x.took_milk()).collect();
@@ -414,10 +495,12 @@ impl RunPlots {
                 (PlotKind::Supply, supply),
                 (PlotKind::Breasts, breasts),
                 (PlotKind::Hormones, hormones),
+                (PlotKind::Medicine, medicine),
                 (PlotKind::Composition, composition),
                 (PlotKind::Sodium, sodium),
             ],
             sessions,
+            has_medicine,
         }
     }
 }

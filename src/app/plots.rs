@@ -13,8 +13,8 @@ use egui_plot::{
 };
 
 use super::plot_data::{
-    Curve, ENGORGED_COLOR, LETDOWN_COLOR, PlotData, PlotKind, RunPlots, SessionBar, Shown,
-    breast_color, decimate, kind_color,
+    Curve, ENGORGED_COLOR, LETDOWN_COLOR, MEDICINE_COLOR, PlotData, PlotKind, RunPlots, SessionBar,
+    Shown, breast_color, decimate, kind_color,
 };
 use crate::scenario::Breast;
 use crate::schedule::{Kind, SessionSide, format_time_h};
@@ -37,6 +37,8 @@ struct Cache {
     /// Per plot, the let-down marks in view, at most one per pixel column (a year has ten
     /// thousand let-downs; a column shows one triangle however many fall in it).
     marks: Vec<Vec<PlotPoint>>,
+    /// Per plot, the dose marks in view, at most one per pixel column likewise.
+    dose_marks: Vec<Vec<PlotPoint>>,
     /// The session bars in view; sessions closer than a pixel column on one row are one bar.
     bars: Vec<SessionBarInView>,
 }
@@ -154,12 +156,31 @@ impl Cache {
                 marks
             })
             .collect();
+        let dose_marks = plots
+            .plots
+            .iter()
+            .map(|(_, p)| {
+                let mut marks: Vec<PlotPoint> = Vec::new();
+                for t in p
+                    .doses
+                    .iter()
+                    .map(|d| d.t_days)
+                    .filter(|&t| t >= view.0 && t <= view.1)
+                {
+                    if marks.last().is_none_or(|m| t - m.x >= width) {
+                        marks.push(PlotPoint::new(t, p.doses_y));
+                    }
+                }
+                marks
+            })
+            .collect();
         let bars = bars_in_view(&plots.sessions, view, width);
         *slot = Some(Cache {
             source: plots.clone(),
             key,
             shown,
             marks,
+            dose_marks,
             bars,
         });
     }
@@ -214,6 +235,9 @@ impl Default for PlotsView {
 /// Legend names of the marks that are not curves.
 const ENGORGED: &str = "engorged (shaded)";
 const LETDOWN: &str = "let-down (triangles)";
+const DOSE: &str = "dose (diamonds)";
+/// How near (points) the pointer must be to a dose for the read-out to name it.
+const DOSE_HOVER_PX: f64 = 6.0;
 
 /// What a person did in the plots.
 pub enum PlotAction {
@@ -360,10 +384,17 @@ fn value_near(c: &Curve, x: f64) -> Option<f64> {
         .map(|p| p.y)
 }
 
-/// The hover text: the time, then every curve's value at that time with its unit.
+/// The hover text: the time, then every curve's value at that time with its unit, then the doses
+/// within `dose_tolerance` days of it (none when the dose marks are hidden).
 /// `shown` says, curve by curve, which are on (the baseline's curves come in the same order: the
 /// same code prepared them).
-fn hover_text(x: f64, data: &PlotData, baseline: Option<&PlotData>, shown: &[bool]) -> String {
+fn hover_text(
+    x: f64,
+    data: &PlotData,
+    baseline: Option<&PlotData>,
+    shown: &[bool],
+    dose_tolerance: Option<f64>,
+) -> String {
     let mut s = format_time_h(x * 24.0);
     for (suffix, d) in [("", Some(data)), (" (baseline)", baseline)] {
         let Some(d) = d else { continue };
@@ -371,6 +402,19 @@ fn hover_text(x: f64, data: &PlotData, baseline: Option<&PlotData>, shown: &[boo
             if let Some(v) = value_near(c, x) {
                 let v = v / c.axis_scale;
                 s.push_str(&format!("\n{}{suffix}: {}", c.name, c.readout.format(v)));
+            }
+        }
+    }
+    if let Some(tol) = dose_tolerance {
+        for (suffix, d) in [("", Some(data)), (" (baseline)", baseline)] {
+            let Some(d) = d else { continue };
+            let from = d.doses.partition_point(|m| m.t_days < x - tol);
+            for m in d.doses[from..].iter().take_while(|m| m.t_days <= x + tol) {
+                s.push_str(&format!(
+                    "\ndose{suffix}: {} at {}",
+                    m.describe(),
+                    format_time_h(m.t_days * 24.0)
+                ));
             }
         }
     }
@@ -481,10 +525,15 @@ impl PlotsView {
         }
 
         let link = Id::unique("lactosim time axis");
+        // The effect of a medicine only when there is one (in this run or the baseline).
+        let has_medicine = current.has_medicine || baseline.is_some_and(|b| b.has_medicine);
         let visible: Vec<PlotKind> = PlotKind::ALL
             .into_iter()
             .filter(|k| self.visible.contains(k))
+            .filter(|k| *k != PlotKind::Medicine || has_medicine)
             .collect();
+        // The read-out names the doses within a few points of the pointer.
+        let dose_tolerance = DOSE_HOVER_PX * (view.1 - view.0) / f64::from(self.width.max(100.0));
         // Each plot has a legend row above it.
         let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
         let selected_span = selected
@@ -552,6 +601,9 @@ impl PlotsView {
                         if !data.letdowns_days.is_empty() {
                             chips.push((LETDOWN, LETDOWN_COLOR, false));
                         }
+                        if !data.doses.is_empty() {
+                            chips.push((DOSE, MEDICINE_COLOR, false));
+                        }
                         for (name, color, dashed) in chips {
                             let key = (kind, name.to_owned());
                             let on = !self.hidden.contains(&key);
@@ -579,6 +631,7 @@ impl PlotsView {
                         .map(|c| !hidden.contains(c.name.as_str()))
                         .collect();
                     let shown = &visible_curves;
+                    let doses_tol = (!hidden.contains(DOSE)).then_some(dose_tolerance);
                     let mut plot =
                         on_time_axis(Plot::new(kind), ui.make_persistent_id(kind), link, horizon)
                             .height(height)
@@ -589,7 +642,7 @@ impl PlotsView {
                             .label_formatter(move |pos: &HoverPosition<'_>| {
                                 let (HoverPosition::NearDataPoint { position, .. }
                                 | HoverPosition::Elsewhere { position }) = pos;
-                                Some(hover_text(position.x, data, base_data, shown))
+                                Some(hover_text(position.x, data, base_data, shown, doses_tol))
                             });
                     plot = plot.custom_y_axes(y_axes(kind.right_axis()));
                     if reset {
@@ -597,6 +650,7 @@ impl PlotsView {
                     }
                     let cache = self.current.as_ref().expect("prepared above");
                     let (shown, marks) = (&cache.shown[index], &cache.marks[index]);
+                    let dose_marks = &cache.dose_marks[index];
                     let base_shown = self.baseline.as_ref().map(|c| &c.shown);
                     let response = plot.show(ui, |pu| {
                         if let (Some(b), Some(bs)) = (baseline, base_shown) {
@@ -631,6 +685,15 @@ impl PlotsView {
                                     .filled(true)
                                     .radius(3.5)
                                     .color(LETDOWN_COLOR),
+                            );
+                        }
+                        if !dose_marks.is_empty() && !hidden.contains(DOSE) {
+                            pu.points(
+                                Points::new(DOSE, PlotPoints::Borrowed(dose_marks))
+                                    .shape(MarkerShape::Diamond)
+                                    .filled(true)
+                                    .radius(3.5)
+                                    .color(MEDICINE_COLOR),
                             );
                         }
                         if let Some(span) = selected_span {
@@ -948,7 +1011,7 @@ mod tests {
             .iter()
             .map(|c| c.name != "baby's appetite")
             .collect();
-        let text = hover_text(20.0, supply, Some(supply), &shown);
+        let text = hover_text(20.0, supply, Some(supply), &shown, Some(0.01));
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "day 20 00:00");
         assert!(
@@ -974,7 +1037,7 @@ mod tests {
             .iter()
             .find(|c| c.name.starts_with("oxytocin"))
             .unwrap();
-        let text = hover_text(20.0, hormones, None, &[true; 2]);
+        let text = hover_text(20.0, hormones, None, &[true; 2], Some(0.01));
         let shown: f64 = text
             .lines()
             .find(|l| l.starts_with("oxytocin"))

@@ -1,4 +1,5 @@
-//! The schedule editor: feeding on demand, recurring rules, single sessions and skips.
+//! The schedule editor: feeding on demand, recurring rules, single sessions and skips; what the
+//! mother takes is a section of its own ([`super::medicines_panel`]) at the end.
 //!
 //! Each entry is one line in plain words ("Pump both sides every 3 h from 06:00, days 14–28,
 //! 15 min") with buttons to edit it in place, duplicate it or delete it, and an "Add" menu offers
@@ -94,6 +95,7 @@ impl SchedulePanel {
             Edit::Skips,
             edits,
         );
+        super::medicines_panel::ui(ui, &schedule.mother_takes, horizon_days, edits);
     }
 
     fn responsive_ui(
@@ -457,7 +459,7 @@ impl Template {
 }
 
 /// The day templates start on: day 14, or the middle of a shorter run.
-fn template_day(horizon_days: f64) -> f64 {
+pub(crate) fn template_day(horizon_days: f64) -> f64 {
     (horizon_days / 2.0).floor().clamp(0.0, 14.0)
 }
 
@@ -593,7 +595,7 @@ fn skip_summary(x: &Skip) -> String {
 // ---------------------------------------------------------------------------------------------
 // Fields.
 
-const DAY_TIP: &str = "Days count from birth: day 0 is the day of birth, from midnight.";
+pub(crate) const DAY_TIP: &str = "Days count from birth: day 0 is the day of birth, from midnight.";
 
 /// "14" rather than "14.0": as few decimals as show the value.
 pub(crate) fn plain_number(v: f64, decimals: RangeInclusive<usize>) -> String {
@@ -601,7 +603,7 @@ pub(crate) fn plain_number(v: f64, decimals: RangeInclusive<usize>) -> String {
 }
 
 /// A number field named by `label`; values outside `range` cannot be entered.
-fn num_field(
+pub(crate) fn num_field(
     ui: &mut Ui,
     label: Id,
     value: &mut f64,
@@ -638,7 +640,7 @@ pub(crate) fn day_field(
 }
 
 /// A clock hour shown as "23:00"; whole minutes.
-fn clock_field(ui: &mut Ui, value: &mut f64, max: f64) -> egui::Response {
+pub(crate) fn clock_field(ui: &mut Ui, value: &mut f64, max: f64) -> egui::Response {
     let mut v = *value;
     let r = ui.add(
         DragValue::new(&mut v)
@@ -655,7 +657,7 @@ fn clock_field(ui: &mut Ui, value: &mut f64, max: f64) -> egui::Response {
 }
 
 /// A label in the first column of a grid, with a tooltip.
-fn grid_label(ui: &mut Ui, text: &str, tip: &str) -> Id {
+pub(crate) fn grid_label(ui: &mut Ui, text: &str, tip: &str) -> Id {
     ui.label(text).on_hover_text(tip).id
 }
 

@@ -2,6 +2,7 @@
 //! with the same seed, compared day by day.
 
 use super::{Outcome, Row, Runs};
+use crate::examples::{EXAMPLES, Example};
 use crate::model::composition::PLASMA_SODIUM_MMOL_PER_L;
 use crate::model::pharmacology::Substance;
 use crate::mother_takes::Dosing;
@@ -335,67 +336,12 @@ fn d6_dopamine_antagonist(runs: &Runs) -> Outcome {
     )
 }
 
-/// Every shipped preset, as text compiled in (the same files `presets/` holds).
-pub const SHIPPED_PRESETS: &[(&str, &str)] = &[
-    (
-        "delayed-activation",
-        include_str!("../../presets/delayed-activation.ron"),
-    ),
-    (
-        "exclusive-pumping",
-        include_str!("../../presets/exclusive-pumping.ron"),
-    ),
-    (
-        "gradual-weaning",
-        include_str!("../../presets/gradual-weaning.ron"),
-    ),
-    (
-        "healthy-on-demand",
-        include_str!("../../presets/healthy-on-demand.ron"),
-    ),
-    (
-        "missed-night-engorgement",
-        include_str!("../../presets/missed-night-engorgement.ron"),
-    ),
-    (
-        "night-feeds-dropped",
-        include_str!("../../presets/night-feeds-dropped.ron"),
-    ),
-    (
-        "one-breast-favoured",
-        include_str!("../../presets/one-breast-favoured.ron"),
-    ),
-    (
-        "power-pumping",
-        include_str!("../../presets/power-pumping.ron"),
-    ),
-    (
-        "scheduled-3-hourly",
-        include_str!("../../presets/scheduled-3-hourly.ron"),
-    ),
-    (
-        "sleepy-baby-rescue",
-        include_str!("../../presets/sleepy-baby-rescue.ron"),
-    ),
-    (
-        "stressed-mother",
-        include_str!("../../presets/stressed-mother.ron"),
-    ),
-    (
-        "three-extra-pumps",
-        include_str!("../../presets/three-extra-pumps.ron"),
-    ),
-];
-
 /// D7: feeds a day in the first week, and never more than 18.
 fn d7_feeds_in_the_first_week(runs: &Runs) -> Outcome {
     let r = runs.default_run();
     let day0 = r.days[0].breastfeeds;
     let early: Vec<usize> = (2..5).map(|d| r.days[d].breastfeeds).collect();
-    let mut scenarios: Vec<Scenario> = SHIPPED_PRESETS
-        .iter()
-        .filter_map(|(_, text)| crate::preset::from_str(text, None).ok())
-        .collect();
+    let mut scenarios: Vec<Scenario> = EXAMPLES.iter().filter_map(|e| e.scenario().ok()).collect();
     let delayed = Scenario {
         mother: crate::scenario::Mother {
             activation_delay_h: 24.0,
@@ -502,10 +448,7 @@ fn d9_weaning(runs: &Runs) -> Outcome {
     let (na3, na14, na28) = (na(3.0), na(14.0), na(28.0));
     let abrupt = na3 < 0.5 * PLASMA_SODIUM_MMOL_PER_L && na14 > na3 && na28 > na14;
 
-    let gradual = SHIPPED_PRESETS
-        .iter()
-        .find(|(n, _)| *n == "gradual-weaning")
-        .and_then(|(_, t)| crate::preset::from_str(t, None).ok());
+    let gradual = Example::named("gradual-weaning.ron").and_then(|e| e.scenario().ok());
     let Some(gradual) = gradual else {
         return Outcome::new(false, "the gradual-weaning preset does not read");
     };

@@ -1,0 +1,241 @@
+//! Help → "How good is the model?": every published figure the model can run, beside what the
+//! model gives ([`crate::validate::check_all`]), in a window.
+//!
+//! The check runs the model on a few dozen scenarios (about a second), so it is computed once,
+//! on a worker thread, the first time the window opens; the table is kept for the rest of the
+//! session (the model does not change while the program runs).
+
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use egui::{Label, RichText, Ui};
+
+use crate::validate::{Checked, check_all};
+
+use super::glyphs::drawable;
+
+/// Width of each column of the table, points.
+const COLUMNS: [(&str, f32); 7] = [
+    ("id", 28.0),
+    ("what is measured", 150.0),
+    ("model", 185.0),
+    ("published (range to hit)", 185.0),
+    ("result", 38.0),
+    ("source", 160.0),
+    ("note", 180.0),
+];
+
+enum State {
+    Checking(Receiver<Result<Vec<Checked>, String>>),
+    Done(Vec<Checked>),
+    Failed(String),
+}
+
+/// The window and its table.
+#[derive(Default)]
+pub struct ValidationView {
+    pub open: bool,
+    state: Option<State>,
+    /// The table's cells as drawn (symbols the fonts lack written plainly), made once.
+    rows: Option<Vec<Row>>,
+}
+
+/// One row of the table as drawn.
+struct Row {
+    cells: [String; 7],
+    pass: bool,
+}
+
+impl ValidationView {
+    /// Open the window; the first time, start the check on a worker thread.
+    pub fn show(&mut self, ctx: &egui::Context) {
+        self.open = true;
+        if self.state.is_none() {
+            let (tx, rx) = channel();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                let outcome = std::panic::catch_unwind(check_all).map_err(|panic| {
+                    panic
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                        .unwrap_or_else(|| "no reason given".to_owned())
+                });
+                // The window may have closed meanwhile: nothing to tell then.
+                let _ = tx.send(outcome);
+                ctx.request_repaint();
+            });
+            self.state = Some(State::Checking(rx));
+        }
+    }
+
+    /// Is the check still running?
+    pub fn checking(&self) -> bool {
+        matches!(self.state, Some(State::Checking(_)))
+    }
+
+    /// The rows checked, once the check is done.
+    pub fn checked(&self) -> Option<&[Checked]> {
+        match &self.state {
+            Some(State::Done(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Wait for the check to finish (tests).
+    pub fn wait(&mut self) {
+        if let Some(State::Checking(rx)) = &self.state {
+            let outcome = rx
+                .recv()
+                .unwrap_or_else(|_| Err("the check stopped without an answer".to_owned()));
+            self.accept(outcome);
+        }
+    }
+
+    fn accept(&mut self, outcome: Result<Vec<Checked>, String>) {
+        self.state = Some(match outcome {
+            Ok(c) => State::Done(c),
+            Err(why) => State::Failed(why),
+        });
+    }
+
+    fn poll(&mut self) {
+        if let Some(State::Checking(rx)) = &self.state {
+            match rx.try_recv() {
+                Ok(outcome) => self.accept(outcome),
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    self.accept(Err("the check stopped without an answer".to_owned()))
+                }
+            }
+        }
+    }
+
+    /// The window, when open.
+    pub fn window(&mut self, ctx: &egui::Context) {
+        if !self.open {
+            return;
+        }
+        self.poll();
+        let mut open = true;
+        egui::Window::new("How good is the model?")
+            .id(egui::Id::unique("validation window"))
+            .open(&mut open)
+            .default_size([1040.0, 600.0])
+            .vscroll(false)
+            .show(ctx, |ui| self.contents(ui));
+        self.open = open;
+    }
+
+    fn contents(&mut self, ui: &mut Ui) {
+        match &self.state {
+            None | Some(State::Checking(_)) => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Running the model against every published figure (about a second)…");
+                });
+            }
+            Some(State::Failed(why)) => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("The check could not run: {why}"),
+                );
+            }
+            Some(State::Done(checked)) => {
+                let rows = self.rows.get_or_insert_with(|| {
+                    let ctx = ui.ctx();
+                    checked
+                        .iter()
+                        .map(|c| {
+                            let r = &c.row;
+                            Row {
+                                cells: [
+                                    r.id,
+                                    r.measured,
+                                    &c.outcome.model,
+                                    r.published,
+                                    if c.outcome.pass { "pass" } else { "FAIL" },
+                                    r.source,
+                                    r.note.unwrap_or_default(),
+                                ]
+                                .map(|t| drawable(ctx, t).into_owned()),
+                                pass: c.outcome.pass,
+                            }
+                        })
+                        .collect()
+                });
+                table(ui, &passed_sentence(checked), rows);
+            }
+        }
+    }
+}
+
+/// "31 of 34 rows pass."
+pub fn passed_sentence(checked: &[Checked]) -> String {
+    let passed = checked.iter().filter(|c| c.outcome.pass).count();
+    format!("{passed} of {} rows pass.", checked.len())
+}
+
+fn table(ui: &mut Ui, sentence: &str, rows: &[Row]) {
+    ui.label(RichText::new(sentence).strong().size(15.0));
+    ui.label(
+        "Each published figure the model can be run against (the rows of \
+         ../shared/physiology/targets.md), run on the model with its default parameters, not on \
+         the scenario open: the model's figure beside the published one and the range it must \
+         hit. Responses to change (D) compare two scenarios that differ only in the change. A row \
+         that fails stays, marked, with why. `lactosim validate` prints the same table.",
+    );
+    ui.separator();
+    let fail = ui.visuals().error_fg_color;
+    let pass = ui.visuals().weak_text_color();
+    let stripe = ui.visuals().faint_bg_color;
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            // Rows laid out one by one (not a Grid, which sizes a row of wrapped text from the
+            // frame before): each as high as its tallest cell.
+            ui.spacing_mut().item_spacing = egui::vec2(10.0, 0.0);
+            table_row(ui, egui::Frame::NONE, |ui| {
+                for (title, width) in COLUMNS {
+                    cell(ui, width, RichText::new(title).strong());
+                }
+            });
+            ui.separator();
+            for (n, r) in rows.iter().enumerate() {
+                let frame = if n % 2 == 0 {
+                    egui::Frame::NONE.fill(stripe)
+                } else {
+                    egui::Frame::NONE
+                };
+                table_row(ui, frame, |ui| {
+                    for (i, (text, (_, width))) in r.cells.iter().zip(COLUMNS).enumerate() {
+                        let text = RichText::new(text);
+                        let text = match i {
+                            0 => text.strong(),
+                            4 if r.pass => text.color(pass),
+                            4 => text.color(fail).strong(),
+                            5 | 6 => text.small(),
+                            _ => text,
+                        };
+                        cell(ui, width, text);
+                    }
+                });
+            }
+        });
+}
+
+/// One row of the table, in its frame (striped or not).
+fn table_row(ui: &mut Ui, frame: egui::Frame, cells: impl FnOnce(&mut Ui)) {
+    frame
+        .inner_margin(egui::Margin::symmetric(2, 4))
+        .show(ui, |ui| {
+            ui.horizontal_top(cells);
+        });
+}
+
+/// A cell of a fixed width whose text wraps onto as many lines as it needs.
+fn cell(ui: &mut Ui, width: f32, text: RichText) {
+    ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
+        ui.set_width(width);
+        ui.add(Label::new(text).wrap());
+    });
+}
