@@ -146,6 +146,33 @@ pub struct Series {
 }
 
 impl Series {
+    /// Room for `n` samples in every series, so that a long run does not copy them as they grow.
+    pub fn reserve(&mut self, n: usize) {
+        for v in [
+            &mut self.t_h,
+            &mut self.prolactin_ng_ml,
+            &mut self.oxytocin_pg_ml,
+            &mut self.production_24h_ml,
+            &mut self.removed_24h_ml,
+            &mut self.appetite_ml_per_day,
+            &mut self.prolactin_release_factor,
+        ] {
+            v.reserve(n);
+        }
+        for g in &mut self.glands {
+            for v in [
+                &mut g.stored_ml,
+                &mut g.fullness_0_to_1,
+                &mut g.synthesis_ml_per_h,
+                &mut g.secretory_capacity_ml_per_h,
+                &mut g.junction_leak_0_to_1,
+            ] {
+                v.reserve(n);
+            }
+        }
+        self.stored_milk.reserve(n);
+    }
+
     pub fn len(&self) -> usize {
         self.t_h.len()
     }

@@ -245,11 +245,13 @@ impl<'a> Sim<'a> {
             fat_stored_at_start_g: glands.iter().map(|g| g.fat_g).sum(),
             ..MassBalance::default()
         };
-        let run = Run {
+        let mut run = Run {
             horizon_h: sc.horizon_days * 24.0,
             balance,
             ..Run::default()
         };
+        let samples = (sc.horizon_days * 24.0 * 60.0 / opt.sample_every_min).ceil() as usize + 2;
+        run.series.reserve(samples);
         Self {
             sc,
             opt,
@@ -273,8 +275,8 @@ impl<'a> Sim<'a> {
             rng: fastrand::Rng::with_seed(sc.seed),
             run,
             day: DayTally::new(),
-            cum_synth_ml: Vec::new(),
-            cum_removed_ml: Vec::new(),
+            cum_synth_ml: Vec::with_capacity(samples),
+            cum_removed_ml: Vec::with_capacity(samples),
             synth_total_ml: 0.0,
             removed_total_ml: 0.0,
             next_sample_h: 0.0,

@@ -130,9 +130,12 @@ fn back_to_work_lowers_supply_over_days_and_pumping_at_work_holds_it() {
     assert!(first > 0.75, "first day at work {first:.2}");
     assert!(week < first, "falls over days: {first:.2} → {week:.2}");
     assert!(month < 0.85, "a month later {month:.2}");
-    // Pumps at work replace feeds: supply is held, not raised.
+    // Pumps at work replace feeds: supply is held (three thorough double pumps empty the breasts
+    // a little better than the feeds they replace: a few percent more, not the old +13% in a day).
+    let first_day = made(&pumping, 90..91) / before;
     let held = made(&pumping, 113..120) / before;
-    assert!((0.85..=1.05).contains(&held), "with pumping {held:.2}");
+    assert!(first_day < 1.05, "first day with pumping {first_day:.2}");
+    assert!((0.85..=1.1).contains(&held), "with pumping {held:.2}");
 }
 
 #[test]

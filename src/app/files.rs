@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-
 /// The file dialogs the app needs. The real ones are [`NativeDialogs`]; tests give a fake.
 pub trait Dialogs {
     fn pick_preset_to_open(&self) -> Option<PathBuf>;

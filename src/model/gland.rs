@@ -295,9 +295,16 @@ impl Gland {
         // Losses of cells, integrated as decays so one long step cannot go negative: involution
         // after a day held full (steep in the day's mean fullness, Neal & Thornley's Hill term),
         // and the withdrawal of prolactin (D5).
-        let loss_per_h = INVOLUTION_PER_H * self.mean_fullness.powi(INVOLUTION_HILL)
-            + PROLACTIN_WITHDRAWAL_LOSS_PER_H * (1.0 - support);
-        next *= (-loss_per_h * dt_h).exp();
+        let loss = (INVOLUTION_PER_H * self.mean_fullness.powi(INVOLUTION_HILL)
+            + PROLACTIN_WITHDRAWAL_LOSS_PER_H * (1.0 - support))
+            * dt_h;
+        // Mostly a tiny loss over a short step: three terms of the exponential's series are exact
+        // to 1e-10 there and keep `exp` out of the hot loop.
+        next *= if loss < 1e-3 {
+            1.0 - loss + 0.5 * loss * loss
+        } else {
+            (-loss).exp()
+        };
         self.capacity_ml_per_h = next.max(MIN_CAPACITY_ML_PER_H);
         if growth_gate > 0.9 {
             self.peak_capacity_ml_per_h = self.peak_capacity_ml_per_h.max(self.capacity_ml_per_h);
@@ -322,6 +329,10 @@ impl Gland {
         let leak = self.leak(birth_leak);
         self.solutes
             .exchange_with_plasma(leak, self.stored_ml(), dt_h);
+        if self.stasis_leak < 1e-6 {
+            // Sealed junctions (nearly always while milk is removed): nothing is resorbed.
+            return Removed::default();
+        }
         self.resorb(moved_share(
             RESORPTION_PER_H * self.stasis_leak / STASIS_LEAK_MAX,
             dt_h,

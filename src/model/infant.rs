@@ -35,7 +35,13 @@ pub const MAX_HUNGER_MEALS: f64 = 2.0;
 /// How far (0–1) the baby has grown from a newborn's appetite to its settled one at `t_h`.
 fn growth(infant: &Infant, t_h: f64) -> f64 {
     let x = (t_h / 24.0 / infant.appetite_half_age_days).max(0.0);
-    x.powf(APPETITE_HILL) / (1.0 + x.powf(APPETITE_HILL))
+    // x^2.5 as x²·√x: this runs several times a step, and `powf` was a sixth of a run's time.
+    let xh = if APPETITE_HILL == 2.5 {
+        x * x * x.sqrt()
+    } else {
+        x.powf(APPETITE_HILL)
+    };
+    xh / (1.0 + xh)
 }
 
 /// What the baby would drink in a day at age `t_h` if milk were unlimited.

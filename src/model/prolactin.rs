@@ -22,10 +22,10 @@ pub const DOUBLE_STIMULATION: f64 = 1.4;
 pub const RELEASE_LAG_H: f64 = 10.0 / 60.0;
 /// Half-saturation of the prolactin support of the secretory tissue, ng/ml (daily mean), and the
 /// steepness of the switch. Permissive: lactating levels (≥ 60 ng/ml, H1 at 6 months) support
-/// ≥ 96% of it, so the rate does not follow prolactin (H3); below ≈ 25 ng/ml the support is
+/// ≥ 99% of it, so the rate does not follow prolactin (H3); below ≈ 25 ng/ml the support is
 /// mostly gone and the cells stop within days (D5: milk stops while prolactin stays below ≈ 25).
 pub const SUPPORT_HALF_NG_PER_ML: f64 = 30.0;
-pub const SUPPORT_HILL: i32 = 4;
+pub const SUPPORT_HILL: i32 = 6;
 
 /// Baseline (between-feed) level at age `t_h` when `feeds_per_day` sessions stimulate the
 /// nipples and nothing the mother takes acts on release.
