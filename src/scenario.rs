@@ -42,8 +42,9 @@ impl Default for Scenario {
             version: FORMAT_VERSION,
             name: "Healthy term baby, fed on demand".to_owned(),
             description: "A healthy term birth and a baby fed whenever it is hungry. \
-                Watch the volume climb from a trickle of colostrum to about 500 ml/day by day 5 \
-                and settle near 790 ml/day, as sodium falls and lactose rises."
+                Watch the volume climb from a trickle of colostrum to over 500 ml/day on day 3 \
+                (the fourth day: day 0 is the first 24 hours) and settle near 790 ml/day, as \
+                sodium falls and lactose rises."
                 .to_owned(),
             written_by: String::new(),
             mother: Mother::default(),

@@ -56,6 +56,19 @@ pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
             );
         }
     }
+    for (i, c) in sc.schedule.mother_takes.iter().enumerate() {
+        if c.to_day > sc.horizon_days + 1e-9 {
+            say(
+                Some(c.from_day * 24.0),
+                format!(
+                    "Medicine {} ({}) goes on past the end of the run (day {}): lengthen the run under Mother & baby → Run to see all of it and what follows.",
+                    i + 1,
+                    c.describe(),
+                    sc.horizon_days
+                ),
+            );
+        }
+    }
     // Sessions a person can keep up with in a day (D7: a baby feeds at most ≈ 18 times a day).
     for d in &run.days {
         if d.pump_sessions > MAX_PUMP_SESSIONS_A_DAY {
@@ -100,7 +113,7 @@ pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
                 ),
                 EventKind::JunctionsReopened { breast } => (
                     breast,
-                    "was full for so long that its tight junctions reopened: milk sodium rises, as in engorgement, mastitis or weaning",
+                    "was left full for long, or is losing its secretory cells, and its tight junctions reopened: milk sodium rises, as in engorgement, mastitis or weaning",
                 ),
                 EventKind::Involution { breast } => (
                     breast,

@@ -178,11 +178,11 @@ pub fn passed_sentence(checked: &[Checked]) -> String {
 fn table(ui: &mut Ui, sentence: &str, rows: &[Row]) {
     ui.label(RichText::new(sentence).strong().size(15.0));
     ui.label(
-        "Each published figure the model can be run against (the rows of \
-         ../shared/physiology/targets.md), run on the model with its default parameters, not on \
-         the scenario open: the model's figure beside the published one and the range it must \
-         hit. Responses to change (D) compare two scenarios that differ only in the change. A row \
-         that fails stays, marked, with why. `lactosim validate` prints the same table.",
+        "Each published figure the model can be run against, run on the model with its default \
+         parameters, not on the scenario open: the model's figure beside the published one and \
+         the range it must hit. Responses to change (D) compare two scenarios that differ only \
+         in the change. A row that fails stays, marked, with why. Days are counted from birth \
+         (day 0 is the first 24 hours); the studies count the first day as day 1.",
     );
     ui.separator();
     let fail = ui.visuals().error_fg_color;
