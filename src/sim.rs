@@ -218,7 +218,6 @@ struct Sim<'a> {
     engorged: [bool; 2],
     reopened: [bool; 2],
     involuting: [bool; 2],
-    peak_capacity: [f64; 2],
     ejection_rate_per_h: f64,
     /// The factors of the last few step lengths (round robin).
     factor_cache: Vec<StepFactors>,
@@ -285,7 +284,6 @@ impl<'a> Sim<'a> {
             engorged: [false; 2],
             reopened: [false; 2],
             involuting: [false; 2],
-            peak_capacity: [0.0; 2],
             ejection_rate_per_h: ejection_rate_per_h(m.oxytocin.letdown_ejected_fraction),
             factor_cache: Vec::with_capacity(4),
             factor_next: 0,
@@ -550,11 +548,8 @@ impl<'a> Sim<'a> {
         self.sessions_per_day *= k.session_rate_kept;
         self.reflex.clear(&m.oxytocin, k.oxytocin_kept);
 
-        for (i, g) in self.glands.iter().enumerate() {
+        for g in &self.glands {
             self.day.peak_fullness = self.day.peak_fullness.max(g.fullness());
-            if g.capacity_ml_per_h > self.peak_capacity[i] && tm > 7.0 * 24.0 {
-                self.peak_capacity[i] = g.capacity_ml_per_h;
-            }
         }
 
         if self.opt.trace_sessions {
@@ -879,7 +874,7 @@ impl<'a> Sim<'a> {
             } else if self.reopened[i] && g.stasis_leak < JUNCTIONS_SEALED_LEAK {
                 self.reopened[i] = false;
             }
-            let peak = self.peak_capacity[i];
+            let peak = g.peak_capacity_ml_per_h;
             if !self.involuting[i] && peak > 0.0 && g.capacity_ml_per_h < 0.5 * peak {
                 self.involuting[i] = true;
                 self.run.events.push(Event {
