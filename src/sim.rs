@@ -373,11 +373,22 @@ impl<'a> Sim<'a> {
         let spacing_h = MIN_FEED_SPACING_H / self.sc.infant.effectiveness_0_to_1.max(0.1);
         let after = (self.last_feed_end_h + MIN_GAP_BETWEEN_FEEDS_H)
             .max(self.last_feed_start_h + spacing_h);
-        if self.day.breastfeeds >= MAX_BREASTFEEDS_A_DAY {
+        // Room is kept for the planned breastfeeds still to come today (D7).
+        if self.day.breastfeeds + self.planned_feeds_left_today() >= MAX_BREASTFEEDS_A_DAY {
             after.max(((self.t / 24.0).floor() + 1.0) * 24.0)
         } else {
             after
         }
+    }
+
+    /// Planned breastfeeds still to start before the next midnight.
+    fn planned_feeds_left_today(&self) -> usize {
+        let midnight = ((self.t / 24.0).floor() + 1.0) * 24.0;
+        self.planned[self.next_planned..]
+            .iter()
+            .take_while(|p| p.start_h < midnight)
+            .filter(|p| p.kind == Kind::Breastfeed)
+            .count()
     }
 
     fn hunger_trigger_h(&self) -> Option<f64> {

@@ -1,5 +1,5 @@
 //! Property tests: any scenario inside the documented ranges simulates without panic, NaN or
-//! negative volumes, and conserves volume and fat.
+//! negative volumes, conserves volume and fat, and never has more than 18 feeds in a day.
 
 use lactosim::params::PARAMS;
 use lactosim::scenario::Scenario;
@@ -37,8 +37,13 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 sc.schedule.rules.push(Rule {
                     kind: if pump { Kind::Pump } else { Kind::Breastfeed },
                     side: [Side::Left, Side::Right, Side::Both, Side::Alternate][side],
-                    // Long enough that a rule never overlaps itself.
-                    every_h: every_h.max(2.0 * minutes / 60.0 + 0.1),
+                    // Long enough that a rule never overlaps itself, and a valid scenario
+                    // plans at most 18 breastfeeds a day (D7).
+                    every_h: every_h.max(2.0 * minutes / 60.0 + 0.1).max(if pump {
+                        0.0
+                    } else {
+                        24.0 / 18.0
+                    }),
                     first_at_clock_h: first,
                     from_day: 0.0,
                     to_day: days,
@@ -68,6 +73,8 @@ proptest! {
         }
         for d in &run.days {
             prop_assert!(d.total_production_ml() >= 0.0 && d.total_removed_ml() >= 0.0);
+            // D7: never more than 18 breastfeeds in a day, whatever the parameters.
+            prop_assert!(d.breastfeeds <= 18, "{} breastfeeds on day {}", d.breastfeeds, d.day);
         }
         prop_assert!(run.balance.volume_error() < 1e-9, "volume {:e}", run.balance.volume_error());
         prop_assert!(run.balance.fat_error() < 1e-9, "fat {:e}", run.balance.fat_error());
