@@ -8,7 +8,7 @@
 //! - [`model`]: the physiology, one mechanism per file;
 //! - [`sim`]: the integrator loop;
 //! - [`run`]: the output; [`summary`] and [`warnings`] put it in plain words;
-//! - [`preset`]: reading and writing RON files; [`examples`]: the shipped presets, built in;
+//! - [`preset`]: reading and writing RON files ([`plain_errors`]: a broken file in plain words); [`examples`]: the shipped presets, built in;
 //!   [`export`]: CSV files;
 //! - [`validate`]: the model against every published figure it can run (`lactosim validate`);
 //! - `app` (feature `gui`): the egui explorer, which only draws runs and edits scenarios.
@@ -21,6 +21,7 @@ pub mod export;
 pub mod model;
 pub mod mother_takes;
 pub mod params;
+pub mod plain_errors;
 pub mod preset;
 pub mod run;
 pub mod scenario;

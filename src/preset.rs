@@ -141,7 +141,7 @@ pub fn from_str(text: &str, file: Option<&Path>) -> Result<Scenario, PresetError
             line,
             col,
             &index.path_at(line, col),
-            e.code.to_string(),
+            crate::plain_errors::describe(&e.code, text, line, col),
         )
     };
     let probe: VersionProbe = options().from_str(text).map_err(ron_error)?;

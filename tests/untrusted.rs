@@ -98,3 +98,26 @@ fn the_examples_in_docs_presets_md_read() {
     }
     assert_eq!(n, 2);
 }
+
+#[test]
+fn a_syntax_error_is_said_in_plain_words_with_its_line() {
+    // A comma missing after a value: said so, on the line where the reader stopped, shown.
+    let e = err("(\n    version: 2,\n    name: \"x\"\n    horizon_days: 28,\n)\n");
+    assert!(e.contains(":4:5:"), "{e}");
+    assert!(e.contains("a comma is missing"), "{e}");
+    assert!(e.contains("4 |     horizon_days: 28,"), "{e}");
+    assert!(!e.contains("Expected comma"), "no programmer language: {e}");
+    // A bracket left open inside: the error surfaces at the end, the cause is named where it is.
+    let e = err("(\n    version: 2,\n    schedule: (rules: [],\n    horizon_days: 28,\n)\n");
+    assert!(
+        e.contains("Likely cause: the `(` opened on line 3 is never closed"),
+        "{e}"
+    );
+    assert!(e.contains("3 |     schedule: (rules: [],"), "{e}");
+    // A quote left open, and a decimal comma.
+    assert!(
+        err("(version: 2, name: \"x, horizon_days: 28)")
+            .contains("not closed: add the missing `\"`")
+    );
+    assert!(err("(version: 2, horizon_days: 2,8)").contains("decimals take a dot"));
+}
