@@ -7,6 +7,51 @@ use crate::scenario::Scenario;
 /// More pump sessions than this in a day is flagged: more than a mother can keep up.
 pub const MAX_PUMP_SESSIONS_A_DAY: usize = 12;
 
+/// More sessions than this in a day, pumping included, is flagged (issue: 16 feeds and pump
+/// sessions a day passed silently).
+pub const MAX_SESSIONS_WITH_PUMPING_A_DAY: usize = 14;
+/// A plan should leave at least one stretch this long without a planned session each day. Short:
+/// sessions every 3 h round the clock are what newborn care asks for (8 a day), so only a plan
+/// tighter than that is flagged.
+pub const MIN_SLEEP_WINDOW_H: f64 = 2.5;
+
+/// The first whole day on which the *planned* sessions (rules and single sessions, not feeds on
+/// demand, which follow the baby) leave no stretch of `MIN_SLEEP_WINDOW_H` hours free, with the
+/// longest free stretch that day (counted across midnight into the next day).
+fn no_sleep_window(run: &Run) -> Option<(usize, f64)> {
+    let planned: Vec<(f64, f64)> = run
+        .sessions
+        .iter()
+        .filter(|s| s.origin != crate::schedule::Origin::Responsive)
+        .map(|s| (s.start_h, s.end_h))
+        .collect();
+    let whole_days = (run.horizon_h / 24.0).floor() as usize;
+    for day in 0..whole_days.saturating_sub(1) {
+        let (from, to) = (day as f64 * 24.0, (day + 1) as f64 * 24.0);
+        let today: Vec<&(f64, f64)> = planned
+            .iter()
+            .filter(|(s, _)| *s >= from && *s < to)
+            .collect();
+        if today.len() < 2 {
+            continue;
+        }
+        // Free stretches between one session's end and the next one's start, the last one
+        // reaching to the first session of the next day.
+        let next_day_first = planned.iter().find(|(s, _)| *s >= to).map(|(s, _)| *s);
+        let mut longest = 0.0f64;
+        for w in today.windows(2) {
+            longest = longest.max(w[1].0 - w[0].1);
+        }
+        let last_end = today.last().map_or(from, |s| s.1);
+        longest = longest.max(next_day_first.unwrap_or(run.horizon_h) - last_end);
+        longest = longest.max(today[0].0 - from);
+        if longest < MIN_SLEEP_WINDOW_H {
+            return Some((day, longest));
+        }
+    }
+    None
+}
+
 pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
     let mut w = Vec::new();
     let mut say = |t_h: Option<f64>, message: String| w.push(Warning { t_h, message });
@@ -81,6 +126,40 @@ pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
             );
             break;
         }
+        if d.pump_sessions > 0 && d.breastfeeds + d.pump_sessions > MAX_SESSIONS_WITH_PUMPING_A_DAY
+        {
+            say(
+                Some(d.day as f64 * 24.0),
+                format!(
+                    "Day {}: {} breastfeeds and {} pump sessions; more than {MAX_SESSIONS_WITH_PUMPING_A_DAY} sessions a day leaves a mother little time to sleep or eat.",
+                    d.day, d.breastfeeds, d.pump_sessions
+                ),
+            );
+            break;
+        }
+    }
+    if let Some((day, longest_h)) = no_sleep_window(run) {
+        say(
+            Some(day as f64 * 24.0),
+            format!(
+                "Day {day}: the planned sessions leave no stretch of {MIN_SLEEP_WINDOW_H} hours without one (the longest is {longest_h:.1} h): a plan that is hard to keep up for more than a few days."
+            ),
+        );
+    }
+    let short: Vec<&crate::run::SessionResult> = run
+        .completed_sessions()
+        .filter(|s| s.kind == crate::schedule::Kind::Pump && s.letdowns_h.is_empty())
+        .collect();
+    if let Some(first) = short.first() {
+        say(
+            Some(first.start_h),
+            format!(
+                "{} pump session(s) ended before the first let-down (from {}): a session of {:.0} min is too short for the milk to be released; pump for at least a few minutes past the first let-down.",
+                short.len(),
+                crate::schedule::format_time_h(first.start_h),
+                first.duration_min()
+            ),
+        );
     }
     let mut unmet_from = None;
     let mut unmet_total = 0.0;

@@ -243,3 +243,43 @@ fn the_validation_report_in_docs_is_what_the_command_writes() {
         "docs/validation.md is out of date: run `cargo run --release -- validate --out docs/validation.md`"
     );
 }
+
+#[test]
+fn plans_a_mother_cannot_keep_are_flagged_and_ordinary_ones_are_not() {
+    let flagged = |sc: &Scenario, words: &str| {
+        simulate(sc)
+            .unwrap()
+            .warnings
+            .iter()
+            .any(|w| w.message.contains(words))
+    };
+    let (busy, no_sleep, too_short) = (
+        "little time to sleep or eat",
+        "no stretch of",
+        "ended before the first let-down",
+    );
+    // The rescue plan: 8 feeds and 8 pumps a day, sessions all round the clock.
+    let rescue = lactosim::examples::Example::named("sleepy-baby-rescue.ron")
+        .unwrap()
+        .scenario()
+        .unwrap();
+    assert!(flagged(&rescue, busy) && flagged(&rescue, no_sleep));
+    // A one-minute pump session is over before the first let-down.
+    let mut short = Scenario::default();
+    short.schedule.sessions = vec![Session {
+        at_h: 5.0 * 24.0 + 10.0,
+        kind: Kind::Pump,
+        duration_min: 1.0,
+        ..Session::default()
+    }];
+    assert!(flagged(&short, too_short));
+    // Feeding on demand, and 8 pump sessions a day (every 3 h), are not flagged.
+    for sc in [
+        Scenario::default(),
+        lactosim::validate::steady::pump_scenario(),
+    ] {
+        for words in [busy, no_sleep, too_short] {
+            assert!(!flagged(&sc, words), "{}: {words}", sc.name);
+        }
+    }
+}
