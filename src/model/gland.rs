@@ -1,15 +1,21 @@
 //! One breast: milk stored in two pools (ducts and alveoli), its fat and solutes, synthesis
-//! braked by local fullness, secretory capacity adapting over days, the tight junctions.
+//! braked by local fullness, secretory tissue built or lost over days, the tight junctions.
 //!
-//! - Synthesis = secretory capacity × activation × local inhibition (E5, H3). The inhibitor (FIL)
-//!   rises with the milk left in the breast: an empty breast makes milk fastest.
-//! - Secretory capacity adapts to the mean fullness of the past day: a breast emptied often and
-//!   thoroughly (mean fullness below the set point) grows towards the ceiling that prolactin
-//!   supports; one left full shrinks, steeply so after long stasis (involution) (L1–L3; Neal &
-//!   Thornley 1983, Vetharaniam 2003).
-//! - Milk flows from alveoli to ducts slowly by itself (the lean milk drains) and fast during a
-//!   let-down; only the ducts can be emptied by a baby or a pump.
-//! - Long fullness reopens the tight junctions (L3): sodium and chloride rise, lactose falls.
+//! Local (autocrine) control acts at two speeds:
+//! - **at once**: synthesis = secretory tissue × activation × prolactin's permission × local
+//!   inhibition (E5, H3). The inhibitor (FIL) rises with the milk left in the breast, so a breast
+//!   emptied more often makes milk faster the same day (D2);
+//! - **over days**: the tissue moves towards a level set by how full the breast is held, bounded
+//!   by the mother's ceiling: built over about five days, falling quiescent over about four
+//!   (Vetharaniam et al. 2003's active and quiescent alveoli), lost steeply after a day held full
+//!   (involution, Neal & Thornley 1983) or while prolactin is withdrawn (D5). Because the level is
+//!   *proportional* to how full the breast is held, supply answers a change by tens of percent
+//!   over one to two weeks (D1, D3), not by whatever is asked within a day.
+//!
+//! Milk flows from alveoli to ducts slowly by itself (the lean milk drains) and fast during a
+//! let-down; only the ducts can be emptied by a baby or a pump. Stasis and involution reopen the
+//! tight junctions (L3, D9): sodium and chloride rise, lactose falls, and milk held in the breast
+//! is slowly resorbed (D8).
 
 use super::composition::{Solutes, fat_release_factor};
 

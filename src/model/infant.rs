@@ -1,5 +1,6 @@
-//! The baby: an appetite that grows over the first weeks, hunger that builds between feeds, and
-//! how fast it takes milk from the ducts.
+//! The baby: an appetite that grows over the first weeks, hunger that builds between feeds, how
+//! often it wakes to feed (at most 18 times a day, D7) and how fast and how long it takes milk from
+//! the ducts: a weak or sleepy baby takes less a minute, tires sooner and sleeps longer.
 
 use crate::scenario::Infant;
 
