@@ -59,7 +59,7 @@ impl PlotKind {
     pub fn help(self) -> &'static str {
         match self {
             PlotKind::Supply => {
-                "Milk made and removed over the last 24 hours, the baby's appetite and intake, and each breast's rate of synthesis and its secretory capacity (the rate it would reach if empty), written as ml a day so that they compare with the daily totals. Frequent, thorough emptying raises capacity; milk left in a breast slows its synthesis."
+                "Milk made and removed over the last 24 hours (a rolling sum, at every moment), the baby's appetite, the baby's intake at the breast per calendar day (one dot a day: that day's total), and each breast's rate of synthesis and its secretory capacity (the rate it would reach if empty), written as ml a day so that they compare with the daily totals. Frequent, thorough emptying raises capacity; milk left in a breast slows its synthesis."
             }
             PlotKind::Breasts => {
                 "Milk stored in each breast. Shaded: the breast is engorged (95% or more of its storage capacity). Milk left in a breast slows its own synthesis (local autocrine feedback), so a breast that is emptied often holds less between feeds yet makes more."
@@ -182,6 +182,9 @@ pub struct Curve {
     pub markers: bool,
     /// Hidden until the person ticks it in the legend.
     pub hidden_at_first: bool,
+    /// One point per calendar day (a day's total, drawn at midday) rather than a value at every
+    /// moment: the hover read-out names the day it is the total of.
+    pub per_day: bool,
     pub readout: Readout,
     /// The points' y is the value times this (1 but for a curve on a right-hand axis).
     pub axis_scale: f64,
@@ -256,6 +259,7 @@ impl RunPlots {
             dashed: false,
             markers: false,
             hidden_at_first: false,
+            per_day: false,
             readout,
             axis_scale: 1.0,
             points: days
@@ -300,6 +304,7 @@ impl RunPlots {
             dashed: false,
             markers: true,
             hidden_at_first: false,
+            per_day: true,
             readout: ml_day,
             axis_scale: 1.0,
             points: run
@@ -438,6 +443,7 @@ impl RunPlots {
             dashed: false,
             markers: false,
             hidden_at_first: false,
+            per_day: false,
             readout: Readout::plain(c.unit(), decimals),
             axis_scale: 1.0,
             points: removing

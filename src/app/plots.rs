@@ -20,7 +20,31 @@ use crate::scenario::Breast;
 use crate::schedule::{Kind, SessionSide, format_time_h};
 
 /// Height of the session bars under the plots, points.
-const STRIP_HEIGHT: f32 = 64.0;
+const STRIP_HEIGHT: f32 = 76.0;
+/// Each breast's row of the session bars (y from its row's base): breastfeeds in the upper lane,
+/// pump sessions in the lower one, so a pump right after a feed never hides the feed.
+const FEED_LANE: (f64, f64) = (0.5, 0.45);
+const PUMP_LANE: (f64, f64) = (0.05, 0.42);
+
+/// (base, height) of the bar of a session of `kind` on `breast` in the session strip.
+fn lane(kind: Kind, breast: Breast) -> (f64, f64) {
+    let row = if breast == Breast::Left { 1.0 } else { 0.0 };
+    let (base, height) = if kind == Kind::Pump {
+        PUMP_LANE
+    } else {
+        FEED_LANE
+    };
+    (row + base, height)
+}
+
+/// The kind of session whose lane holds `y` in the session strip.
+fn lane_kind(y: f64) -> Kind {
+    if y.rem_euclid(1.0) >= (PUMP_LANE.0 + PUMP_LANE.1 + FEED_LANE.0) / 2.0 {
+        Kind::Breastfeed
+    } else {
+        Kind::Pump
+    }
+}
 /// Lowest height of one plot, points.
 const MIN_PLOT_HEIGHT: f32 = 80.0;
 /// How near (points) a click must be to a session to select it.
@@ -244,38 +268,79 @@ pub enum PlotAction {
     SelectSession(usize),
 }
 
-/// "day 3 14:30" when zoomed into hours, "day 3" when the view spans many days.
-fn time_tick(x_days: f64, span_days: f64) -> String {
-    if span_days <= 3.0 {
-        format_time_h(x_days * 24.0)
+/// The label of a time-axis mark at `x_days` that lies on a grid of `step_days`: a pure function
+/// of the two, so two marks never read the same. Whole days on a grid of a day or more
+/// ("day 89"), day and clock time on a grid of hours ("day 89 06:00"), clock time alone on a grid
+/// finer than an hour ("06:20"), but for whole hours, which keep the day ("day 89 06:00").
+fn time_tick(x_days: f64, step_days: f64) -> String {
+    const HOUR: f64 = 1.0 / 24.0;
+    let minutes = (x_days * 1440.0).round() as i64;
+    let day = minutes.div_euclid(1440);
+    let clock = minutes.rem_euclid(1440);
+    let (h, m) = (clock / 60, clock % 60);
+    if step_days >= 1.0 - 1e-9 {
+        format!("day {day}")
+    } else if step_days >= HOUR - 1e-9 || m == 0 {
+        format!("day {day} {h:02}:{m:02}")
     } else {
-        format!("day {}", (x_days + 1e-9).floor() as i64)
+        format!("{h:02}:{m:02}")
     }
 }
 
-/// Grid steps that fall on whole hours and days (not on 0.1 of a day).
+/// Width (points) the time axis keeps between two labels: room for "day 89 06:00".
+const TIME_LABEL_SPACING: f32 = 100.0;
+
+/// Grid steps that fall on whole minutes, hours and days (not on 0.1 of a day): the middle one is
+/// the first that leaves [`TIME_LABEL_SPACING`] between labels, the finer one (a divisor of it) a
+/// grid without labels, the coarser one a multiple of it, at every zoom (from minutes to years).
+/// Each step divides the next, so no label lands between two others closer than the spacing.
 fn time_steps(input: GridInput) -> [f64; 3] {
-    const STEPS: [f64; 13] = [
-        1.0 / 96.0,
-        1.0 / 48.0,
-        1.0 / 24.0,
-        2.0 / 24.0,
-        6.0 / 24.0,
-        0.5,
+    const MIN: f64 = 1.0 / 1440.0;
+    const STEPS: [f64; 20] = [
+        MIN,
+        2.0 * MIN,
+        5.0 * MIN,
+        10.0 * MIN,
+        15.0 * MIN,
+        30.0 * MIN,
+        60.0 * MIN,
+        120.0 * MIN,
+        180.0 * MIN,
+        360.0 * MIN,
+        720.0 * MIN,
         1.0,
         2.0,
         7.0,
         14.0,
         28.0,
         56.0,
-        182.0,
+        112.0,
+        224.0,
+        448.0,
     ];
+    let divides = |a: f64, b: f64| {
+        let r = b / a;
+        (r - r.round()).abs() < 1e-6
+    };
+    // egui_plot's base step is 8 points' worth of time.
+    let points_per_day = 8.0 / input.base_step_size.max(1e-12);
     let i = STEPS
         .iter()
-        .position(|&s| s >= input.base_step_size * 2.0)
-        .unwrap_or(STEPS.len() - 1)
-        .min(STEPS.len() - 3);
-    [STEPS[i], STEPS[i + 1], STEPS[i + 2]]
+        .position(|&s| s * points_per_day >= f64::from(TIME_LABEL_SPACING))
+        .unwrap_or(STEPS.len() - 1);
+    let labelled = STEPS[i];
+    let finer = STEPS[..i]
+        .iter()
+        .rev()
+        .find(|&&s| divides(s, labelled))
+        .copied()
+        .unwrap_or(labelled);
+    let coarser = STEPS[i + 1..]
+        .iter()
+        .find(|&&s| divides(labelled, s))
+        .copied()
+        .unwrap_or(2.0 * labelled);
+    [finer, labelled, coarser]
 }
 
 /// Grid steps of 1, 2 or 5 times a power of ten, about five labelled lines over the plot's height
@@ -372,7 +437,13 @@ fn tick_text(value: f64, step: f64) -> String {
 }
 
 /// The value of a curve nearest to `x` (a curve sampled at sessions has no value in between).
+#[cfg(test)]
 fn value_near(c: &Curve, x: f64) -> Option<f64> {
+    point_near(c, x).map(|(_, y)| y)
+}
+
+/// The point of a curve nearest to `x`, as (x, y), if its value is finite.
+fn point_near(c: &Curve, x: f64) -> Option<(f64, f64)> {
     let i = c.points.partition_point(|p| p.x < x);
     let candidates = [i.checked_sub(1), (i < c.points.len()).then_some(i)];
     candidates
@@ -381,7 +452,7 @@ fn value_near(c: &Curve, x: f64) -> Option<f64> {
         .map(|j| c.points[j])
         .min_by(|a, b| (a.x - x).abs().total_cmp(&(b.x - x).abs()))
         .filter(|p| p.y.is_finite())
-        .map(|p| p.y)
+        .map(|p| (p.x, p.y))
 }
 
 /// The hover text: the time, then every curve's value at that time with its unit, then the doses
@@ -399,9 +470,13 @@ fn hover_text(
     for (suffix, d) in [("", Some(data)), (" (baseline)", baseline)] {
         let Some(d) = d else { continue };
         for (c, _) in d.curves.iter().zip(shown).filter(|(_, on)| **on) {
-            if let Some(v) = value_near(c, x) {
+            if let Some((at, v)) = point_near(c, x) {
                 let v = v / c.axis_scale;
                 s.push_str(&format!("\n{}{suffix}: {}", c.name, c.readout.format(v)));
+                if c.per_day {
+                    // A calendar day's total, not the last 24 h: say which day.
+                    s.push_str(&format!(", total of day {}", at.floor() as i64));
+                }
             }
         }
     }
@@ -704,7 +779,7 @@ impl PlotsView {
                     new_view = Some((bounds.min()[0], bounds.max()[0]));
                     self.width = response.response.rect.width();
                     if response.response.clicked()
-                        && let Some(i) = session_near_pointer(&response, current)
+                        && let Some(i) = session_near_pointer(&response, current, None)
                     {
                         action = Some(PlotAction::SelectSession(i));
                     }
@@ -745,8 +820,8 @@ impl PlotsView {
     ) -> StripOutcome {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 10.0;
-            ui.label("Sessions (top row: left breast, bottom row: right)")
-                .on_hover_text("Every breastfeed and pump session, on the breast(s) it used (faded: offered but not taken from). Click one to see its minutes.");
+            ui.label("Sessions (rows: left, right; feeds above pumps)")
+                .on_hover_text("Every breastfeed and pump session, on the breast(s) it used (faded: offered but not taken from). Each breast's row has two lanes: breastfeeds in the upper one, pump sessions in the lower one, so both show when a pump follows a feed. Click one to see its minutes.");
             for kind in [Kind::Breastfeed, Kind::Pump] {
                 let on = !self.hidden_sessions.contains(&kind);
                 if legend_chip(ui, kind.name(), kind_color(kind), false, on).clicked() {
@@ -801,10 +876,12 @@ impl PlotsView {
             );
             axes
         })
-        .x_axis_formatter(|m: GridMark, r: &RangeInclusive<f64>| {
-            time_tick(m.value, r.end() - r.start())
-        })
-        .x_axis_label("days since birth")
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label("days since birth")
+                .label_spacing(TIME_LABEL_SPACING..=TIME_LABEL_SPACING + 20.0)
+                .formatter(|m: GridMark, _: &RangeInclusive<f64>| time_tick(m.value, m.step_size)),
+        ])
         .label_formatter(|pos: &HoverPosition<'_>| {
             let (HoverPosition::NearDataPoint { position, .. }
             | HoverPosition::Elsewhere { position }) = pos;
@@ -828,15 +905,15 @@ impl PlotsView {
                     .iter()
                     .filter(|b| b.kind == kind)
                     .map(|b| {
-                        let row = if b.breast == Breast::Left { 1.05 } else { 0.05 };
+                        let (base, height) = lane(kind, b.breast);
                         let mut color = kind_color(kind);
                         if !b.used {
                             // Offered but not taken from (the baby was satisfied on one side).
                             color = color.gamma_multiply(0.35);
                         }
-                        let mut bar = Bar::new((b.start + b.end) / 2.0, 0.9)
+                        let mut bar = Bar::new((b.start + b.end) / 2.0, height)
                             .width(b.end - b.start)
-                            .base_offset(row)
+                            .base_offset(base)
                             .fill(color)
                             .name(b.describe());
                         if selected.is_some_and(|i| (b.first..b.first + b.count).contains(&i)) {
@@ -854,7 +931,14 @@ impl PlotsView {
         let b = response.transform.bounds();
         StripOutcome {
             clicked: if response.response.clicked() {
-                session_near_pointer(&response, current)
+                // The lane clicked in says the kind; a click near no session of that kind still
+                // finds the nearest of any kind.
+                let kind = response
+                    .response
+                    .interact_pointer_pos()
+                    .map(|p| lane_kind(response.transform.value_from_position(p).y));
+                kind.and_then(|k| session_near_pointer(&response, current, Some(k)))
+                    .or_else(|| session_near_pointer(&response, current, None))
             } else {
                 None
             },
@@ -937,17 +1021,28 @@ fn selected_session_span((t0, t1): (f64, f64)) -> Span {
         .border(Stroke::new(1.0, Color32::GRAY))
 }
 
-/// The session nearest the pointer, if it is within a few points of it.
+/// The session nearest the pointer (of `kind`, if given), if it is within a few points of it.
 fn session_near_pointer<R>(
     response: &egui_plot::PlotResponse<R>,
     plots: &RunPlots,
+    kind: Option<Kind>,
 ) -> Option<usize> {
     let pos = response.response.interact_pointer_pos()?;
     let t = response.transform.value_from_position(pos).x;
     let tolerance = CLICK_TOLERANCE_PX * response.transform.dvalue_dpos()[0].abs();
-    plots
-        .sessions
+    session_near(&plots.sessions, t, tolerance, kind)
+}
+
+/// The session nearest time `t` (days), of `kind` if given, within `tolerance` days.
+fn session_near(
+    sessions: &[SessionBar],
+    t: f64,
+    tolerance: f64,
+    kind: Option<Kind>,
+) -> Option<usize> {
+    sessions
         .iter()
+        .filter(|s| kind.is_none_or(|k| s.kind == k))
         .map(|s| {
             let d = if t < s.start_days {
                 s.start_days - t
@@ -1030,6 +1125,15 @@ mod tests {
                 .any(|l| l.starts_with("milk made, last 24 h (baseline): "))
         );
         assert!(!text.contains("appetite"), "a hidden curve is left out");
+        // A calendar day's total says which day; a rolling 24 h sum says so in its name.
+        let text = hover_text(20.2, supply, None, &shown, None);
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("baby's intake at the breast, per day: ")
+                    && l.ends_with(" ml/day, total of day 20")),
+            "{text}"
+        );
+        assert!(text.contains("milk removed, last 24 h: "), "{text}");
         // Oxytocin is drawn ×10 against the prolactin axis but read out in its own unit.
         let hormones = plots.get(PlotKind::Hormones);
         let ox = hormones
@@ -1064,8 +1168,115 @@ mod tests {
 
     #[test]
     fn ticks_read_as_days_or_hours() {
-        assert_eq!(time_tick(3.0, 28.0), "day 3");
-        assert_eq!(time_tick(3.5, 1.0), "day 3 12:00");
+        assert_eq!(time_tick(3.0, 7.0), "day 3");
+        assert_eq!(time_tick(3.0, 1.0), "day 3");
+        assert_eq!(time_tick(3.5, 0.5), "day 3 12:00");
+        assert_eq!(time_tick(89.25, 6.0 / 24.0), "day 89 06:00");
+        assert_eq!(time_tick(89.25 + 20.0 / 1440.0, 10.0 / 1440.0), "06:20");
+        assert_eq!(time_tick(89.25, 30.0 / 1440.0), "day 89 06:00");
+        // A value a hair under the minute still reads as that minute.
+        assert_eq!(time_tick(89.5 - 1e-9, 1.0 / 24.0), "day 89 12:00");
+    }
+
+    /// The labels the time axis shows for a view of (from, to) days on `width` points, marked
+    /// as egui_plot marks them (every multiple of each step, the largest step winning) and
+    /// labelled where its marks are at least [`TIME_LABEL_SPACING`] apart.
+    fn axis_labels(from: f64, to: f64, width: f64) -> Vec<String> {
+        let input = GridInput {
+            bounds: (from, to),
+            base_step_size: (to - from) / width * 8.0,
+        };
+        let steps = time_steps(input);
+        let mut marks: Vec<GridMark> = Vec::new();
+        for step in steps {
+            let first = (from / step).ceil() as i64;
+            let last = (to / step).floor() as i64;
+            for i in first..=last {
+                let value = i as f64 * step;
+                match marks
+                    .iter_mut()
+                    .find(|m| (m.value - value).abs() < 0.1 * steps[0])
+                {
+                    Some(m) => m.step_size = m.step_size.max(step),
+                    None => marks.push(GridMark {
+                        value,
+                        step_size: step,
+                    }),
+                }
+            }
+        }
+        marks.sort_by(|a, b| a.value.total_cmp(&b.value));
+        marks
+            .iter()
+            .filter(|m| m.step_size / (to - from) * width >= f64::from(TIME_LABEL_SPACING))
+            .map(|m| time_tick(m.value, m.step_size))
+            .collect()
+    }
+
+    #[test]
+    fn the_time_axis_is_labelled_without_repeats_at_every_zoom() {
+        let check = |from: f64, to: f64| {
+            let labels = axis_labels(from, to, 1100.0);
+            assert!(labels.len() >= 2, "{from}..{to}: {labels:?}");
+            assert!(labels.len() <= 11, "{from}..{to}: {labels:?}");
+            let mut unique = labels.clone();
+            unique.dedup();
+            assert_eq!(unique, labels, "{from}..{to}: a label repeats");
+            labels
+        };
+        // The whole run (four months): days.
+        let whole = check(0.0, 120.0);
+        assert!(
+            whole
+                .iter()
+                .all(|l| l.starts_with("day ") && !l.contains(':'))
+        );
+        // Three days: days and the hours between them.
+        let three = check(88.0, 91.0);
+        assert!(three.contains(&"day 89".to_owned()), "{three:?}");
+        assert!(three.contains(&"day 89 12:00".to_owned()), "{three:?}");
+        // Six hours: day and hour.
+        let six = check(89.0 + 3.5 / 24.0, 89.0 + 9.5 / 24.0);
+        assert!(six.contains(&"day 89 06:00".to_owned()), "{six:?}");
+        assert!(six.iter().all(|l| l.starts_with("day 89 ")), "{six:?}");
+        // Twenty minutes: hours and minutes.
+        let twenty = check(89.25 + 5.0 / 1440.0, 89.25 + 25.0 / 1440.0);
+        assert!(twenty.contains(&"06:10".to_owned()), "{twenty:?}");
+        assert!(twenty.iter().all(|l| l.len() == 5), "{twenty:?}");
+    }
+
+    #[test]
+    fn feeds_and_pumps_have_lanes_of_their_own() {
+        for b in Breast::BOTH {
+            let (fb, fh) = lane(Kind::Breastfeed, b);
+            let (pb, ph) = lane(Kind::Pump, b);
+            assert!(pb + ph < fb, "the pump lane lies under the feed lane");
+            assert!(fb + fh <= pb.floor() + 1.0, "both within the breast's row");
+            assert_eq!(lane_kind(fb + fh / 2.0), Kind::Breastfeed);
+            assert_eq!(lane_kind(pb + ph / 2.0), Kind::Pump);
+        }
+        // A feed and the pump right after it: both bars, on their own lanes, at any zoom.
+        let feed = session(0, 10.0, 20.0, SessionSide::Both);
+        let pump = SessionBar {
+            kind: Kind::Pump,
+            ..session(1, 10.0 + 21.0 / 1440.0, 15.0, SessionSide::Both)
+        };
+        let sessions = [feed, pump];
+        for column in [1e-4, 0.01, 0.5] {
+            let bars = bars_in_view(&sessions, (0.0, 20.0), column);
+            for kind in [Kind::Breastfeed, Kind::Pump] {
+                assert_eq!(bars.iter().filter(|b| b.kind == kind).count(), 2);
+            }
+        }
+        // A click on a lane picks that lane's session, even nearer the other one in time.
+        let t = 10.0 + 20.5 / 1440.0;
+        let tol = 5.0 / 1440.0;
+        assert_eq!(
+            session_near(&sessions, t, tol, Some(Kind::Breastfeed)),
+            Some(0)
+        );
+        assert_eq!(session_near(&sessions, t, tol, Some(Kind::Pump)), Some(1));
+        assert_eq!(session_near(&sessions, 12.0, tol, None), None);
     }
 
     #[test]
@@ -1093,12 +1304,28 @@ mod tests {
     }
 
     #[test]
-    fn grid_steps_are_whole_hours_or_days() {
-        let input = |span: f64| GridInput {
-            bounds: (0.0, span),
-            base_step_size: span / 100.0,
+    fn grid_steps_are_whole_minutes_hours_or_days() {
+        // 1100 points wide: 8 points of base step.
+        let steps = |span: f64| {
+            time_steps(GridInput {
+                bounds: (0.0, span),
+                base_step_size: span / 1100.0 * 8.0,
+            })
         };
-        assert_eq!(time_steps(input(28.0))[0], 1.0);
-        assert_eq!(time_steps(input(1.0))[0], 1.0 / 48.0);
+        assert_eq!(steps(28.0)[1], 7.0);
+        assert_eq!(steps(1.0)[1], 3.0 / 24.0);
+        assert_eq!(steps(20.0 / 1440.0)[1], 2.0 / 1440.0);
+        assert_eq!(steps(3650.0)[2], 896.0);
+        for span in [0.001, 0.1, 0.3, 1.0, 3.0, 10.0, 100.0, 1000.0] {
+            let [a, b, c] = steps(span);
+            for (fine, coarse) in [(a, b), (b, c)] {
+                let r = coarse / fine;
+                assert!((r - r.round()).abs() < 1e-6, "{fine} divides {coarse}");
+            }
+            for s in [a, b, c] {
+                let minutes = s * 1440.0;
+                assert!((minutes - minutes.round()).abs() < 1e-6, "{s}");
+            }
+        }
     }
 }
