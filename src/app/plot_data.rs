@@ -119,6 +119,13 @@ pub fn kind_color(k: Kind) -> Color32 {
 /// 0–600 ng/ml of prolactin does.
 const OXYTOCIN_SCALE: f64 = 10.0;
 
+/// Oxytocin is drawn only when at most this many days are in view. Its pulses come every few
+/// minutes during a feed (3-min half-life), so over weeks they merge into a solid band that hides
+/// prolactin. Over 2 days or less the feeds' bursts, 2–3 h apart, stand tens of points apart
+/// even in a narrow window (2 days over 600 points: 1 h ≈ 12 points), with prolactin readable
+/// between them; zooming further separates the single pulses of a feed.
+pub const OXYTOCIN_MAX_VIEW_DAYS: f64 = 2.0;
+
 pub const ENGORGED_COLOR: Color32 = Color32::from_rgba_premultiplied(90, 20, 20, 40);
 pub const LETDOWN_COLOR: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
 /// Doses, and the medicine's effect: teal, apart from the hormones' oranges and reds.
@@ -188,6 +195,10 @@ pub struct Curve {
     pub readout: Readout,
     /// The points' y is the value times this (1 but for a curve on a right-hand axis).
     pub axis_scale: f64,
+    /// Drawn only when at most this many days are in view (a pulsed signal that would fill the
+    /// plot as a band over longer ranges); drawn beneath the other curves. The hover read-out
+    /// gives its value either way.
+    pub max_view_days: Option<f64>,
     pub points: Vec<PlotPoint>,
 }
 
@@ -262,6 +273,7 @@ impl RunPlots {
             per_day: false,
             readout,
             axis_scale: 1.0,
+            max_view_days: None,
             points: days
                 .iter()
                 .zip(y)
@@ -307,6 +319,7 @@ impl RunPlots {
             per_day: true,
             readout: ml_day,
             axis_scale: 1.0,
+            max_view_days: None,
             points: run
                 .days
                 .iter()
@@ -381,6 +394,7 @@ impl RunPlots {
             &scaled,
         );
         oxytocin.axis_scale = OXYTOCIN_SCALE;
+        oxytocin.max_view_days = Some(OXYTOCIN_MAX_VIEW_DAYS);
         hormones.curves.push(oxytocin);
         hormones.letdowns_days = run.letdown_times_h().map(|t| t / 24.0).collect();
         hormones.marks_y = -0.06
@@ -446,6 +460,7 @@ impl RunPlots {
             per_day: false,
             readout: Readout::plain(c.unit(), decimals),
             axis_scale: 1.0,
+            max_view_days: None,
             points: removing
                 .iter()
                 .map(|x| PlotPoint::new((x.start_h + x.end_h) / 48.0, x.milk.get(c)))

@@ -690,6 +690,11 @@ impl PlotsView {
                                 }
                             }
                         }
+                        for c in data.curves.iter().filter(|c| {
+                            too_wide(c, view) && !self.hidden.contains(&(kind, c.name.clone()))
+                        }) {
+                            ui.label(RichText::new(zoom_note(c)).small().weak());
+                        }
                         if baseline.is_some() {
                             ui.label(RichText::new("dashed, faded: baseline").small().weak());
                         }
@@ -704,6 +709,13 @@ impl PlotsView {
                         .curves
                         .iter()
                         .map(|c| !hidden.contains(c.name.as_str()))
+                        .collect();
+                    // Drawn: on in the legend and, for a pulsed curve, a short enough view.
+                    let drawn_curves: Vec<bool> = data
+                        .curves
+                        .iter()
+                        .zip(&visible_curves)
+                        .map(|(c, on)| *on && !too_wide(c, view))
                         .collect();
                     let shown = &visible_curves;
                     let doses_tol = (!hidden.contains(DOSE)).then_some(dose_tolerance);
@@ -728,9 +740,17 @@ impl PlotsView {
                     let dose_marks = &cache.dose_marks[index];
                     let base_shown = self.baseline.as_ref().map(|c| &c.shown);
                     let response = plot.show(ui, |pu| {
-                        if let (Some(b), Some(bs)) = (baseline, base_shown) {
+                        let base = baseline.zip(base_shown).map(|(b, bs)| {
                             let bi = b.plots.iter().position(|(k, _)| *k == kind).unwrap_or(0);
-                            add_curves(pu, &b.plots[bi].1.curves, &bs[bi], &visible_curves, true);
+                            (&b.plots[bi].1.curves, &bs[bi])
+                        });
+                        // Pulsed curves (oxytocin) beneath everything else, prolactin included.
+                        if let Some((curves, bs)) = base {
+                            add_curves(pu, curves, bs, &drawn_curves, true, true);
+                        }
+                        add_curves(pu, &data.curves, shown, &drawn_curves, false, true);
+                        if let Some((curves, bs)) = base {
+                            add_curves(pu, curves, bs, &drawn_curves, true, false);
                         }
                         for &(breast, t0, t1) in
                             data.engorged.iter().filter(|_| !hidden.contains(ENGORGED))
@@ -752,7 +772,7 @@ impl PlotsView {
                                     .style(LineStyle::dashed_loose()),
                             );
                         }
-                        add_curves(pu, &data.curves, shown, &visible_curves, false);
+                        add_curves(pu, &data.curves, shown, &drawn_curves, false, false);
                         if !marks.is_empty() && !hidden.contains(LETDOWN) {
                             pu.points(
                                 Points::new(LETDOWN, PlotPoints::Borrowed(marks))
@@ -952,14 +972,35 @@ struct StripOutcome {
     view: (f64, f64),
 }
 
+/// A pulsed curve (see [`Curve::max_view_days`]) is left out of a view this long.
+fn too_wide(c: &Curve, (from, to): (f64, f64)) -> bool {
+    // A little slack: a view set to exactly the limit still shows the curve.
+    c.max_view_days.is_some_and(|max| to - from > max * 1.001)
+}
+
+/// What the legend says of a pulsed curve left out of a long view.
+fn zoom_note(c: &Curve) -> String {
+    let name = c.name.split(" (").next().unwrap_or(&c.name);
+    let days = c.max_view_days.unwrap_or(0.0);
+    format!("{name}: zoom in to {days} days or less to see its pulses")
+}
+
+/// Draws the curves that are `visible`, only the pulsed ones or only the others (`pulsed`), so
+/// that the pulsed ones can go beneath.
 fn add_curves<'a>(
     pu: &mut egui_plot::PlotUi<'a>,
     curves: &'a [Curve],
     shown: &'a [Shown],
     visible: &[bool],
     baseline: bool,
+    pulsed: bool,
 ) {
-    for ((c, s), _) in curves.iter().zip(shown).zip(visible).filter(|(_, v)| **v) {
+    for ((c, s), _) in curves
+        .iter()
+        .zip(shown)
+        .zip(visible)
+        .filter(|((c, _), v)| **v && c.max_view_days.is_some() == pulsed)
+    {
         let points = match s {
             Shown::Slice(r) => &c.points[r.clone()],
             Shown::Decimated(v) => v.as_slice(),
@@ -1155,6 +1196,30 @@ mod tests {
             (shown - drawn / 10.0).abs() < 0.06,
             "{shown} pg/ml vs drawn {drawn}"
         );
+    }
+
+    #[test]
+    fn oxytocin_is_drawn_only_over_short_views_and_read_out_always() {
+        let sc = crate::Scenario::default();
+        let run = crate::simulate(&sc).unwrap();
+        let plots = RunPlots::prepare(&sc, &run);
+        let hormones = plots.get(PlotKind::Hormones);
+        let [prolactin, ox] = [&hormones.curves[0], &hormones.curves[1]];
+        assert_eq!(prolactin.name, "prolactin");
+        assert!(ox.name.starts_with("oxytocin"));
+        // Prolactin is drawn at any zoom; oxytocin only over 2 days or less.
+        assert!(!too_wide(prolactin, (0.0, 28.0)));
+        assert!(too_wide(ox, (0.0, 28.0)));
+        assert!(too_wide(ox, (10.0, 12.1)));
+        assert!(!too_wide(ox, (10.0, 12.0)));
+        assert!(!too_wide(ox, (10.0, 10.5)));
+        assert_eq!(
+            zoom_note(ox),
+            "oxytocin: zoom in to 2 days or less to see its pulses"
+        );
+        // The read-out gives oxytocin whatever the zoom (it does not depend on the view).
+        let text = hover_text(20.0, hormones, None, &[true; 2], None);
+        assert!(text.lines().any(|l| l.starts_with("oxytocin")), "{text}");
     }
 
     #[test]
