@@ -19,6 +19,9 @@ pub enum ListEdit<T> {
     Remove(usize),
     /// Insert a copy right after the entry.
     Duplicate(usize),
+    /// Insert this entry at this index (a copy the GUI has placed so it collides with nothing);
+    /// past the end it goes last.
+    Insert(usize, T),
 }
 
 impl<T: Clone> ListEdit<T> {
@@ -40,6 +43,7 @@ impl<T: Clone> ListEdit<T> {
                     list.insert(i + 1, t);
                 }
             }
+            ListEdit::Insert(i, t) => list.insert(i.min(list.len()), t),
         }
     }
 
@@ -123,6 +127,7 @@ impl Edit {
                 ListEdit::Update(i, _) => format!("edit {what} {}", i + 1),
                 ListEdit::Remove(i) => format!("delete {what} {}", i + 1),
                 ListEdit::Duplicate(i) => format!("duplicate {what} {}", i + 1),
+                ListEdit::Insert(i, _) => format!("copy of {what} {i}"),
             }
         }
         match self {
@@ -194,6 +199,9 @@ mod tests {
         Edit::Rules(ListEdit::Add(rule.clone())).apply(&mut sc);
         Edit::Rules(ListEdit::Duplicate(0)).apply(&mut sc);
         assert_eq!(sc.schedule.rules.len(), 2);
+        Edit::Rules(ListEdit::Insert(9, rule.clone())).apply(&mut sc);
+        assert_eq!(sc.schedule.rules.len(), 3);
+        Edit::Rules(ListEdit::Remove(2)).apply(&mut sc);
         let changed = Rule {
             every_h: 4.0,
             ..rule.clone()

@@ -5,6 +5,7 @@
 //! GUI plots and the command line writes out.
 //!
 //! - [`scenario`], [`schedule`], [`mother_takes`], [`params`]: the input and its allowed ranges;
+//!   [`placement`]: where a copied schedule entry goes so the schedule still runs;
 //! - [`model`]: the physiology, one mechanism per file;
 //! - [`sim`]: the integrator loop;
 //! - [`run`]: the output; [`summary`] and [`warnings`] put it in plain words;
@@ -21,6 +22,7 @@ pub mod export;
 pub mod model;
 pub mod mother_takes;
 pub mod params;
+pub mod placement;
 pub mod plain_errors;
 pub mod preset;
 pub mod run;

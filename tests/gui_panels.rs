@@ -289,13 +289,99 @@ fn delete_the_only_rule() {
 #[test]
 fn duplicate_a_rule_and_open_the_copy() {
     let mut h = schedule_harness(one_rule());
+    assert_eq!(h.state().scenario.validate(), vec![]);
     h.get_by_label("Duplicate rule 1").click();
     h.run();
-    assert_eq!(h.state().log, vec![Edit::Rules(ListEdit::Duplicate(0))]);
+    let [Edit::Rules(ListEdit::Insert(1, copy))] = h.state().log.as_slice() else {
+        panic!("{:?}", h.state().log);
+    };
     let rules = &h.state().scenario.schedule.rules;
     assert_eq!(rules.len(), 2);
-    assert_eq!(rules[0], rules[1]);
+    assert_eq!(&rules[1], copy);
+    // The same rule, its first session moved past the original's 15 minutes (and a gap).
+    assert_eq!(
+        Rule {
+            first_at_clock_h: rules[0].first_at_clock_h,
+            ..copy.clone()
+        },
+        rules[0]
+    );
+    assert!(copy.first_at_clock_h >= rules[0].first_at_clock_h + 0.25);
+    assert_eq!(h.state().scenario.validate(), vec![]);
     assert!(h.query_by_label("Every").is_some());
+}
+
+fn preset(name: &str) -> Scenario {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("presets")
+        .join(name);
+    lactosim::preset::read_file(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn copies_in_a_shipped_preset_collide_with_nothing() {
+    let sc = preset("exclusive-pumping.ron");
+    assert_eq!(sc.validate(), vec![]);
+    let mut h = schedule_harness(sc);
+    // A recurring rule and a single session added from the menu fit around the pumping.
+    add(&mut h, "Recurring feed or pump session");
+    assert_eq!(h.state().scenario.validate(), vec![]);
+    add(&mut h, "Extra pump session");
+    assert_eq!(h.state().scenario.validate(), vec![]);
+    for (label, rules, sessions) in [
+        ("Duplicate rule 1", 3, 1),
+        ("Duplicate rule 2", 4, 1),
+        ("Duplicate session 1", 4, 2),
+        ("Duplicate session 1", 4, 3),
+    ] {
+        h.get_by_label(label).click();
+        h.run();
+        let sc = &h.state().scenario;
+        assert_eq!(
+            (sc.schedule.rules.len(), sc.schedule.sessions.len()),
+            (rules, sessions),
+            "{label}"
+        );
+        assert_eq!(sc.validate(), vec![], "{label}: {:?}", sc.schedule);
+    }
+    // A copied session starts after the original ends (15 minutes and a gap).
+    let s = &h.state().scenario.schedule.sessions;
+    assert!(s[1].at_h >= s[0].at_h + 0.25, "{s:?}");
+    assert!(s[2].at_h >= s[0].at_h + 0.25, "{s:?}");
+}
+
+#[test]
+fn a_copied_breastfeed_goes_after_the_one_it_copies() {
+    let mut sc = Scenario::default();
+    sc.schedule.responsive = None;
+    sc.schedule.rules.push(Rule {
+        label: "feed".into(),
+        side: Side::Left,
+        every_h: 3.0,
+        duration_min: 20.0,
+        ..Rule::default()
+    });
+    sc.schedule.sessions.push(lactosim::schedule::Session {
+        kind: Kind::Breastfeed,
+        side: Side::Both,
+        at_h: 24.0 + 2.5,
+        duration_min: 10.0,
+        ..Default::default()
+    });
+    assert_eq!(sc.validate(), vec![]);
+    let mut h = schedule_harness(sc);
+    h.get_by_label("Duplicate session 1").click();
+    h.run();
+    let sc = &h.state().scenario;
+    assert_eq!(sc.validate(), vec![]);
+    // 02:30 + 2 × 10 min ends 02:50, but the rule feeds on the left from 03:00 to 03:20.
+    assert!(sc.schedule.sessions[1].at_h >= 24.0 + 3.0 + 20.0 / 60.0);
+    // The rule's copy goes to the other breast, at the same times.
+    h.get_by_label("Duplicate rule 1").click();
+    h.run();
+    let sc = &h.state().scenario;
+    assert_eq!(sc.validate(), vec![], "{:?}", sc.schedule.rules);
+    assert_eq!(sc.schedule.rules.len(), 2);
 }
 
 #[test]

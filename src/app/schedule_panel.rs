@@ -15,6 +15,7 @@ use std::ops::RangeInclusive;
 use egui::{Align, Button, CollapsingHeader, DragValue, Grid, Id, Label, Layout, RichText, Ui};
 
 use crate::edit::{Edit, ListEdit};
+use crate::placement;
 use crate::scenario::MAX_HORIZON_DAYS;
 use crate::schedule::{
     Kind, MAX_SESSION_MIN, NightGap, Responsive, Rule, Schedule, Session, Side, Skip, format_time_h,
@@ -72,6 +73,7 @@ impl SchedulePanel {
             &schedule.rules,
             |r| rule_summary(r, h),
             rule_fields,
+            &|i| placement::placed_rule(schedule, h, &schedule.rules[i], i + 1, true),
             Edit::Rules,
             edits,
         );
@@ -82,6 +84,7 @@ impl SchedulePanel {
             &schedule.sessions,
             |s| session_summary(s, h),
             session_fields,
+            &|i| placement::placed_session(schedule, h, &schedule.sessions[i], i + 1, true),
             Edit::Sessions,
             edits,
         );
@@ -92,6 +95,8 @@ impl SchedulePanel {
             &schedule.skips,
             skip_summary,
             skip_fields,
+            // Skips may overlap: a copy is harmless where it is.
+            &|i| schedule.skips[i].clone(),
             Edit::Skips,
             edits,
         );
@@ -211,6 +216,16 @@ impl SchedulePanel {
                         List::Sessions => schedule.sessions.len(),
                         List::Skips => schedule.skips.len(),
                     };
+                    // Moved, if it must be, so that it collides with nothing already there.
+                    let edit = match edit {
+                        Edit::Rules(ListEdit::Add(r)) => Edit::Rules(ListEdit::Add(
+                            placement::placed_rule(schedule, horizon_days, &r, len, false),
+                        )),
+                        Edit::Sessions(ListEdit::Add(x)) => Edit::Sessions(ListEdit::Add(
+                            placement::placed_session(schedule, horizon_days, &x, len, false),
+                        )),
+                        other => other,
+                    };
                     edits.push(edit);
                     self.open = Some((list, len));
                     ui.close();
@@ -231,6 +246,7 @@ impl SchedulePanel {
         items: &[T],
         summary: impl Fn(&T) -> String,
         fields: fn(&mut Ui, &mut T),
+        copy_of: &dyn Fn(usize) -> T,
         wrap: fn(ListEdit<T>) -> Edit,
         edits: &mut Vec<Edit>,
     ) {
@@ -250,7 +266,7 @@ impl SchedulePanel {
                             self.open = (!is_open).then_some((list, i));
                         }
                         Some(RowAction::Duplicate) => {
-                            edits.push(wrap(ListEdit::Duplicate(i)));
+                            edits.push(wrap(ListEdit::Insert(i + 1, copy_of(i))));
                             self.open = Some((list, i + 1));
                         }
                         Some(RowAction::Delete) => {
@@ -300,7 +316,10 @@ fn row_ui(ui: &mut Ui, noun: &str, i: usize, summary: &str, is_open: bool) -> Op
             let dup = ui
                 .add(Button::new("Copy").small())
                 .accessible_name(format!("Duplicate {noun} {n}"))
-                .on_hover_text("Duplicate: a copy goes right after it");
+                .on_hover_text(
+                    "Duplicate: a copy goes right after it in the list, moved in time (or to the \
+                     other breast) so that it does not overlap anything",
+                );
             if dup.clicked() {
                 action = Some(RowAction::Duplicate);
             }
@@ -360,8 +379,9 @@ impl Template {
     fn tip(self) -> &'static str {
         match self {
             Template::Recurring => {
-                "A breastfeed on both sides every 3 hours, around the clock, for the whole run. \
-                 Change it to a pump, another interval or other days."
+                "A double-pump session of 15 minutes once a day at 10:00 (later if that time is \
+                 taken), from the chosen day to the end of the run. Change it to a breastfeed, \
+                 another interval or other days."
             }
             Template::ExtraPump => "One double-pump session of 15 minutes at 07:00.",
             Template::MissedFeed => {
@@ -392,8 +412,12 @@ impl Template {
             Template::Recurring => (
                 List::Rules,
                 Edit::Rules(ListEdit::Add(Rule {
-                    from_day: 0.0,
-                    to_day: horizon,
+                    kind: Kind::Pump,
+                    side: Side::Both,
+                    every_h: 24.0,
+                    first_at_clock_h: 10.0,
+                    from_day: d,
+                    to_day: horizon.max(d),
                     ..Rule::default()
                 })),
             ),
