@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 
 use lactosim::Scenario;
 use lactosim::app::files::Dialogs;
-use lactosim::app::{App, Command};
+use lactosim::app::{App, Command, STALE_RUN};
 use lactosim::edit::Edit;
 
 /// File dialogs that answer with paths the test chose.
@@ -381,6 +381,63 @@ fn an_invalid_edit_shows_its_problems_and_keeps_the_last_good_run() {
     assert!(!h.state().problems.is_empty());
     h.get_by_label_contains("This scenario cannot run");
     assert_eq!(last_day_removed(h.state()), good);
+}
+
+#[test]
+fn while_the_edit_cannot_run_the_last_valid_run_stays_shown_and_greyed() {
+    let mut h = harness();
+    let before = h.state().current.clone().expect("a run");
+    assert!(h.query_by_label(STALE_RUN).is_none());
+    // Two single sessions overlapping on the same breasts: the scenario cannot run.
+    let session = lactosim::schedule::Session {
+        at_h: 30.0,
+        ..Default::default()
+    };
+    for _ in 0..2 {
+        h.state_mut()
+            .edit(Edit::Sessions(lactosim::edit::ListEdit::Add(
+                session.clone(),
+            )));
+        h.run();
+    }
+    let app = h.state();
+    assert!(!app.problems.is_empty());
+    // The problems are listed, and the sentence says what the plots show.
+    h.get_by_label_contains("This scenario cannot run");
+    for p in &app.problems {
+        h.get_by_label_contains(&p.message);
+    }
+    h.get_by_label(STALE_RUN);
+    // The run shown is the last one that could be simulated (with one session), not a new one.
+    let shown = app.current.as_ref().expect("a run");
+    assert_ne!(shown.scenario, app.document.scenario);
+    assert_eq!(
+        shown.scenario.schedule.sessions.len() + 1,
+        app.document.scenario.schedule.sessions.len()
+    );
+    assert_eq!(
+        shown.scenario.schedule.sessions.len(),
+        before.scenario.schedule.sessions.len() + 1
+    );
+    assert_eq!(shown.run.horizon_h, before.run.horizon_h);
+    let kept = shown.run.clone();
+    // Another frame changes nothing: still the same run, still greyed.
+    h.run();
+    assert!(std::sync::Arc::ptr_eq(
+        &h.state().current.as_ref().unwrap().run,
+        &kept
+    ));
+    h.get_by_label(STALE_RUN);
+    // Fixing the problem (undo) shows the new run, no longer greyed.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let app = h.state();
+    assert!(app.problems.is_empty(), "{:?}", app.problems);
+    assert_eq!(
+        app.current.as_ref().unwrap().scenario,
+        app.document.scenario
+    );
+    assert!(h.query_by_label(STALE_RUN).is_none());
 }
 
 /// A file dropped on the window.

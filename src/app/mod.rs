@@ -174,6 +174,12 @@ struct FileProblems {
     lines: Vec<String>,
 }
 
+/// Said above the plots while they show the last run that could be simulated.
+pub const STALE_RUN: &str =
+    "Showing the last run that could be simulated: fix the problems above to see the new one.";
+/// How strongly that run is faded.
+const STALE_OPACITY: f32 = 0.35;
+
 pub struct App {
     pub document: Document,
     /// The newest good run of the scenario (or of its last valid version).
@@ -769,10 +775,18 @@ impl App {
             });
         });
         if let Some(sim) = &self.current {
-            ui.label(RichText::new(&sim.summary).size(15.0));
-            if let Some(words) = &self.comparison {
-                ui.label(RichText::new(words).size(15.0));
-            }
+            // The sentences describe the last run that could be simulated: greyed like its plots
+            // while the edited scenario cannot run.
+            let stale = !self.problems.is_empty();
+            ui.scope(|ui| {
+                if stale {
+                    ui.multiply_opacity(STALE_OPACITY);
+                }
+                ui.label(RichText::new(&sim.summary).size(15.0));
+                if let Some(words) = &self.comparison {
+                    ui.label(RichText::new(words).size(15.0));
+                }
+            });
             if !self.document.scenario.description.is_empty() && self.png_target.is_none() {
                 // Opened for the person when a file or an example was just opened.
                 let open = std::mem::take(&mut self.show_description).then_some(true);
@@ -786,25 +800,27 @@ impl App {
                         }
                     });
             }
-            for w in &sim.run.warnings {
-                let at = w
-                    .t_h
-                    .map(|t| format!(" ({})", crate::schedule::format_time_h(t)))
-                    .unwrap_or_default();
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("Warning: {}{at}", w.message),
-                );
-            }
+            ui.scope(|ui| {
+                if stale {
+                    ui.multiply_opacity(STALE_OPACITY);
+                }
+                for w in &sim.run.warnings {
+                    let at = w
+                        .t_h
+                        .map(|t| format!(" ({})", crate::schedule::format_time_h(t)))
+                        .unwrap_or_default();
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!("Warning: {}{at}", w.message),
+                    );
+                }
+            });
         }
         if !self.problems.is_empty() {
             egui::Frame::group(ui.style())
                 .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
                 .show(ui, |ui| {
-                    ui.colored_label(
-                        ui.visuals().error_fg_color,
-                        "This scenario cannot run; the plots show its last valid version:",
-                    );
+                    ui.colored_label(ui.visuals().error_fg_color, "This scenario cannot run:");
                     for p in &self.problems {
                         ui.label(format!("• {}: {}", p.path, p.message));
                     }
@@ -1077,10 +1093,22 @@ impl App {
                 Some(sim) => {
                     let plots = sim.plots.clone();
                     let baseline = self.baseline.as_ref().map(|b| b.plots.clone());
-                    if let Some(PlotAction::SelectSession(i)) =
-                        self.plots
-                            .ui(ui, &plots, baseline.as_ref(), self.selected_session)
-                    {
+                    // While the scenario as edited cannot run, the last run that could is kept
+                    // but greyed, so it is never taken for the edited one.
+                    let stale = !self.problems.is_empty();
+                    if stale {
+                        ui.colored_label(ui.visuals().error_fg_color, STALE_RUN);
+                    }
+                    let action = ui
+                        .scope(|ui| {
+                            if stale {
+                                ui.multiply_opacity(STALE_OPACITY);
+                            }
+                            self.plots
+                                .ui(ui, &plots, baseline.as_ref(), self.selected_session)
+                        })
+                        .inner;
+                    if let Some(PlotAction::SelectSession(i)) = action {
                         commands.push(Command::SelectSession(Some(i)));
                     }
                 }
