@@ -183,7 +183,7 @@ fn pinning_a_baseline_then_editing_shows_both_and_the_difference() {
         .click();
     h.run();
     h.get_by_label("difference");
-    h.get_by_label("baseline");
+    h.get_by_label(&format!("baseline: {}", Scenario::default().name));
     h.get_by_label_contains("Supply parts from the baseline on day 15");
 }
 
@@ -691,6 +691,43 @@ fn edits_made_while_a_long_run_computes_are_not_lost() {
     assert_eq!(sim.scenario, h.state().document.scenario);
     assert_eq!(sim.scenario.mother.stress_0_to_1, 0.5);
     assert_eq!(sim.run.horizon_h, 200.0 * 24.0);
+}
+
+/// Click the Compare tab (not the menu of the same name above it).
+fn open_compare_tab(h: &mut Harness<'static, App>) {
+    h.get_all_by_label("Compare")
+        .max_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .unwrap()
+        .click();
+    h.run();
+}
+
+#[test]
+fn the_baseline_keeps_the_name_it_was_pinned_with() {
+    let mut h = harness();
+    let old = Scenario::default().name;
+    h.get_by_label("Pin as baseline").click();
+    h.run();
+    // Another example, then a new name: the baseline is still told by its old one.
+    let ctx = h.ctx.clone();
+    h.state_mut().command(Command::OpenExample(2), &ctx);
+    h.run();
+    assert_ne!(h.state().document.scenario.name, old);
+    h.state_mut().edit(Edit::SetName("Renamed".into()));
+    h.run();
+    assert_eq!(h.state().current.as_ref().unwrap().scenario.name, "Renamed");
+    open_compare_tab(&mut h);
+    // The table's column and the line above it.
+    h.get_by_label(&format!("baseline: {old}"));
+    h.get_by_label(&format!("Pinned as baseline: {old}"));
+    assert!(h.query_by_label_contains("baseline: Renamed").is_none());
+    // Pinned again, the baseline takes the name of now.
+    h.get_all_by_label("Pin as baseline")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("baseline: Renamed");
 }
 
 #[test]

@@ -120,22 +120,33 @@ fn cells(now: &Metrics, baseline: Option<&Metrics>) -> Vec<(&'static Row, Vec<St
         .collect()
 }
 
-/// The comparison table. `baseline` is `None` until a run is pinned.
-pub fn table(ui: &mut Ui, now: &Metrics, baseline: Option<&Metrics>) {
-    let headers: &[&str] = if baseline.is_some() {
-        &["", "baseline", "now", "difference"]
-    } else {
-        &["", "now"]
+/// The heading of the baseline's column (and its name wherever it is shown): the scenario's name
+/// as it was when the run was pinned, so that it stays told apart from the run of now.
+pub fn baseline_label(name: &str) -> String {
+    format!("baseline: {name}")
+}
+
+/// The comparison table. `baseline` (its name when pinned, and its numbers) is `None` until a
+/// run is pinned.
+pub fn table(ui: &mut Ui, now: &Metrics, baseline: Option<(&str, &Metrics)>) {
+    let headers: Vec<String> = match baseline {
+        Some((name, _)) => vec![
+            String::new(),
+            baseline_label(name),
+            "now".to_owned(),
+            "difference".to_owned(),
+        ],
+        None => vec![String::new(), "now".to_owned()],
     };
     Grid::new("comparison")
         .num_columns(headers.len())
         .striped(true)
         .show(ui, |ui| {
-            for h in headers {
-                ui.label(RichText::new(*h).strong());
+            for h in &headers {
+                ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for (r, values) in cells(now, baseline) {
+            for (r, values) in cells(now, baseline.map(|(_, m)| m)) {
                 ui.label(r.label).on_hover_text(r.help);
                 for v in values {
                     ui.label(v);

@@ -511,7 +511,10 @@ impl App {
                 }
             }
             Command::PinBaseline => {
-                if let Some(c) = self.current.clone() {
+                if let Some(mut c) = self.current.clone() {
+                    // Keep the name the scenario has now (the heading's), so that the baseline
+                    // stays "baseline: <this name>" whatever the scenario is called later.
+                    c.scenario.name = self.document.scenario.name.clone();
                     // The panel stays where the person is working; the notice says where to look.
                     self.set_baseline(Some(c));
                     self.notice(
@@ -856,9 +859,18 @@ impl App {
         ui.add_space(6.0);
         if let Some(sim) = &self.current {
             if let Some(b) = &self.baseline {
-                ui.label(format!("Baseline: {}", b.scenario.name));
+                ui.label(format!(
+                    "Pinned as {}",
+                    compare::baseline_label(&b.scenario.name)
+                ));
             }
-            compare::table(ui, &sim.metrics, self.baseline.as_ref().map(|b| &b.metrics));
+            compare::table(
+                ui,
+                &sim.metrics,
+                self.baseline
+                    .as_ref()
+                    .map(|b| (b.scenario.name.as_str(), &b.metrics)),
+            );
             if let Some(b) = &self.baseline
                 && let Some(note) = horizon_note(&sim.run, &b.run)
             {
