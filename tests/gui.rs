@@ -1,7 +1,7 @@
 //! The explorer driven as a person would, with egui_kittest: the whole window at 1280×800, real
 //! clicks and keys, fake file dialogs (no real dialog ever opens in a test).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -21,6 +21,8 @@ struct FakeDialogs {
     save: Rc<RefCell<Option<PathBuf>>>,
     folder: Rc<RefCell<Option<PathBuf>>>,
     png: Rc<RefCell<Option<PathBuf>>>,
+    /// No system dialog can be shown (no portal, no zenity).
+    unavailable: Rc<Cell<bool>>,
 }
 
 impl Dialogs for FakeDialogs {
@@ -35,6 +37,9 @@ impl Dialogs for FakeDialogs {
     }
     fn pick_png_to_save(&self, _suggested_name: &str) -> Option<PathBuf> {
         self.png.borrow().clone()
+    }
+    fn available(&self) -> bool {
+        !self.unavailable.get()
     }
 }
 
@@ -806,4 +811,62 @@ fn help_shows_how_good_the_model_is() {
     assert!(!h.state().validation.checking());
     h.run();
     h.get_by_label("D5");
+}
+
+/// The path window's text field (the one text field whose text is a path ending as given).
+fn path_field<'a>(h: &'a Harness<'static, App>, ending: &str) -> egui_kittest::Node<'a> {
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.value().is_some_and(|v| v.ends_with(ending)))
+        .unwrap_or_else(|| panic!("no path field ending in {ending}"))
+}
+
+#[test]
+fn without_a_system_dialog_save_asks_for_a_path_and_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    let dialogs = FakeDialogs::default();
+    dialogs.unavailable.set(true);
+    let mut h = harness_with(dialogs);
+    set_param(&mut h, "infant.meals_per_day", 9.0);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label_contains("No system file dialog could be shown");
+    // Pre-filled with a file named after the scenario.
+    let field = path_field(&h, ".ron");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    path_field(&h, ".ron").type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(path.exists(), "the typed path was written");
+    assert!(!h.state().document.is_dirty());
+    assert_eq!(h.state().document.path.as_deref(), Some(path.as_path()));
+    assert!(h.query_by_label_contains("No system file dialog").is_none());
+}
+
+#[test]
+fn a_typed_path_that_cannot_be_used_says_why_and_open_path_is_always_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere").join("x.ron");
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open path…").click();
+    h.run();
+    let field = path_field(&h, "");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    path_field(&h, "").type_text(&missing.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.get_by_label_contains("There is no file at");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label_contains("There is no file at").is_none());
+    assert_eq!(h.state().document.scenario, Scenario::default());
 }

@@ -4,47 +4,163 @@
 use std::path::{Path, PathBuf};
 
 /// The file dialogs the app needs. The real ones are [`NativeDialogs`]; tests give a fake.
+///
+/// A pick answers `None` both when the person cancelled and when no dialog could be shown;
+/// [`Dialogs::available`] tells the two apart (as well as it can), so that the app offers its
+/// own "type a path" window instead of doing nothing.
 pub trait Dialogs {
     fn pick_preset_to_open(&self) -> Option<PathBuf>;
     fn pick_preset_to_save(&self, suggested_name: &str) -> Option<PathBuf>;
     fn pick_csv_folder(&self) -> Option<PathBuf>;
     fn pick_png_to_save(&self, suggested_name: &str) -> Option<PathBuf>;
+    /// Can a dialog be shown at all? Asked before each pick, and again after a pick that
+    /// answered `None` (a failed dialog may only be found out by trying).
+    fn available(&self) -> bool {
+        true
+    }
 }
 
 /// rfd's native dialogs (xdg portal, or zenity, on Linux).
-pub struct NativeDialogs;
+///
+/// Whether they can be shown is a heuristic ([`native_dialog_service_likely`]), corrected by
+/// experience: a pick that answers `None` faster than a person could cancel is taken as a dialog
+/// that failed to appear, and no native dialog is tried again in this session.
+#[derive(Default)]
+pub struct NativeDialogs {
+    failed: std::cell::Cell<bool>,
+}
+
+/// Faster than this, a `None` is a dialog that did not appear, not a person who cancelled.
+const TOO_FAST_TO_BE_A_CANCEL: std::time::Duration = std::time::Duration::from_millis(250);
+
+impl NativeDialogs {
+    fn timed(&self, pick: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+        let start = std::time::Instant::now();
+        let out = pick();
+        if out.is_none() && start.elapsed() < TOO_FAST_TO_BE_A_CANCEL {
+            self.failed.set(true);
+        }
+        out
+    }
+}
 
 impl Dialogs for NativeDialogs {
     fn pick_preset_to_open(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Open a lactosim scenario")
-            .add_filter("lactosim scenario", &["ron"])
-            .pick_file()
+        self.timed(|| {
+            rfd::FileDialog::new()
+                .set_title("Open a lactosim scenario")
+                .add_filter("lactosim scenario", &["ron"])
+                .pick_file()
+        })
     }
 
     fn pick_preset_to_save(&self, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Save the scenario")
-            .add_filter("lactosim scenario", &["ron"])
-            .set_file_name(format!("{suggested_name}.ron"))
-            .save_file()
-            .map(|p| with_extension(p, "ron"))
+        self.timed(|| {
+            rfd::FileDialog::new()
+                .set_title("Save the scenario")
+                .add_filter("lactosim scenario", &["ron"])
+                .set_file_name(format!("{suggested_name}.ron"))
+                .save_file()
+        })
+        .map(|p| with_extension(p, "ron"))
     }
 
     fn pick_csv_folder(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Export the run as CSV files into a folder")
-            .pick_folder()
+        self.timed(|| {
+            rfd::FileDialog::new()
+                .set_title("Export the run as CSV files into a folder")
+                .pick_folder()
+        })
     }
 
     fn pick_png_to_save(&self, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Save the plots as PNG")
-            .add_filter("PNG image", &["png"])
-            .set_file_name(format!("{suggested_name}.png"))
-            .save_file()
-            .map(|p| with_extension(p, "png"))
+        self.timed(|| {
+            rfd::FileDialog::new()
+                .set_title("Save the plots as PNG")
+                .add_filter("PNG image", &["png"])
+                .set_file_name(format!("{suggested_name}.png"))
+                .save_file()
+        })
+        .map(|p| with_extension(p, "png"))
     }
+
+    fn available(&self) -> bool {
+        !self.failed.get() && native_dialog_service_likely()
+    }
+}
+
+/// A heuristic, checked once: is there something to show a native file dialog? On Linux and the
+/// BSDs rfd needs the xdg desktop portal (reached over the D-Bus session bus) or zenity/kdialog;
+/// a session bus is taken as "a portal may answer" (it may still not: then the first pick fails
+/// fast and [`NativeDialogs`] stops trying). Elsewhere (Windows, macOS) the system always has one.
+pub fn native_dialog_service_likely() -> bool {
+    static LIKELY: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *LIKELY.get_or_init(|| {
+        if cfg!(any(target_os = "windows", target_os = "macos")) {
+            return true;
+        }
+        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
+            || std::env::var_os("XDG_RUNTIME_DIR")
+                .is_some_and(|d| Path::new(&d).join("bus").exists());
+        bus || ["zenity", "kdialog"].iter().any(|p| on_path(p))
+    })
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(program).is_file()))
+}
+
+/// What the built-in "type a path" window is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    Save,
+    ExportCsv,
+    ExportPng,
+}
+
+impl PathPurpose {
+    pub fn title(self) -> &'static str {
+        match self {
+            PathPurpose::Open => "Open a scenario",
+            PathPurpose::Save => "Save the scenario",
+            PathPurpose::ExportCsv => "Export the run as CSV files",
+            PathPurpose::ExportPng => "Save the plots as PNG",
+        }
+    }
+
+    pub fn hint(self) -> &'static str {
+        match self {
+            PathPurpose::Open => "The path of a .ron scenario file:",
+            PathPurpose::Save => "The path of the .ron file to write:",
+            PathPurpose::ExportCsv => {
+                "The folder to write series.csv, events.csv, sessions.csv and days.csv into (made if missing):"
+            }
+            PathPurpose::ExportPng => "The path of the .png file to write:",
+        }
+    }
+}
+
+/// What the person typed, as a path: surrounding blanks and quotes dropped, a leading `~`
+/// for the home folder, and the extension the purpose needs. `None` for nothing typed.
+pub fn typed_path(text: &str, purpose: PathPurpose) -> Option<PathBuf> {
+    let t = text.trim().trim_matches(|c| c == '"' || c == '\'');
+    if t.is_empty() {
+        return None;
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let p = match (t.strip_prefix('~'), home) {
+        (Some(rest), Some(h)) if rest.is_empty() || rest.starts_with(['/', '\\']) => {
+            h.join(rest.trim_start_matches(['/', '\\']))
+        }
+        _ => PathBuf::from(t),
+    };
+    Some(match purpose {
+        PathPurpose::Save => with_extension(p, "ron"),
+        PathPurpose::ExportPng => with_extension(p, "png"),
+        PathPurpose::Open | PathPurpose::ExportCsv => p,
+    })
 }
 
 fn with_extension(p: PathBuf, ext: &str) -> PathBuf {
@@ -134,6 +250,19 @@ mod tests {
                 e.file
             );
         }
+    }
+
+    #[test]
+    fn typed_paths_get_their_extension_and_lose_blanks() {
+        assert_eq!(
+            typed_path("  \"/tmp/a b\" ", PathPurpose::Save),
+            Some(PathBuf::from("/tmp/a b.ron"))
+        );
+        assert_eq!(
+            typed_path("/tmp/x.PNG", PathPurpose::ExportPng),
+            Some(PathBuf::from("/tmp/x.PNG"))
+        );
+        assert_eq!(typed_path("   ", PathPurpose::Open), None);
     }
 
     #[test]

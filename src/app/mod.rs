@@ -35,7 +35,7 @@ use crate::edit::Edit;
 use crate::scenario::Problem;
 
 use document::Document;
-use files::{Dialogs, EXAMPLES, NativeDialogs};
+use files::{Dialogs, EXAMPLES, NativeDialogs, PathPurpose};
 use plot_data::PlotKind;
 use plots::{PlotAction, PlotsView};
 use runner::{Runner, Simulated};
@@ -51,6 +51,10 @@ pub enum Command {
     OpenExample(usize),
     Save,
     SaveAs,
+    /// File → "Open path…": the built-in window where a path is typed (never a system dialog).
+    OpenTypedPath,
+    /// File → "Save to path…": the same, for saving.
+    SaveTypedPath,
     ExportCsv,
     ExportPng,
     PinBaseline,
@@ -167,6 +171,23 @@ pub struct Notice {
     pub text: String,
 }
 
+/// The built-in window where a path is typed: offered when no system file dialog can be shown,
+/// and always from File → "Open path…" / "Save to path…".
+#[derive(Clone, Debug)]
+struct PathPrompt {
+    purpose: PathPurpose,
+    text: String,
+    /// Why the window came up, or what is wrong with the path typed.
+    message: Option<String>,
+    /// A command to carry out once saved (the one that asked "save changes first?").
+    then: Option<Command>,
+    /// Focus the text field at the next frame.
+    focus: bool,
+}
+
+/// Said in the path window when it replaces a system dialog.
+pub const NO_SYSTEM_DIALOG: &str = "No system file dialog could be shown here (no desktop portal, zenity or kdialog found). Type the path instead:";
+
 /// The problems of a file that could not be opened, shown in a dialog.
 #[derive(Clone, Debug)]
 struct FileProblems {
@@ -208,6 +229,7 @@ pub struct App {
     /// A command waiting for the answer to "save changes first?".
     pending: Option<Command>,
     file_problems: Option<FileProblems>,
+    path_prompt: Option<PathPrompt>,
     allowed_to_close: bool,
     /// A PNG export waiting for its screenshot.
     png_target: Option<PathBuf>,
@@ -224,7 +246,7 @@ impl App {
     /// The app as eframe starts it: the preset asked for if any, else the working scenario of the
     /// last session (unless `fresh`), else the built-in default.
     pub fn new(cc: &eframe::CreationContext<'_>, launch: &Launch) -> Self {
-        let mut app = Self::with_dialogs(Box::new(NativeDialogs));
+        let mut app = Self::with_dialogs(Box::new(NativeDialogs::default()));
         if let Some(state) = cc
             .storage
             .filter(|_| !launch.fresh)
@@ -363,6 +385,7 @@ impl App {
             dialogs,
             pending: None,
             file_problems: None,
+            path_prompt: None,
             allowed_to_close: false,
             png_target: None,
             screenshot: Arc::default(),
@@ -457,10 +480,12 @@ impl App {
                 self.notice("A new scenario: the built-in default.");
             }
             Command::Open => {
-                if let Some(p) = self.dialogs.pick_preset_to_open() {
+                if let Some(p) = self.pick(PathPurpose::Open, |d| d.pick_preset_to_open()) {
                     self.command(Command::OpenPath(p), ctx);
                 }
             }
+            Command::OpenTypedPath => self.prompt_for_path(PathPurpose::Open, None),
+            Command::SaveTypedPath => self.prompt_for_path(PathPurpose::Save, None),
             Command::OpenPath(p) => self.open_path(p),
             Command::OpenExample(i) => {
                 if let Some(e) = EXAMPLES.get(i) {
@@ -481,33 +506,23 @@ impl App {
             },
             Command::SaveAs => {
                 let stem = files::file_stem_for(&self.document.scenario.name);
-                if let Some(p) = self.dialogs.pick_preset_to_save(&stem) {
+                if let Some(p) = self.pick(PathPurpose::Save, |d| d.pick_preset_to_save(&stem)) {
                     self.save_to(p);
                 }
             }
             Command::ExportCsv => {
-                let Some(sim) = &self.current else { return };
-                let run = sim.run.clone();
-                if let Some(dir) = self.dialogs.pick_csv_folder() {
-                    match crate::export::write_csv_dir(&run, &dir) {
-                        Ok(()) => self.notice(&format!(
-                            "Wrote series.csv, events.csv, sessions.csv and days.csv to {}",
-                            dir.display()
-                        )),
-                        Err(e) => self.error(&format!("Could not export: {e:#}")),
-                    }
+                if self.current.is_none() {
+                    self.error("Nothing to export: the scenario has no run yet.");
+                    return;
+                }
+                if let Some(dir) = self.pick(PathPurpose::ExportCsv, |d| d.pick_csv_folder()) {
+                    self.export_csv_to(&dir);
                 }
             }
             Command::ExportPng => {
                 let stem = files::file_stem_for(&self.document.scenario.name);
-                if let Some(p) = self.dialogs.pick_png_to_save(&stem) {
-                    self.png_target = Some(p);
-                    let slot = self.screenshot.clone();
-                    let repaint = ctx.clone();
-                    ctx.request_screenshot(move |image| {
-                        *slot.lock().expect("screenshot slot") = Some(image);
-                        repaint.request_repaint();
-                    });
+                if let Some(p) = self.pick(PathPurpose::ExportPng, |d| d.pick_png_to_save(&stem)) {
+                    self.start_png_export(p, ctx);
                 }
             }
             Command::PinBaseline => {
@@ -537,6 +552,154 @@ impl App {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
         }
+    }
+
+    /// Ask the system dialog for a path; when none can be shown, open the built-in window where
+    /// the path is typed instead (which then does what the dialog's answer would have done).
+    fn pick(
+        &mut self,
+        purpose: PathPurpose,
+        pick: impl FnOnce(&dyn Dialogs) -> Option<PathBuf>,
+    ) -> Option<PathBuf> {
+        if self.dialogs.available() {
+            let picked = pick(self.dialogs.as_ref());
+            // A `None` is a cancel, unless it showed that no dialog could appear after all.
+            if picked.is_some() || self.dialogs.available() {
+                return picked;
+            }
+        }
+        self.prompt_for_path(purpose, Some(NO_SYSTEM_DIALOG.to_owned()));
+        None
+    }
+
+    /// Open the built-in path window, pre-filled with a sensible path.
+    fn prompt_for_path(&mut self, purpose: PathPurpose, message: Option<String>) {
+        let text = self.suggested_path(purpose).display().to_string();
+        self.path_prompt = Some(PathPrompt {
+            purpose,
+            text,
+            message,
+            then: None,
+            focus: true,
+        });
+    }
+
+    /// The path the built-in window starts with: the current file, else a file named after the
+    /// scenario in the folder of the current or most recent file (else the working folder).
+    fn suggested_path(&self, purpose: PathPurpose) -> PathBuf {
+        let folder = self
+            .document
+            .path
+            .iter()
+            .chain(self.recent.iter())
+            .find_map(|p| p.parent().filter(|d| !d.as_os_str().is_empty()))
+            .map(std::path::Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let stem = files::file_stem_for(&self.document.scenario.name);
+        match purpose {
+            PathPurpose::Open => self
+                .recent
+                .first()
+                .cloned()
+                .unwrap_or_else(|| folder.join("")),
+            PathPurpose::Save => self
+                .document
+                .path
+                .clone()
+                .unwrap_or_else(|| folder.join(format!("{stem}.ron"))),
+            PathPurpose::ExportCsv => folder.join(format!("{stem}-csv")),
+            PathPurpose::ExportPng => folder.join(format!("{stem}.png")),
+        }
+    }
+
+    /// OK in the path window: check what was typed, then do what the dialog would have done.
+    /// A path that cannot be used keeps the window open with the reason.
+    fn accept_typed_path(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = self.path_prompt.as_mut() else {
+            return;
+        };
+        let purpose = prompt.purpose;
+        let Some(path) = files::typed_path(&prompt.text, purpose) else {
+            prompt.message = Some("Type a path first.".to_owned());
+            return;
+        };
+        let problem = match purpose {
+            PathPurpose::Open if path.is_dir() => Some(format!(
+                "{} is a folder: type the path of a .ron file in it.",
+                path.display()
+            )),
+            PathPurpose::Open if !path.exists() => {
+                Some(format!("There is no file at {}.", path.display()))
+            }
+            PathPurpose::Save | PathPurpose::ExportPng if path.is_dir() => {
+                Some(format!("{} is a folder: add a file name.", path.display()))
+            }
+            PathPurpose::Save | PathPurpose::ExportPng => path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+                .map(|d| format!("There is no folder {}.", d.display())),
+            PathPurpose::ExportCsv if path.exists() && !path.is_dir() => {
+                Some(format!("{} is a file, not a folder.", path.display()))
+            }
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            prompt.message = Some(problem);
+            prompt.focus = true;
+            return;
+        }
+        let then = prompt.then.take();
+        self.path_prompt = None;
+        match purpose {
+            PathPurpose::Open => self.command(Command::OpenPath(path), ctx),
+            PathPurpose::Save => {
+                self.save_to(path);
+                if let Some(cmd) = then
+                    && !self.document.is_dirty()
+                {
+                    self.command_now(cmd, ctx);
+                }
+            }
+            PathPurpose::ExportCsv => {
+                if self.current.is_some()
+                    && let Err(e) = std::fs::create_dir_all(&path)
+                {
+                    self.error(&format!(
+                        "Could not export: cannot make the folder {}: {e}",
+                        path.display()
+                    ));
+                } else {
+                    self.export_csv_to(&path);
+                }
+            }
+            PathPurpose::ExportPng => self.start_png_export(path, ctx),
+        }
+    }
+
+    fn export_csv_to(&mut self, dir: &std::path::Path) {
+        let Some(sim) = &self.current else {
+            self.error("Nothing to export: the scenario has no run yet.");
+            return;
+        };
+        match crate::export::write_csv_dir(&sim.run, dir) {
+            Ok(()) => self.notice(&format!(
+                "Wrote series.csv, events.csv, sessions.csv and days.csv to {}",
+                dir.display()
+            )),
+            Err(e) => self.error(&format!("Could not export to {}: {e:#}", dir.display())),
+        }
+    }
+
+    /// Ask for a screenshot; [`App::finish_png_export`] saves it when it comes.
+    fn start_png_export(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.png_target = Some(path);
+        let slot = self.screenshot.clone();
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            *slot.lock().expect("screenshot slot") = Some(image);
+            repaint.request_repaint();
+        });
     }
 
     fn open_path(&mut self, path: PathBuf) {
@@ -623,6 +786,13 @@ impl App {
                 {
                     commands.push(Command::Open);
                 }
+                if ui
+                    .button("Open path…")
+                    .on_hover_text("Type the path of the file to open (no system dialog).")
+                    .clicked()
+                {
+                    commands.push(Command::OpenTypedPath);
+                }
                 ui.menu_button("Open recent", |ui| {
                     if self.recent.is_empty() {
                         ui.label("No recent files yet.");
@@ -661,6 +831,13 @@ impl App {
                     .clicked()
                 {
                     commands.push(Command::SaveAs);
+                }
+                if ui
+                    .button("Save to path…")
+                    .on_hover_text("Type the path of the file to write (no system dialog).")
+                    .clicked()
+                {
+                    commands.push(Command::SaveTypedPath);
                 }
                 ui.separator();
                 if ui
@@ -895,6 +1072,15 @@ impl App {
                 };
                 ui.colored_label(color, &n.text);
             }
+            // An error stays until the person dismisses it (or the next message replaces it).
+            if self.notice.as_ref().is_some_and(|n| n.error)
+                && ui
+                    .small_button("Dismiss")
+                    .on_hover_text("Dismiss this message")
+                    .clicked()
+            {
+                self.notice = None;
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if self.show_timing
                     && let Some(sim) = &self.current
@@ -937,7 +1123,10 @@ impl App {
                 Some(0) => {
                     self.pending = None;
                     self.command_now(Command::Save, ctx);
-                    if !self.document.is_dirty() {
+                    if let Some(prompt) = &mut self.path_prompt {
+                        // The path is being typed: carry on once it is saved.
+                        prompt.then = Some(cmd);
+                    } else if !self.document.is_dirty() {
                         self.command_now(cmd, ctx);
                     }
                 }
@@ -956,6 +1145,7 @@ impl App {
                 None => {}
             }
         }
+        self.path_prompt_window(ctx);
         if let Some(fp) = &self.file_problems {
             let mut close = false;
             egui::Modal::new(egui::Id::unique("file problems")).show(ctx, |ui| {
@@ -999,6 +1189,50 @@ impl App {
             if !open {
                 commands.push(Command::SelectSession(None));
             }
+        }
+    }
+
+    /// The built-in window where a path is typed, with OK and Cancel (Enter and Escape).
+    fn path_prompt_window(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = &mut self.path_prompt else {
+            return;
+        };
+        let mut ok = false;
+        let mut cancel = false;
+        let modal = egui::Modal::new(egui::Id::unique("path prompt")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading(prompt.purpose.title());
+            if let Some(m) = &prompt.message {
+                ui.colored_label(ui.visuals().warn_fg_color, m);
+            }
+            let hint = ui.label(prompt.purpose.hint());
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut prompt.text)
+                        .id(egui::Id::unique("path prompt field"))
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(hint.id);
+            if prompt.focus {
+                field.request_focus();
+                prompt.focus = false;
+            }
+            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                ok = true;
+            }
+            ui.horizontal(|ui| {
+                if ui.button("OK").clicked() {
+                    ok = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    cancel = true;
+                }
+            });
+        });
+        if ok {
+            self.accept_typed_path(ctx);
+        } else if cancel || modal.should_close() {
+            self.path_prompt = None;
         }
     }
 
@@ -1082,7 +1316,8 @@ impl App {
         let ctx = ui.ctx().clone();
         let mut edits = Vec::new();
         // While a dialog waits for an answer, the keys and drops that would act behind it do not.
-        let dialog_open = self.pending.is_some() || self.file_problems.is_some();
+        let dialog_open =
+            self.pending.is_some() || self.file_problems.is_some() || self.path_prompt.is_some();
         let mut commands = if dialog_open {
             Vec::new()
         } else {
