@@ -197,16 +197,22 @@ fn breastfeed_rule(every_h: f64, from_day: f64, to_day: f64) -> Rule {
     }
 }
 
-/// D3: removals halved for a week, then restored.
-fn d3_removals_halved(runs: &Runs) -> Outcome {
-    let mut base = Scenario {
-        horizon_days: 49.0,
+/// The default scenario fed on demand until `day` (nothing after, unless added), run for `days`.
+fn on_demand_until(day: f64, days: f64) -> Scenario {
+    let mut sc = Scenario {
+        horizon_days: days,
         ..Scenario::default()
     };
-    base.schedule.responsive = Some(Responsive {
-        until_day: Some(21.0),
+    sc.schedule.responsive = Some(Responsive {
+        until_day: Some(day),
         ..Responsive::default()
     });
+    sc
+}
+
+/// D3: removals halved for a week, then restored.
+fn d3_removals_halved(runs: &Runs) -> Outcome {
+    let mut base = on_demand_until(21.0, 49.0);
     base.schedule.rules = vec![breastfeed_rule(3.0, 21.0, 49.0)];
     let mut halved = base.clone();
     halved.schedule.rules = vec![
@@ -434,15 +440,7 @@ fn d8_no_removal(runs: &Runs) -> Outcome {
 
 /// D9: sodium after the last removal, and during gradual weaning.
 fn d9_weaning(runs: &Runs) -> Outcome {
-    let mut stop = Scenario {
-        horizon_days: 60.0,
-        ..Scenario::default()
-    };
-    stop.schedule.responsive = Some(Responsive {
-        until_day: Some(30.0),
-        ..Responsive::default()
-    });
-    let r = runs.of(&stop);
+    let r = runs.of(&on_demand_until(30.0, 60.0));
     let last = r.sessions.iter().map(|s| s.end_h).fold(0.0, f64::max);
     let na = |days: f64| stored_sodium_at(&r, last + days * 24.0);
     let (na3, na14, na28) = (na(3.0), na(14.0), na(28.0));
