@@ -4,32 +4,53 @@
 use crate::run::{DaySummary, Run};
 use crate::scenario::Breast;
 
-/// The headline numbers of a run (what the comparison table shows).
+/// The headline numbers of a run at one day (what the comparison table shows): that day's
+/// totals, and means over the week that ends with it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Metrics {
-    /// Milk removed on the last full day, ml (what a test-weighing study calls production).
+    /// The day (since birth; 0 = the day of birth) the figures are read at.
+    pub day: usize,
+    /// Milk removed on that day, ml (what a test-weighing study calls production). The name is
+    /// from when the table read only the last day: for [`Metrics::of`] it still is.
     pub last_day_removed_ml: f64,
-    /// Milk made on the last full day, ml.
+    /// Milk made on that day, ml.
     pub last_day_production_ml: f64,
-    /// First day (0 = the day of birth) on which 500 ml or more was removed.
+    /// First day, up to that day, on which 500 ml or more was removed.
     pub day_reaching_500_ml: Option<usize>,
-    /// Sessions (breastfeeds and pump sessions) a day over the last week.
+    /// Sessions (breastfeeds and pump sessions) a day over the 7 days ending with that day.
     pub sessions_per_day: f64,
-    /// Mean let-downs per session over the last week.
+    /// Mean let-downs per session over the 7 days ending with that day.
     pub letdowns_per_session: f64,
-    /// Volume-weighted fat of the milk removed over the last week, g/L.
+    /// Volume-weighted fat of the milk removed over the 7 days ending with that day, g/L.
     pub mean_fat_g_l: f64,
-    /// Highest fullness of either breast from day 5 on (0–1).
+    /// Highest fullness of either breast from day 5 up to that day (0–1; 0 before day 5).
     pub peak_fullness_after_day_5: f64,
-    /// Share of the last week's milk removed from the left breast.
+    /// Share of the milk removed over the 7 days ending with that day that came from the left
+    /// breast.
     pub left_share: f64,
 }
 
+/// The days a week's means are taken over.
+pub const WEEK_DAYS: usize = 7;
+
 impl Metrics {
+    /// The figures at the last complete day (a last, partial day's totals are not a day's); for a
+    /// run shorter than a day, at the part of a day it has.
     pub fn of(run: &Run) -> Self {
-        let days = &run.days;
-        let last = days.last();
-        let week: &[DaySummary] = &days[days.len().saturating_sub(7)..];
+        let day = complete_days(run)
+            .checked_sub(1)
+            .unwrap_or(run.days.len().saturating_sub(1));
+        Self::at_day(run, day)
+    }
+
+    /// The figures as they stand at the end of `day` (days since birth): that day's totals, the
+    /// means over the 7 days ending with it (over fewer in the first week: none come before day
+    /// 0), and "the first day" and "the highest" over the days up to it. A day past the run's end
+    /// is read as its last summarised day.
+    pub fn at_day(run: &Run, day: usize) -> Self {
+        let upto = &run.days[..(day + 1).min(run.days.len())];
+        let day = upto.last().map_or(day, |d| d.day);
+        let week: &[DaySummary] = &upto[upto.len().saturating_sub(WEEK_DAYS)..];
         let n = week.len().max(1) as f64;
         let sessions: usize = week.iter().map(|d| d.breastfeeds + d.pump_sessions).sum();
         let letdowns: usize = week.iter().map(|d| d.letdowns).sum();
@@ -44,10 +65,12 @@ impl Metrics {
             left += d.removed_ml[0];
             total += v;
         }
+        let that_day = upto.last();
         Self {
-            last_day_removed_ml: last.map_or(0.0, |d| d.total_removed_ml()),
-            last_day_production_ml: last.map_or(0.0, |d| d.total_production_ml()),
-            day_reaching_500_ml: days
+            day,
+            last_day_removed_ml: that_day.map_or(0.0, |d| d.total_removed_ml()),
+            last_day_production_ml: that_day.map_or(0.0, |d| d.total_production_ml()),
+            day_reaching_500_ml: upto
                 .iter()
                 .find(|d| d.total_removed_ml() >= 500.0)
                 .map(|d| d.day),
@@ -58,7 +81,7 @@ impl Metrics {
                 0.0
             },
             mean_fat_g_l: if vol > 0.0 { fat / vol } else { f64::NAN },
-            peak_fullness_after_day_5: days
+            peak_fullness_after_day_5: upto
                 .iter()
                 .skip(5)
                 .map(|d| d.peak_fullness_0_to_1)
@@ -197,23 +220,38 @@ fn more_emptied(run: &Run, more: Breast, less: Breast) -> &'static str {
 const PARTING_SHARE: f64 = 0.03;
 
 /// Days the run covers in full (a last, partial day's totals are not a day's).
-fn complete_days(run: &Run) -> usize {
+pub fn complete_days(run: &Run) -> usize {
     (((run.horizon_h / 24.0) + 1e-9).floor() as usize).min(run.days.len())
 }
 
-/// One sentence comparing a run with a baseline, answering "what happens, and how fast": the day
-/// supply parts from the baseline's, where it goes, and how many days it takes to settle there —
-/// or, when it comes back, how long it stayed away. Only days both runs cover in full count.
-/// `None` when the runs make the same milk every such day.
+/// Days both runs cover in full: the days a comparison can be read at are `0..` this.
+pub fn shared_complete_days(now: &Run, baseline: &Run) -> usize {
+    complete_days(now).min(complete_days(baseline))
+}
+
+/// [`compared_words_at`] the last day both runs cover in full. `None` also when they share no
+/// complete day.
 pub fn compared_words(now: &Run, baseline: &Run) -> Option<String> {
-    let shared = complete_days(now).min(complete_days(baseline));
+    let last = shared_complete_days(now, baseline).checked_sub(1)?;
+    compared_words_at(now, baseline, last)
+}
+
+/// One sentence comparing a run with a baseline at a chosen day, answering "what happens, and
+/// how fast": supply that day against the baseline's, the day it parted from the baseline's, and
+/// how many days it took to settle — or, when it has come back, how long it stayed away. Only the
+/// days up to `day` count (what a clinician sees "one week after the change"), and only days
+/// both runs cover in full (a `day` past them is read as the last of them). `None` when the runs
+/// make the same milk every such day.
+pub fn compared_words_at(now: &Run, baseline: &Run, day: usize) -> Option<String> {
+    let end = day.min(shared_complete_days(now, baseline).checked_sub(1)?);
+    // The days looked at: 0..=end.
+    let shared = end + 1;
     let made = |r: &Run, d: usize| r.days[d].total_production_ml();
     let differs = |d: usize| {
         let (n, b) = (made(now, d), made(baseline, d));
         (n - b).abs() > PARTING_SHARE * b.max(1.0)
     };
     let part = (0..shared).find(|&d| differs(d))?;
-    let end = shared - 1;
     let below = made(now, part) < made(baseline, part);
     if !differs(end) {
         // A dip (or a bump) that passed: it is back the day after the last one that differs.
@@ -221,7 +259,8 @@ pub fn compared_words(now: &Run, baseline: &Run) -> Option<String> {
             .rposition(differs)
             .map_or(part, |i| part + i + 1);
         return Some(format!(
-            "Supply {} the baseline's on day {part} and is back with it by day {back}.",
+            "On day {end}, supply is back with the baseline's: it {} it on day {part} and is back \
+             by day {back}.",
             if below { "falls below" } else { "rises above" }
         ));
     }
@@ -233,11 +272,13 @@ pub fn compared_words(now: &Run, baseline: &Run) -> Option<String> {
         String::new()
     };
     let mut s = format!(
-        "Supply parts from the baseline on day {part} and {verb} to {:.0} ml/day instead of {:.0}{change}",
+        "On day {end}, supply is {:.0} ml/day instead of {:.0}{change}: it parts from the baseline \
+         on day {part} and {verb}",
         round_to(last, 10.0),
         round_to(base, 10.0),
     );
-    // Settled: from the first day (once parted) after which it stays within 5% of where it ends.
+    // Settled: from the first day (once parted) after which it stays within 5% of where it is on
+    // the day compared.
     let settled = (part..shared)
         .rposition(|e| (made(now, e) - last).abs() > 0.05 * last.max(1.0))
         .map_or(part, |i| part + i + 1);
@@ -252,11 +293,146 @@ pub fn compared_words(now: &Run, baseline: &Run) -> Option<String> {
             ));
         }
     } else {
-        s.push_str(&format!(" and is still changing on day {end}."));
+        s.push_str("; it is still changing.");
     }
     Some(s)
 }
 
 fn round_to(v: f64, step: f64) -> f64 {
     (v / step).round() * step
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Scenario;
+    use crate::schedule::{Kind, Rule, Side, Skip};
+
+    fn run(sc: &Scenario) -> Run {
+        crate::simulate(sc).expect("runs")
+    }
+
+    /// The default scenario with three double-pump sessions a day from day 14.
+    fn pumping_from_day_14() -> Scenario {
+        let mut sc = Scenario::default();
+        sc.schedule.rules.push(Rule {
+            label: "extra pumping".into(),
+            kind: Kind::Pump,
+            side: Side::Both,
+            every_h: 8.0,
+            first_at_clock_h: 10.5,
+            from_day: 14.0,
+            to_day: 28.0,
+            duration_min: 15.0,
+            ..Rule::default()
+        });
+        sc
+    }
+
+    #[test]
+    fn metrics_at_a_day_are_that_day_s_and_the_week_ending_with_it() {
+        let r = run(&pumping_from_day_14());
+        assert_eq!(Metrics::of(&r), Metrics::at_day(&r, 27));
+        for day in [3, 10, 20] {
+            let m = Metrics::at_day(&r, day);
+            assert_eq!(m.day, day);
+            assert_eq!(m.last_day_production_ml, r.days[day].total_production_ml());
+            assert_eq!(m.last_day_removed_ml, r.days[day].total_removed_ml());
+            // The week ending with that day: days 0..=3 (four) for day 3.
+            let week = &r.days[day.saturating_sub(6)..=day];
+            let sessions: usize = week.iter().map(|d| d.breastfeeds + d.pump_sessions).sum();
+            let mean = sessions as f64 / week.len() as f64;
+            assert!((m.sessions_per_day - mean).abs() < 1e-12, "day {day}");
+            let left: f64 = week.iter().map(|d| d.removed_ml[0]).sum();
+            let all: f64 = week.iter().map(|d| d.total_removed_ml()).sum();
+            assert!((m.left_share - left / all).abs() < 1e-12, "day {day}");
+        }
+        // The pumps are in the week's sessions at day 20, not at day 10.
+        let (d10, d20) = (Metrics::at_day(&r, 10), Metrics::at_day(&r, 20));
+        let b = run(&Scenario::default());
+        let (b10, b20) = (Metrics::at_day(&b, 10), Metrics::at_day(&b, 20));
+        assert!((d10.sessions_per_day - b10.sessions_per_day).abs() < 0.5);
+        assert!(d20.sessions_per_day > b20.sessions_per_day + 2.0);
+        assert_ne!(d10.last_day_production_ml, d20.last_day_production_ml);
+        // Reached by day 3 in the default run, "not yet" at day 2.
+        assert_eq!(Metrics::at_day(&b, 27).day_reaching_500_ml, Some(3));
+        assert_eq!(Metrics::at_day(&b, 2).day_reaching_500_ml, None);
+        // Peak fullness counts from day 5 and only up to the day.
+        assert_eq!(Metrics::at_day(&b, 4).peak_fullness_after_day_5, 0.0);
+        let peak_to_10 = b.days[5..=10]
+            .iter()
+            .map(|d| d.peak_fullness_0_to_1)
+            .fold(0.0, f64::max);
+        assert_eq!(b10.peak_fullness_after_day_5, peak_to_10);
+        // Past the end: the last day.
+        assert_eq!(Metrics::at_day(&b, 400), Metrics::at_day(&b, 27));
+    }
+
+    #[test]
+    fn the_comparison_sentence_names_its_day_and_counts_only_days_up_to_it() {
+        let base = run(&Scenario::default());
+        let now = run(&pumping_from_day_14());
+        // Before the pumps start, nothing differs.
+        assert_eq!(compared_words_at(&now, &base, 12), None);
+        let made = |r: &Run, d: usize| round_to(r.days[d].total_production_ml(), 10.0);
+        let at_20 = compared_words_at(&now, &base, 20).unwrap();
+        let at_27 = compared_words_at(&now, &base, 27).unwrap();
+        for (day, s) in [(20, &at_20), (27, &at_27)] {
+            assert!(
+                s.starts_with(&format!(
+                    "On day {day}, supply is {:.0} ml/day instead of {:.0} (+",
+                    made(&now, day),
+                    made(&base, day)
+                )),
+                "{s}"
+            );
+            assert!(s.contains("it parts from the baseline on day 1"), "{s}");
+            assert!(s.contains("and rises"), "{s}");
+        }
+        assert_ne!(at_20, at_27);
+        // The last shared day is what the sentence without a day speaks of.
+        assert_eq!(compared_words(&now, &base), Some(at_27));
+        assert_eq!(
+            compared_words_at(&now, &base, 99),
+            compared_words(&now, &base)
+        );
+    }
+
+    #[test]
+    fn a_dip_reads_as_a_dip_during_it_and_as_passed_after_it() {
+        let base = run(&Scenario::default());
+        let mut sc = Scenario::default();
+        sc.schedule.skips.push(Skip {
+            label: "away".into(),
+            from_h: 14.0 * 24.0 + 20.0,
+            to_h: 15.0 * 24.0 + 14.0,
+        });
+        let dip = run(&sc);
+        let last = compared_words_at(&dip, &base, 27).unwrap();
+        assert!(
+            last.starts_with(
+                "On day 27, supply is back with the baseline's: it falls below it on day 1"
+            ),
+            "{last}"
+        );
+        // During the dip the same two runs read differently: that day's figures, still changing.
+        let part = (0..28)
+            .find(|&d| {
+                let (a, b) = (
+                    dip.days[d].total_production_ml(),
+                    base.days[d].total_production_ml(),
+                );
+                (a - b).abs() > PARTING_SHARE * b
+            })
+            .unwrap();
+        let during = compared_words_at(&dip, &base, part).unwrap();
+        assert!(
+            during.starts_with(&format!("On day {part}, supply is "))
+                && during.contains(&format!(
+                    "it parts from the baseline on day {part} and falls"
+                ))
+                && during.ends_with("it is still changing."),
+            "{during}"
+        );
+    }
 }

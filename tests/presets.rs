@@ -559,9 +559,11 @@ fn the_comparison_sentence_says_when_supply_parts_where_it_goes_and_how_fast() {
     let s = lactosim::summary::compared_words(&now, &baseline).unwrap();
     // Nights from day 14: the first night without feeds starts at 23:00 on day 14, so the first
     // day that makes clearly less milk is day 15 (days since birth, as on the time axis).
+    // The sentence speaks of the last day both runs cover in full, and says so.
     assert!(
-        s.starts_with("Supply parts from the baseline on day 15 and falls to ")
-            && s.contains("ml/day instead of 790 ("),
+        s.starts_with("On day 27, supply is ")
+            && s.contains("ml/day instead of 790 (")
+            && s.contains("it parts from the baseline on day 15 and falls"),
         "{s}"
     );
     assert!(s.contains("settling by day"), "{s}");
@@ -601,8 +603,8 @@ fn the_comparison_sentence_for_a_dip_that_passes_and_for_unequal_runs() {
     let dip = run(&sc);
     let s = lactosim::summary::compared_words(&dip, &baseline).unwrap();
     assert!(
-        s.starts_with("Supply falls below the baseline's on day 1")
-            && s.contains("is back with it by day"),
+        s.starts_with("On day 27, supply is back with the baseline's: it falls below it on day 1")
+            && s.contains("and is back by day"),
         "{s}"
     );
     // A run that ends partway through a day is compared on the days both cover in full.
