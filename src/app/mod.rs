@@ -7,7 +7,7 @@
 //! - `runner`: re-simulation (at once for short runs, on a worker thread for long ones);
 //! - `plot_data`, `plots`: what the plot stack draws and how;
 //! - `params_panel`, `schedule_panel`, `medicines_panel`: the editors (what the mother takes is a
-//!   section of the schedule); `compare`: baseline vs. now;
+//!   section of the schedule); `compare`: baseline vs. now, at a chosen day;
 //! - `session_view`: one feed, minute by minute; `files`: dialogs, examples, PNG;
 //! - `validation_view`: Help → "How good is the model?", the model against published figures.
 
@@ -197,8 +197,9 @@ pub struct App {
     pub problems: Vec<Problem>,
     /// A pinned run to compare against (set through [`App::set_baseline`]).
     pub baseline: Option<Simulated>,
-    /// The sentence comparing the current run with the baseline, made when either changes.
-    comparison: Option<String>,
+    /// The Compare tab: the day compared at, and the table and sentence at that day (made when
+    /// either run or the day changes).
+    compare: compare::ComparePanel,
     /// The session shown minute by minute.
     pub selected_session: Option<usize>,
     pub recent: Vec<PathBuf>,
@@ -260,33 +261,26 @@ impl App {
         self.compare_runs();
     }
 
-    /// Make the sentence comparing the current run with the baseline (once per change of either,
-    /// not every frame).
+    /// Compare the current run with the baseline again (once per change of either, not every
+    /// frame).
     fn compare_runs(&mut self) {
-        self.comparison = match (&self.current, &self.baseline) {
-            (Some(now), Some(b)) => Some(
-                crate::summary::compared_words(&now.run, &b.run)
-                    .unwrap_or_else(|| "Supply is the same as the baseline's.".to_owned()),
-            ),
-            _ => None,
-        };
+        self.compare
+            .runs_changed(self.current.as_ref(), self.baseline.as_ref());
+    }
+
+    /// The comparison as the Compare tab and the header show it (`None` before there is a run).
+    pub fn comparison(&self) -> Option<&compare::Comparison> {
+        self.compare.shown()
     }
 
     /// Pin and clear, wherever they are offered (menu, header, Compare tab).
     fn baseline_buttons(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        if ui
-            .add_enabled(self.current.is_some(), egui::Button::new("Pin as baseline"))
-            .on_hover_text("Keep this run to compare: the next runs are drawn over it (dashed, faded) and the Compare tab shows the difference.")
-            .clicked()
-        {
-            commands.push(Command::PinBaseline);
-        }
-        if ui
-            .add_enabled(self.baseline.is_some(), egui::Button::new("Clear baseline"))
-            .clicked()
-        {
-            commands.push(Command::ClearBaseline);
-        }
+        compare::pin_buttons(
+            ui,
+            self.current.is_some(),
+            self.baseline.is_some(),
+            commands,
+        );
     }
 
     /// Simulate a preset file and pin its run as the baseline (`lactosim --compare FILE`).
@@ -358,7 +352,7 @@ impl App {
             current: None,
             problems: Vec::new(),
             baseline: None,
-            comparison: None,
+            compare: compare::ComparePanel::default(),
             selected_session: None,
             recent: Vec::new(),
             tab: SideTab::default(),
@@ -828,7 +822,7 @@ impl App {
                     ui.multiply_opacity(STALE_OPACITY);
                 }
                 ui.label(RichText::new(&sim.summary).size(15.0));
-                if let Some(words) = &self.comparison {
+                if let Some(words) = self.compare.words() {
                     ui.label(RichText::new(words).size(15.0));
                 }
             });
@@ -890,41 +884,15 @@ impl App {
                     edits,
                 ),
                 SideTab::Parameters => params_panel::ui(ui, &self.document.scenario, edits),
-                SideTab::Compare => self.compare_tab(ui, commands),
+                SideTab::Compare => self.compare.ui(
+                    ui,
+                    self.current.as_ref(),
+                    self.baseline.as_ref(),
+                    &self.document.scenario.name,
+                    commands,
+                ),
                 SideTab::About => scenario_tab(ui, &self.document.scenario, edits),
             });
-    }
-
-    fn compare_tab(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        ui.label("Pin a run, change the schedule or the mother and baby, and compare: the pinned run is drawn dashed under the new one.");
-        ui.horizontal(|ui| self.baseline_buttons(ui, commands));
-        ui.add_space(6.0);
-        if let Some(sim) = &self.current {
-            if let Some(b) = &self.baseline {
-                ui.label(format!(
-                    "Pinned as {}",
-                    compare::baseline_label(&b.scenario.name)
-                ));
-            }
-            compare::table(
-                ui,
-                &sim.metrics,
-                self.baseline
-                    .as_ref()
-                    .map(|b| (b.scenario.name.as_str(), &b.metrics)),
-            );
-            if let Some(b) = &self.baseline
-                && let Some(note) = horizon_note(&sim.run, &b.run)
-            {
-                ui.colored_label(ui.visuals().warn_fg_color, note);
-            }
-            if ui.button("Copy table").clicked() {
-                ui.ctx().copy_text(compare::as_text(
-                    &sim.metrics,
-                    self.baseline.as_ref().map(|b| &b.metrics),
-                ));
-            }
-        }
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {
@@ -1222,17 +1190,6 @@ impl App {
         self.finish_png_export(&ctx);
         self.update_title(&ctx);
     }
-}
-
-/// A word of caution when the two runs compared are not as long as each other.
-fn horizon_note(now: &crate::Run, baseline: &crate::Run) -> Option<String> {
-    let (n, b) = (now.horizon_h / 24.0, baseline.horizon_h / 24.0);
-    ((n - b).abs() > 1e-9).then(|| {
-        format!(
-            "The runs are not as long as each other ({b:.0} days for the baseline, {n:.0} now): \
-             \"last day\" is each run's own last day."
-        )
-    })
 }
 
 /// What lactosim is, and is not.
