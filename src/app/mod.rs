@@ -12,6 +12,7 @@
 //! - `validation_view`: Help → "How good is the model?", the model against published figures.
 
 pub mod compare;
+mod day_summary;
 pub mod document;
 pub mod files;
 mod glyphs;
