@@ -11,6 +11,8 @@ use egui_kittest::kittest::Queryable;
 
 use lactosim::Scenario;
 use lactosim::app::files::Dialogs;
+use lactosim::app::plot_data::{DailyForm, PlotKind};
+use lactosim::app::plots::Form;
 use lactosim::app::{App, Command, STALE_RUN};
 use lactosim::edit::Edit;
 
@@ -97,6 +99,47 @@ fn opens_on_the_default_scenario_with_the_story_already_drawn() {
         h.get_by_label(title);
     }
     assert!(!app.document.is_dirty());
+}
+
+/// How the plots drew the curve `name` of plot `kind` in the last frame.
+fn drawn_as(app: &App, kind: PlotKind, name: &str) -> Form {
+    app.plots_drawn()
+        .iter()
+        .find(|(k, n, _)| *k == kind && n == name)
+        .unwrap_or_else(|| panic!("{name} not drawn: {:?}", app.plots_drawn()))
+        .2
+}
+
+#[test]
+fn a_long_view_draws_daily_summaries_and_a_short_one_the_sessions() {
+    // The whole four weeks of the default run: each day's mean composition, prolactin's daily
+    // range and mean, and the legend says so.
+    let mut h = harness();
+    let daily_mean = Form::Daily(DailyForm::MeanByVolume);
+    for name in ["fat", "lactose", "protein"] {
+        assert_eq!(drawn_as(h.state(), PlotKind::Composition, name), daily_mean);
+    }
+    assert_eq!(drawn_as(h.state(), PlotKind::Sodium, "sodium"), daily_mean);
+    assert_eq!(
+        drawn_as(h.state(), PlotKind::Hormones, "prolactin"),
+        Form::Daily(DailyForm::RangeAndMean)
+    );
+    // Once above the composition, once above sodium.
+    let note = "daily mean, weighted by milk removed (zoom in to 7 days or less for each session)";
+    assert_eq!(h.get_all_by_label(note).count(), 2);
+    h.get_by_label("prolactin: daily range and mean (zoom in to 7 days or less for the pulses)");
+    // A five-day run seen whole: every session and every pulse.
+    set_param(&mut h, "horizon_days", 5.0);
+    h.run();
+    assert_eq!(
+        drawn_as(h.state(), PlotKind::Composition, "fat"),
+        Form::Points
+    );
+    assert_eq!(
+        drawn_as(h.state(), PlotKind::Hormones, "prolactin"),
+        Form::Points
+    );
+    h.get_by_label("prolactin: pulses");
 }
 
 #[test]

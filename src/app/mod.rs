@@ -5,16 +5,20 @@
 //!
 //! - `document`: the scenario being edited, its file, unsaved changes, undo/redo;
 //! - `runner`: re-simulation (at once for short runs, on a worker thread for long ones);
-//! - `plot_data`, `plots`: what the plot stack draws and how;
+//! - `plot_data`, `plots`: what the plot stack draws and how, with `time_axis` (its labels),
+//!   `session_bars` (the sessions under the plots), `hover` (the read-out) and `legend`;
 //! - `params_panel`, `schedule_panel`, `medicines_panel`: the editors (what the mother takes is a
 //!   section of the schedule); `compare`: baseline vs. now, at a chosen day;
 //! - `session_view`: one feed, minute by minute; `files`: dialogs, examples, PNG;
 //! - `validation_view`: Help → "How good is the model?", the model against published figures.
 
 pub mod compare;
+mod day_summary;
 pub mod document;
 pub mod files;
 mod glyphs;
+mod hover;
+mod legend;
 pub mod medicines_panel;
 pub mod params_panel;
 mod path_prompt;
@@ -23,7 +27,9 @@ pub mod plot_data;
 pub mod plots;
 pub mod runner;
 pub mod schedule_panel;
+mod session_bars;
 pub mod session_view;
+mod time_axis;
 pub mod validation_view;
 
 use std::path::PathBuf;
@@ -1098,6 +1104,12 @@ impl App {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.last_title = title;
         }
+    }
+
+    /// Each curve the plots drew in the last frame, by plot and name, and how (as sampled, as
+    /// its daily summary, or left out of a long view).
+    pub fn plots_drawn(&self) -> &[(PlotKind, String, plots::Form)] {
+        self.plots.drawn()
     }
 
     /// One frame of the whole window. Public so tests can drive it without eframe's frame.

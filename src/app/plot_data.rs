@@ -5,6 +5,7 @@
 use egui::Color32;
 use egui_plot::PlotPoint;
 
+use super::day_summary::{DayRange, SessionValue, daily_ranges, daily_weighted_means};
 use crate::model::pharmacology::Substance;
 use crate::run::{Component, EventKind, Run};
 use crate::scenario::{Breast, Scenario};
@@ -200,6 +201,96 @@ pub struct Curve {
     /// gives its value either way.
     pub max_view_days: Option<f64>,
     pub points: Vec<PlotPoint>,
+    /// One value a day, drawn instead of the points over a long view (where pulses or
+    /// sessions would merge into a solid band).
+    pub daily: Option<Daily>,
+}
+
+/// What a dense curve is summarised as over a long view (see [`super::day_summary`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DailyForm {
+    /// A continuous pulsed signal: each day's trough to peak (shaded) and its mean (a line).
+    RangeAndMean,
+    /// A value per session: each day's mean weighted by the milk each session removed (a line
+    /// with a marker a day).
+    MeanByVolume,
+}
+
+impl DailyForm {
+    /// What the summary is, for the legend and the read-out.
+    pub fn summary(self) -> &'static str {
+        match self {
+            DailyForm::RangeAndMean => "daily range and mean",
+            DailyForm::MeanByVolume => "daily mean, weighted by milk removed",
+        }
+    }
+
+    /// What the curve shows when zoomed in.
+    pub fn detail(self) -> &'static str {
+        match self {
+            DailyForm::RangeAndMean => "pulses",
+            DailyForm::MeanByVolume => "per session",
+        }
+    }
+}
+
+/// A curve's daily summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Daily {
+    pub form: DailyForm,
+    /// Each day's mean, one point a day.
+    pub means: Vec<PlotPoint>,
+    /// Each day's trough and peak ([`DailyForm::RangeAndMean`] only).
+    pub ranges: Vec<DayRange>,
+}
+
+impl Daily {
+    /// Each day's range and time-weighted mean of a continuous signal.
+    pub fn range_and_mean(points: &[PlotPoint]) -> Self {
+        let ranges = daily_ranges(points);
+        Self {
+            form: DailyForm::RangeAndMean,
+            means: ranges
+                .iter()
+                .map(|d| PlotPoint::new(d.mid_days(), d.mean))
+                .collect(),
+            ranges,
+        }
+    }
+
+    /// Each day's mean of a per-session value, weighted by the milk each session removed.
+    pub fn mean_by_volume(sessions: &[SessionValue]) -> Self {
+        Self {
+            form: DailyForm::MeanByVolume,
+            means: daily_weighted_means(sessions),
+            ranges: Vec::new(),
+        }
+    }
+
+    /// The day holding `x_days`, if there is a value that day.
+    pub fn day_at(&self, x_days: f64) -> Option<DayValue> {
+        let day = x_days.floor() as i64;
+        let mean = self.means.iter().find(|p| p.x.floor() as i64 == day)?;
+        let range = self
+            .ranges
+            .iter()
+            .find(|d| d.day == day)
+            .map(|d| (d.low, d.high));
+        Some(DayValue {
+            day,
+            mean: mean.y,
+            range,
+        })
+    }
+}
+
+/// One day of a [`Daily`] summary, as read out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DayValue {
+    pub day: i64,
+    pub mean: f64,
+    /// Trough and peak, for a [`DailyForm::RangeAndMean`].
+    pub range: Option<(f64, f64)>,
 }
 
 /// Everything one plot draws.
@@ -279,6 +370,7 @@ impl RunPlots {
                 .zip(y)
                 .map(|(&x, &v)| PlotPoint::new(x, v))
                 .collect(),
+            daily: None,
         };
         let ml_day = Readout::plain("ml/day", 0);
         let per_day_of_per_h = Readout {
@@ -325,6 +417,7 @@ impl RunPlots {
                 .iter()
                 .map(|d| PlotPoint::new(d.day as f64 + 0.5, d.intake_ml))
                 .collect(),
+            daily: None,
         });
         // Each breast's rates, drawn as ml/day to compare with the daily totals: the synthesis
         // rate (spiky between feeds, so hidden at first) and the secretory capacity (dashed).
@@ -376,12 +469,14 @@ impl RunPlots {
 
         // Hormones: prolactin on the left axis, oxytocin scaled onto the right one.
         let mut hormones = PlotData::default();
-        hormones.curves.push(series(
+        let mut prolactin = series(
             "prolactin",
             Color32::from_rgb(0xd3, 0x54, 0x00),
             Readout::plain("ng/ml", 0),
             &s.prolactin_ng_ml,
-        ));
+        );
+        prolactin.daily = Some(Daily::range_and_mean(&prolactin.points));
+        hormones.curves.push(prolactin);
         let scaled: Vec<f64> = s
             .oxytocin_pg_ml
             .iter()
@@ -451,21 +546,33 @@ impl RunPlots {
         // Composition of the milk removed, one point per session that removed milk.
         // Not a session cut short by the end of the run: its milk is not that of a whole feed.
         let removing: Vec<_> = run.completed_sessions().filter(|x| x.took_milk()).collect();
-        let session_curve = |c: Component, color, decimals| Curve {
-            name: c.name().to_owned(),
-            color,
-            dashed: false,
-            markers: false,
-            hidden_at_first: false,
-            per_day: false,
-            readout: Readout::plain(c.unit(), decimals),
-            axis_scale: 1.0,
-            max_view_days: None,
-            points: removing
+        // Over a long view, each day's mean weighted by the milk each session removed.
+        let session_curve = |c: Component, color, decimals| {
+            let values: Vec<SessionValue> = removing
                 .iter()
-                .map(|x| PlotPoint::new((x.start_h + x.end_h) / 48.0, x.milk.get(c)))
-                .filter(|p| p.y.is_finite())
-                .collect(),
+                .map(|x| SessionValue {
+                    x_days: (x.start_h + x.end_h) / 48.0,
+                    value: x.milk.get(c),
+                    removed_ml: x.total_removed_ml(),
+                })
+                .collect();
+            Curve {
+                name: c.name().to_owned(),
+                color,
+                dashed: false,
+                markers: false,
+                hidden_at_first: false,
+                per_day: false,
+                readout: Readout::plain(c.unit(), decimals),
+                axis_scale: 1.0,
+                max_view_days: None,
+                points: values
+                    .iter()
+                    .map(|v| PlotPoint::new(v.x_days, v.value))
+                    .filter(|p| p.y.is_finite())
+                    .collect(),
+                daily: Some(Daily::mean_by_volume(&values)),
+            }
         };
         let mut composition = PlotData::default();
         for (c, color, decimals) in [
@@ -630,5 +737,48 @@ mod tests {
         assert_eq!(d.last(), p.last());
         let inside = d.iter().filter(|q| q.x >= 200.0 && q.x <= 600.0).count();
         assert!(inside > 100);
+    }
+
+    #[test]
+    fn the_daily_composition_is_that_of_all_the_milk_removed_that_day() {
+        // The run's own day summary weighs the milk the same way (by volume, over the day):
+        // away from the first days the two agree closely (they differ only in a session that
+        // spans midnight, which the plot counts for the day of its middle).
+        let sc = Scenario::default();
+        let run = crate::simulate(&sc).unwrap();
+        let plots = RunPlots::prepare(&sc, &run);
+        let composition = plots.get(PlotKind::Composition);
+        let fat = &composition.curves[0];
+        assert_eq!(fat.name, Component::Fat.name());
+        let daily = fat
+            .daily
+            .as_ref()
+            .expect("per-session curves have a daily mean");
+        assert_eq!(daily.form, DailyForm::MeanByVolume);
+        for d in run.days.iter().filter(|d| d.day >= 5) {
+            let DayValue { day, mean, range } =
+                daily.day_at(d.day as f64 + 0.5).expect("a mean a day");
+            assert_eq!((day, range), (d.day as i64, None));
+            let run_fat = d.milk.get(Component::Fat);
+            assert!(
+                (mean - run_fat).abs() < 0.05 * run_fat,
+                "day {}: plotted {mean} vs run {run_fat}",
+                d.day
+            );
+        }
+        // Prolactin: a range a day around its mean.
+        let hormones = plots.get(PlotKind::Hormones);
+        let daily = hormones.curves[0].daily.as_ref().unwrap();
+        assert_eq!(daily.ranges.len(), run.days.len());
+        for (d, summary) in daily.ranges.iter().zip(&run.days) {
+            assert!(d.low <= d.mean && d.mean <= d.high);
+            assert!(
+                (d.mean - summary.mean_prolactin_ng_ml).abs() < 0.05 * summary.mean_prolactin_ng_ml,
+                "day {}: {} vs {}",
+                d.day,
+                d.mean,
+                summary.mean_prolactin_ng_ml
+            );
+        }
     }
 }
