@@ -5,6 +5,8 @@
 //! redo, "unsaved changes" and re-simulation are handled, and lets the edits be tested without a
 //! window. Nothing here knows about egui.
 
+use crate::absence::Absence;
+use crate::calendar::CivilDate;
 use crate::mother_takes::Dosing;
 use crate::params::{Group, PARAMS, Param};
 use crate::scenario::{Scenario, Weaning};
@@ -69,13 +71,23 @@ pub enum Edit {
     SetName(String),
     SetDescription(String),
     SetSeed(u64),
+    /// The baby's date of birth (or none).
+    SetBirthDate(Option<CivilDate>),
     SetWeaning(Option<Weaning>),
     SetResponsive(Option<Responsive>),
     Rules(ListEdit<Rule>),
     Sessions(ListEdit<Session>),
     Skips(ListEdit<Skip>),
+    /// Recurring times the mother is away (`schedule.absences`).
+    Absences(ListEdit<Absence>),
     /// What the mother takes: the courses of medicine in `schedule.mother_takes`.
     MotherTakes(ListEdit<Dosing>),
+    /// Several edits that make one plan ("back to work": an absence and pump sessions at work),
+    /// applied in order and undone as one step; `what` names it for the undo menu.
+    Plan {
+        what: String,
+        edits: Vec<Edit>,
+    },
 }
 
 impl Edit {
@@ -92,12 +104,19 @@ impl Edit {
             Edit::SetName(s) => sc.name = s,
             Edit::SetDescription(s) => sc.description = s,
             Edit::SetSeed(s) => sc.seed = s,
+            Edit::SetBirthDate(d) => sc.birth_date = d,
             Edit::SetWeaning(w) => sc.infant.weaning = w,
             Edit::SetResponsive(r) => sc.schedule.responsive = r,
             Edit::Rules(e) => e.apply(&mut sc.schedule.rules),
             Edit::Sessions(e) => e.apply(&mut sc.schedule.sessions),
             Edit::Skips(e) => e.apply(&mut sc.schedule.skips),
+            Edit::Absences(e) => e.apply(&mut sc.schedule.absences),
             Edit::MotherTakes(e) => e.apply(&mut sc.schedule.mother_takes),
+            Edit::Plan { edits, .. } => {
+                for e in edits {
+                    e.apply(sc);
+                }
+            }
         }
     }
 
@@ -109,11 +128,13 @@ impl Edit {
             Edit::SetName(_) => Some("name".into()),
             Edit::SetDescription(_) => Some("description".into()),
             Edit::SetSeed(_) => Some("seed".into()),
+            Edit::SetBirthDate(_) => Some("birth date".into()),
             Edit::SetWeaning(Some(_)) => Some("weaning".into()),
             Edit::SetResponsive(Some(_)) => Some("responsive".into()),
             Edit::Rules(e) => e.index().map(|i| format!("rules[{i}]")),
             Edit::Sessions(e) => e.index().map(|i| format!("sessions[{i}]")),
             Edit::Skips(e) => e.index().map(|i| format!("skips[{i}]")),
+            Edit::Absences(e) => e.index().map(|i| format!("absences[{i}]")),
             Edit::MotherTakes(e) => e.index().map(|i| format!("mother_takes[{i}]")),
             _ => None,
         }
@@ -137,12 +158,15 @@ impl Edit {
             Edit::SetName(_) => "name".into(),
             Edit::SetDescription(_) => "description".into(),
             Edit::SetSeed(_) => "seed".into(),
+            Edit::SetBirthDate(_) => "date of birth".into(),
             Edit::SetWeaning(_) => "weaning".into(),
             Edit::SetResponsive(_) => "feeding on demand".into(),
             Edit::Rules(e) => list("rule", e),
             Edit::Sessions(e) => list("session", e),
             Edit::Skips(e) => list("skip", e),
+            Edit::Absences(e) => list("absence", e),
             Edit::MotherTakes(e) => list("medicine", e),
+            Edit::Plan { what, .. } => what.clone(),
         }
     }
 }
@@ -236,6 +260,31 @@ mod tests {
         assert_eq!(sc.validate(), vec![]);
         Edit::MotherTakes(ListEdit::Remove(0)).apply(&mut sc);
         assert!(sc.schedule.mother_takes.is_empty());
+    }
+
+    #[test]
+    fn a_plan_is_applied_in_order_as_one_edit() {
+        let mut sc = Scenario::default();
+        let plan = Edit::Plan {
+            what: "back to work".into(),
+            edits: vec![
+                Edit::Absences(ListEdit::Add(Absence::default())),
+                Edit::Rules(ListEdit::Add(Rule::default())),
+                Edit::Rules(ListEdit::Update(
+                    0,
+                    Rule {
+                        every_h: 4.0,
+                        ..Rule::default()
+                    },
+                )),
+            ],
+        };
+        assert_eq!(plan.describe(), "back to work");
+        assert_eq!(plan.merge_key(), None);
+        plan.apply(&mut sc);
+        assert_eq!(sc.schedule.absences.len(), 1);
+        assert_eq!(sc.schedule.rules.len(), 1);
+        assert_eq!(sc.schedule.rules[0].every_h, 4.0);
     }
 
     #[test]

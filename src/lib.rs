@@ -4,18 +4,24 @@
 //! holds) goes through [`simulate`] into a [`Run`] (series, events, sessions, days), which the
 //! GUI plots and the command line writes out.
 //!
-//! - [`scenario`], [`schedule`], [`mother_takes`], [`params`]: the input and its allowed ranges;
+//! - [`scenario`], [`schedule`], [`absence`], [`mother_takes`], [`params`]: the input and its allowed
+//!   ranges; [`calendar`]: the date of birth and the weekday of each day; [`back_to_work`]: the
+//!   whole plan for going back to work from a few answers;
 //!   [`placement`]: where a copied schedule entry goes so the schedule still runs;
 //! - [`model`]: the physiology, one mechanism per file;
 //! - [`sim`]: the integrator loop;
-//! - [`run`]: the output; [`summary`] and [`warnings`] put it in plain words;
+//! - [`run`]: the output; [`summary`] and [`warnings`] put it in plain words ([`schedule_words`]:
+//!   the schedule's entries, one line each);
 //! - [`preset`]: reading and writing RON files ([`plain_errors`]: a broken file in plain words); [`examples`]: the shipped presets, built in;
 //!   [`export`]: CSV files;
 //! - [`validate`]: the model against every published figure it can run (`lactosim validate`);
 //! - `app` (feature `gui`): the egui explorer, which only draws runs and edits scenarios.
 
+pub mod absence;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod back_to_work;
+pub mod calendar;
 pub mod edit;
 pub mod examples;
 pub mod export;
@@ -28,6 +34,7 @@ pub mod preset;
 pub mod run;
 pub mod scenario;
 pub mod schedule;
+pub mod schedule_words;
 pub mod sim;
 pub mod summary;
 pub mod validate;

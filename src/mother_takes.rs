@@ -81,19 +81,15 @@ impl Dosing {
             .take_while(move |&t| t < end)
     }
 
-    /// "domperidone 10 mg every 8 h, days 14–27" (day ranges as they act: the last day included).
+    /// "domperidone 10 mg every 8 h, from day 14 to day 28 (14 days)": day ranges in the words
+    /// of [`crate::calendar::day_range_words`], as everywhere.
     pub fn describe(&self) -> String {
-        let last = (self.to_day - 1.0).max(self.from_day);
-        let days = if last <= self.from_day {
-            format!("day {}", self.from_day)
-        } else {
-            format!("days {}–{}", self.from_day, last)
-        };
         format!(
-            "{} {} mg every {} h, {days}",
+            "{} {} mg every {} h, {}",
             self.substance.name(),
             self.dose_mg,
-            self.every_h
+            self.every_h,
+            crate::calendar::day_range_words(self.from_day, Some(self.to_day))
         )
     }
 }

@@ -3,15 +3,15 @@
 //! later days — until nothing overlaps and the scenario validates. The window's *Copy* and *Add*
 //! use it; it is plain schedule logic, so it lives beside the schedule, not in the window.
 
-use crate::scenario::{Breast, MAX_HORIZON_DAYS};
-use crate::schedule::{Kind, Rule, Schedule, Session, SessionSide, Side};
+use crate::scenario::{Breast, MAX_HORIZON_DAYS, Scenario};
+use crate::schedule::{Kind, Rule, Session, SessionSide, Side};
 
 /// Minutes left free between a moved copy and the session it would have overlapped.
 const COPY_GAP_MIN: f64 = 5.0;
 
-/// Does the schedule pass the checks that stop a scenario from running?
-fn runs(schedule: &Schedule, horizon_days: f64) -> bool {
-    schedule.validate_fields().is_empty() && schedule.expand(horizon_days * 24.0).is_ok()
+/// Does the scenario pass the checks that stop it from running?
+fn runs(sc: &Scenario) -> bool {
+    sc.validate().is_empty()
 }
 
 /// How long a session keeps a breast busy at most, hours (both sides of a breastfeed one after
@@ -41,17 +41,12 @@ fn other_side(side: Side) -> Option<Side> {
 /// else `r` on the other breast, or with its first clock time moved past its own sessions, or
 /// on the days after it; the first of these that leaves the schedule runnable. A schedule that
 /// does not run to begin with gets the first move.
-pub fn placed_rule(
-    schedule: &Schedule,
-    horizon_days: f64,
-    r: &Rule,
-    at: usize,
-    shift: bool,
-) -> Rule {
+pub fn placed_rule(sc: &Scenario, r: &Rule, at: usize, shift: bool) -> Rule {
     let fits = |c: &Rule| {
-        let mut s = schedule.clone();
-        s.rules.insert(at.min(s.rules.len()), c.clone());
-        runs(&s, horizon_days)
+        let mut s = sc.clone();
+        let rules = &mut s.schedule.rules;
+        rules.insert(at.min(rules.len()), c.clone());
+        runs(&s)
     };
     let step = span_h(r.kind, r.side, r.duration_min) + COPY_GAP_MIN / 60.0;
     let at_clock = |k: usize| Rule {
@@ -81,7 +76,7 @@ pub fn placed_rule(
         candidates.push(c);
     }
     let fallback = if shift { at_clock(1) } else { r.clone() };
-    if !runs(schedule, horizon_days) {
+    if !runs(sc) {
         return fallback;
     }
     // The same sessions on the days after the rule, then (last resort) a copy with no days yet.
@@ -103,13 +98,8 @@ pub fn placed_rule(
 /// The session to insert at index `at` of the single sessions: `x` itself when `shift` is false
 /// and it fits, else the same session moved later, just after whatever it would overlap on the
 /// same breast (and out of skips), until the schedule runs.
-pub fn placed_session(
-    schedule: &Schedule,
-    horizon_days: f64,
-    x: &Session,
-    at: usize,
-    shift: bool,
-) -> Session {
+pub fn placed_session(sc: &Scenario, x: &Session, at: usize, shift: bool) -> Session {
+    let schedule = &sc.schedule;
     let span = span_h(x.kind, x.side, x.duration_min);
     let gap = COPY_GAP_MIN / 60.0;
     let max_h = MAX_HORIZON_DAYS * 24.0;
@@ -122,12 +112,12 @@ pub fn placed_session(
         at_h: t.min(max_h),
         ..x.clone()
     };
-    let Ok(planned) = schedule.expand(horizon_days * 24.0) else {
-        return at_h(first);
-    };
-    if !schedule.validate_fields().is_empty() {
+    if !runs(sc) {
         return at_h(first);
     }
+    let Ok(planned) = schedule.expand(sc.horizon_days * 24.0, sc.calendar()) else {
+        return at_h(first);
+    };
     let side = match x.side {
         Side::Left | Side::Alternate => SessionSide::One(Breast::Left),
         Side::Right => SessionSide::One(Breast::Right),
@@ -135,9 +125,10 @@ pub fn placed_session(
     };
     let shares = |o: SessionSide| Breast::BOTH.iter().any(|&b| o.uses(b) && side.uses(b));
     let fits = |c: &Session| {
-        let mut s = schedule.clone();
-        s.sessions.insert(at.min(s.sessions.len()), c.clone());
-        runs(&s, horizon_days)
+        let mut s = sc.clone();
+        let sessions = &mut s.schedule.sessions;
+        sessions.insert(at.min(sessions.len()), c.clone());
+        runs(&s)
     };
     let mut t = first;
     for _ in 0..2_000 {
@@ -185,20 +176,14 @@ mod tests {
         });
         for i in 0..sc.schedule.rules.len() {
             let mut copy = sc.clone();
-            let r = placed_rule(
-                &sc.schedule,
-                sc.horizon_days,
-                &sc.schedule.rules[i],
-                i + 1,
-                true,
-            );
+            let r = placed_rule(&sc, &sc.schedule.rules[i], i + 1, true);
             copy.schedule.rules.insert(i + 1, r);
             assert!(copy.validate().is_empty(), "{:?}", copy.validate());
         }
         for i in 0..sc.schedule.sessions.len() {
             let mut copy = sc.clone();
             let x = &sc.schedule.sessions[i];
-            let placed = placed_session(&sc.schedule, sc.horizon_days, x, i + 1, true);
+            let placed = placed_session(&sc, x, i + 1, true);
             assert!(placed.at_h > x.at_h, "moved later");
             copy.schedule.sessions.insert(i + 1, placed);
             assert!(copy.validate().is_empty(), "{:?}", copy.validate());

@@ -341,6 +341,9 @@ pub struct DaySummary {
     /// The part of it meant to come from the breast (less night gaps of responsive feeding and
     /// the weaned share).
     pub appetite_at_breast_ml: f64,
+    /// The part of the appetite met by someone else while the mother was away (an absence of the
+    /// schedule): not asked of the breast.
+    pub appetite_while_away_ml: f64,
     /// Milk taken by the baby at the breast.
     pub intake_ml: f64,
     /// Milk removed by the pump.

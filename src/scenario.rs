@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::{Calendar, CivilDate};
 use crate::schedule::Schedule;
 
 /// The preset format version this program writes. Older versions are upgraded on reading.
@@ -24,6 +25,10 @@ pub struct Scenario {
     pub name: String,
     /// What the scenario shows and what to look at.
     pub description: String,
+    /// The baby's date of birth (optional): gives days their weekday and date ("Mon 3 Mar").
+    /// Without it, day 0 counts as a Monday.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<CivilDate>,
     /// The lactosim version that wrote the file (informational).
     pub written_by: String,
     pub mother: Mother,
@@ -46,6 +51,7 @@ impl Default for Scenario {
                 (the fourth day: day 0 is the first 24 hours) and settle near 790 ml/day, as \
                 sodium falls and lactose rises."
                 .to_owned(),
+            birth_date: None,
             written_by: String::new(),
             mother: Mother::default(),
             infant: Infant::default(),
@@ -285,6 +291,11 @@ impl std::fmt::Display for Problem {
 }
 
 impl Scenario {
+    /// The weekday and date of each day since birth.
+    pub fn calendar(&self) -> Calendar {
+        Calendar::new(self.birth_date)
+    }
+
     /// Every problem that stops this scenario from running: values out of range (see
     /// [`crate::params::PARAMS`]), impossible times, overlapping sessions. Empty when it is fine.
     pub fn validate(&self) -> Vec<Problem> {
@@ -332,7 +343,9 @@ impl Scenario {
         }
         problems.extend(self.schedule.validate_fields());
         if problems.is_empty()
-            && let Err(e) = self.schedule.expand(self.horizon_days * 24.0)
+            && let Err(e) = self
+                .schedule
+                .expand(self.horizon_days * 24.0, self.calendar())
         {
             problems.extend(e);
         }

@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::absence::Absence;
+use crate::calendar::{Calendar, Weekday};
 use crate::mother_takes::Dosing;
 use crate::scenario::{Breast, MAX_HORIZON_DAYS, Problem, check_day, check_range};
 
@@ -20,6 +22,9 @@ pub struct Schedule {
     pub sessions: Vec<Session>,
     /// Windows in which nothing starts (a missed feed, a missed night).
     pub skips: Vec<Skip>,
+    /// Recurring times the mother is away from the baby (back at work): no breastfeed starts,
+    /// pump sessions go on.
+    pub absences: Vec<Absence>,
     /// What the mother takes (medicines that act on prolactin so far), course by course.
     pub mother_takes: Vec<Dosing>,
 }
@@ -31,6 +36,7 @@ impl Default for Schedule {
             rules: Vec::new(),
             sessions: Vec::new(),
             skips: Vec::new(),
+            absences: Vec::new(),
             mother_takes: Vec::new(),
         }
     }
@@ -129,24 +135,28 @@ impl NightGap {
     /// that starts on day 14 at `from_clock_h`, not the small hours of day 14 (which belong to
     /// the night of day 13).
     pub fn contains(&self, t_h: f64) -> bool {
-        let day_start = (t_h / 24.0).floor() * 24.0;
-        let clock = t_h - day_start;
-        let night_start = if self.from_clock_h <= self.to_clock_h {
-            if clock < self.from_clock_h || clock >= self.to_clock_h {
-                return false;
-            }
-            day_start + self.from_clock_h
-        } else if clock >= self.from_clock_h {
-            day_start + self.from_clock_h
-        } else if clock < self.to_clock_h {
-            // After midnight: the night began the evening before.
-            day_start - 24.0 + self.from_clock_h
-        } else {
-            return false;
-        };
         // The small hours of day 0 belong to a night that began before birth: count it from
         // birth, so that a gap from day 0 covers them.
-        night_start.max(0.0) >= self.from_day * 24.0
+        daily_window_start(t_h, self.from_clock_h, self.to_clock_h)
+            .is_some_and(|start| start.max(0.0) >= self.from_day * 24.0)
+    }
+}
+
+/// The start (hours since birth) of the daily window from `from_clock_h` to `to_clock_h` that
+/// holds `t_h`, if one does. A window whose end is earlier than its start ends the next morning,
+/// and after midnight it still belongs to the evening it began (birth is at midnight of day 0).
+pub fn daily_window_start(t_h: f64, from_clock_h: f64, to_clock_h: f64) -> Option<f64> {
+    let day_start = (t_h / 24.0).floor() * 24.0;
+    let clock = t_h - day_start;
+    if from_clock_h <= to_clock_h {
+        (clock >= from_clock_h && clock < to_clock_h).then_some(day_start + from_clock_h)
+    } else if clock >= from_clock_h {
+        Some(day_start + from_clock_h)
+    } else if clock < to_clock_h {
+        // After midnight: the window began the evening before.
+        Some(day_start - 24.0 + from_clock_h)
+    } else {
+        None
     }
 }
 
@@ -196,8 +206,12 @@ pub struct Rule {
     pub first_at_clock_h: f64,
     /// First day the rule applies (days since birth).
     pub from_day: f64,
-    /// Day the rule stops applying (exclusive).
+    /// The day the rule stops: its sessions run up to the start of this day, so a rule to day 28
+    /// and one from day 28 meet without a gap or an overlap (and "days 14 to 28" is 14 days).
     pub to_day: f64,
+    /// The weekdays the rule runs on (empty: every day), by the day each session starts in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weekdays: Vec<Weekday>,
     /// Hours of the night the rule skips.
     pub night_gap: Option<NightGap>,
     /// At most this many sessions a calendar day (power pumping: 3 close together).
@@ -219,6 +233,7 @@ impl Default for Rule {
             night_gap: None,
             max_per_day: None,
             duration_min: 15.0,
+            weekdays: Vec::new(),
         }
     }
 }
@@ -341,6 +356,7 @@ impl Schedule {
             ("rules", self.rules.len()),
             ("sessions", self.sessions.len()),
             ("skips", self.skips.len()),
+            ("absences", self.absences.len()),
             ("mother_takes", self.mother_takes.len()),
         ] {
             if n > MAX_SCHEDULE_ENTRIES {
@@ -462,6 +478,7 @@ impl Schedule {
                 ));
             }
         }
+        crate::absence::validate(&self.absences, &mut p);
         crate::mother_takes::validate(&self.mother_takes, &mut p);
         p
     }
@@ -471,9 +488,23 @@ impl Schedule {
         self.skips.iter().any(|s| t_h >= s.from_h && t_h < s.to_h)
     }
 
+    /// Is the mother away from the baby at `t_h`?
+    pub fn away(&self, t_h: f64, calendar: Calendar) -> bool {
+        self.absences.iter().any(|a| a.contains(t_h, calendar))
+    }
+
     /// Expand rules and single sessions into concrete sessions, sorted by start, up to `horizon_h`.
-    /// Sessions inside a skip window are left out. Checks overlaps on one breast.
-    pub fn expand(&self, horizon_h: f64) -> Result<Vec<PlannedSession>, Vec<Problem>> {
+    /// Sessions inside a skip window, breastfeeds while the mother is away and sessions of a rule
+    /// on weekdays it does not run on are left out (`calendar` says which weekday a day is).
+    /// Checks overlaps on one breast.
+    pub fn expand(
+        &self,
+        horizon_h: f64,
+        calendar: Calendar,
+    ) -> Result<Vec<PlannedSession>, Vec<Problem>> {
+        let left_out = |kind: Kind, t: f64| {
+            self.skipped(t) || (kind == Kind::Breastfeed && self.away(t, calendar))
+        };
         let mut out = Vec::new();
         let mut problems = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
@@ -492,7 +523,11 @@ impl Schedule {
                     });
                     return Err(problems);
                 }
-                if rule.night_gap.as_ref().is_some_and(|g| g.contains(t)) || self.skipped(t) {
+                if rule.night_gap.as_ref().is_some_and(|g| g.contains(t))
+                    || left_out(rule.kind, t)
+                    || !(rule.weekdays.is_empty()
+                        || rule.weekdays.contains(&calendar.weekday_at(t)))
+                {
                     continue;
                 }
                 let side = match rule.side {
@@ -515,7 +550,7 @@ impl Schedule {
             }
         }
         for (i, s) in self.sessions.iter().enumerate() {
-            if s.at_h >= horizon_h || self.skipped(s.at_h) {
+            if s.at_h >= horizon_h || left_out(s.kind, s.at_h) {
                 continue;
             }
             let side = match s.side {
@@ -711,7 +746,7 @@ mod tests {
             }],
             ..Schedule::default()
         };
-        let s = schedule.expand(100.0).unwrap();
+        let s = schedule.expand(100.0, Calendar::default()).unwrap();
         // 24, 27, ..., 45 = 8 starts; 00:00 and 03:00 are inside 23→5, so 6 remain.
         let starts: Vec<f64> = s.iter().map(|p| p.start_h).collect();
         assert_eq!(starts, vec![30.0, 33.0, 36.0, 39.0, 42.0, 45.0]);
@@ -739,7 +774,7 @@ mod tests {
             ],
             ..Schedule::default()
         };
-        let err = schedule.expand(100.0).unwrap_err();
+        let err = schedule.expand(100.0, Calendar::default()).unwrap_err();
         assert_eq!(err.len(), 1);
         assert_eq!(err[0].path, "schedule.sessions[1]");
         assert!(err[0].message.contains("left breast"), "{}", err[0].message);
@@ -764,7 +799,10 @@ mod tests {
             ],
             ..Schedule::default()
         };
-        assert_eq!(schedule.expand(100.0).unwrap().len(), 2);
+        assert_eq!(
+            schedule.expand(100.0, Calendar::default()).unwrap().len(),
+            2
+        );
     }
 
     #[test]
@@ -788,7 +826,7 @@ mod tests {
             ..Schedule::default()
         };
         let starts: Vec<f64> = schedule
-            .expand(100.0)
+            .expand(100.0, Calendar::default())
             .unwrap()
             .iter()
             .map(|p| p.start_h)

@@ -82,7 +82,7 @@ pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, V
         return Err(problems);
     }
     let horizon_h = scenario.horizon_days * 24.0;
-    let planned = scenario.schedule.expand(horizon_h)?;
+    let planned = scenario.schedule.expand(horizon_h, scenario.calendar())?;
     let doses = doses(&scenario.schedule.mother_takes, horizon_h);
     Ok(Sim::new(scenario, options, planned, doses).run())
 }
@@ -153,6 +153,7 @@ struct DayTally {
     removed_ml: [f64; 2],
     appetite_ml: f64,
     appetite_at_breast_ml: f64,
+    appetite_while_away_ml: f64,
     intake_ml: f64,
     pumped_ml: f64,
     breastfeeds: usize,
@@ -170,6 +171,7 @@ impl DayTally {
             removed_ml: [0.0; 2],
             appetite_ml: 0.0,
             appetite_at_breast_ml: 0.0,
+            appetite_while_away_ml: 0.0,
             intake_ml: 0.0,
             pumped_ml: 0.0,
             breastfeeds: 0,
@@ -348,10 +350,17 @@ impl<'a> Sim<'a> {
             .as_ref()
             .is_some_and(|r| r.active_at(t))
             && !self.sc.schedule.skipped(t)
+            && !self.away(t)
+    }
+
+    /// Is the mother away from the baby (an absence of the schedule)?
+    fn away(&self, t: f64) -> bool {
+        self.sc.schedule.away(t, self.sc.calendar())
     }
 
     /// Rate at which the baby's hunger builds, ml/h (zero in a responsive night gap: someone
-    /// else feeds the baby then, or it sleeps).
+    /// else feeds the baby then, or it sleeps; zero while the mother is away: someone else
+    /// feeds the baby).
     fn hunger_rate_ml_per_h(&self, t: f64, appetite_ml_per_day: f64) -> f64 {
         let night = self
             .sc
@@ -360,7 +369,7 @@ impl<'a> Sim<'a> {
             .as_ref()
             .and_then(|r| r.night_gap.as_ref())
             .is_some_and(|g| g.contains(t));
-        if night {
+        if night || self.away(t) {
             return 0.0;
         }
         appetite_ml_per_day / 24.0 * breast_share(&self.sc.infant, t)
@@ -519,6 +528,10 @@ impl<'a> Sim<'a> {
         self.hunger_ml += rate * dt;
         self.day.appetite_ml += appetite / 24.0 * dt;
         self.day.appetite_at_breast_ml += rate * dt;
+        if rate == 0.0 && self.away(tm) {
+            self.day.appetite_while_away_ml +=
+                appetite / 24.0 * breast_share(&self.sc.infant, tm) * dt;
+        }
         let cap = MAX_HUNGER_MEALS * appetite / meals_per_day(&self.sc.infant, tm);
         if self.hunger_ml > cap {
             self.hunger_ml = cap;
@@ -949,6 +962,7 @@ impl<'a> Sim<'a> {
             removed_ml: d.removed_ml,
             appetite_ml: d.appetite_ml,
             appetite_at_breast_ml: d.appetite_at_breast_ml,
+            appetite_while_away_ml: d.appetite_while_away_ml,
             intake_ml: d.intake_ml,
             pumped_ml: d.pumped_ml,
             breastfeeds: d.breastfeeds,

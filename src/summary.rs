@@ -177,14 +177,38 @@ pub fn plain_words(run: &Run) -> String {
                 round_to(day.intake_ml, 10.0)
             ));
         }
-        let elsewhere = day.appetite_ml - day.appetite_at_breast_ml;
-        if elsewhere > 0.05 * day.appetite_ml && day.appetite_ml > 0.0 {
+        // Absences come and go with the week: speak of the last 7 days when she was away in them.
+        let week: Vec<&crate::run::DaySummary> =
+            run.days[..=day.day].iter().rev().take(7).collect();
+        let away = week.iter().map(|d| d.appetite_while_away_ml).sum::<f64>() / week.len() as f64;
+        if away > 0.0 {
+            let wanted = week.iter().map(|d| d.appetite_ml).sum::<f64>() / week.len() as f64;
+            let at_breast =
+                week.iter().map(|d| d.appetite_at_breast_ml).sum::<f64>() / week.len() as f64;
+            let other = wanted - at_breast - away;
             s.push_str(&format!(
-                " Of the {:.0} ml a day the baby wants, about {:.0} ml is not asked of the breast \
-                 (given by someone else at night, or weaned).",
-                round_to(day.appetite_ml, 10.0),
-                round_to(elsewhere, 10.0)
+                " Over the last week, of the {:.0} ml a day the baby wants, about {:.0} ml is \
+                 given by someone else while the mother is away",
+                round_to(wanted, 10.0),
+                round_to(away, 10.0)
             ));
+            if other > 0.05 * wanted {
+                s.push_str(&format!(
+                    " and {:.0} ml at night or as weaning goes on",
+                    round_to(other, 10.0)
+                ));
+            }
+            s.push('.');
+        } else {
+            let elsewhere = day.appetite_ml - day.appetite_at_breast_ml;
+            if elsewhere > 0.05 * day.appetite_ml && day.appetite_ml > 0.0 {
+                s.push_str(&format!(
+                    " Of the {:.0} ml a day the baby wants, about {:.0} ml is not asked of the \
+                     breast (given by someone else at night, or weaned).",
+                    round_to(day.appetite_ml, 10.0),
+                    round_to(elsewhere, 10.0)
+                ));
+            }
         }
     }
     s

@@ -3,6 +3,7 @@
 
 use crate::run::{EventKind, Run, Warning};
 use crate::scenario::Scenario;
+use crate::schedule_words::num;
 
 /// More pump sessions than this in a day is flagged: more than a mother can keep up.
 pub const MAX_PUMP_SESSIONS_A_DAY: usize = 12;
@@ -52,9 +53,52 @@ fn no_sleep_window(run: &Run) -> Option<(usize, f64)> {
     None
 }
 
+/// Two rules of the same kind and side where one stops and the other starts up to a day later:
+/// the days between have neither (a person who reads "to day 27" as "up to and including day
+/// 27" loses day 27). Rules meant to follow one another meet at the same day.
+fn gaps_between_rules(sc: &Scenario) -> Vec<(usize, usize, f64, f64)> {
+    let rules = &sc.schedule.rules;
+    let mut gaps = Vec::new();
+    for (i, a) in rules.iter().enumerate() {
+        for (j, b) in rules.iter().enumerate() {
+            let gap = b.from_day - a.to_day;
+            let covered = rules.iter().any(|c| {
+                c.kind == a.kind && c.from_day <= a.to_day && c.to_day >= b.from_day && c != a
+            });
+            if i != j
+                && a.kind == b.kind
+                && a.side == b.side
+                && gap > 1e-9
+                && gap <= 1.0 + 1e-9
+                && !covered
+                && a.to_day < sc.horizon_days
+            {
+                gaps.push((i, j, a.to_day, b.from_day));
+            }
+        }
+    }
+    gaps
+}
+
 pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
     let mut w = Vec::new();
     let mut say = |t_h: Option<f64>, message: String| w.push(Warning { t_h, message });
+    for (i, j, stops, starts) in gaps_between_rules(sc) {
+        say(
+            Some(stops * 24.0),
+            format!(
+                "Rule {} stops as day {} begins and rule {} starts on day {}: nothing of theirs happens in between. For one to follow the other, let rule {} start on day {} (a rule to day {} and one from day {} meet without a gap).",
+                i + 1,
+                num(stops),
+                j + 1,
+                num(starts),
+                j + 1,
+                num(stops),
+                num(stops),
+                num(stops),
+            ),
+        );
+    }
     let m = &sc.mother;
     if sc.horizon_days > 183.0 {
         say(
@@ -223,4 +267,56 @@ pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
         }
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::{Kind, Rule};
+
+    fn two_pump_rules(first_to_day: f64, second_from_day: f64) -> Scenario {
+        let mut sc = Scenario {
+            horizon_days: 42.0,
+            ..Scenario::default()
+        };
+        let rule = Rule {
+            kind: Kind::Pump,
+            from_day: 0.0,
+            to_day: first_to_day,
+            ..Rule::default()
+        };
+        sc.schedule.rules = vec![
+            rule.clone(),
+            Rule {
+                from_day: second_from_day,
+                to_day: 42.0,
+                every_h: 4.0,
+                ..rule
+            },
+        ];
+        sc
+    }
+
+    #[test]
+    fn a_day_lost_between_two_rules_is_named() {
+        // "to day 27" read as "up to and including day 27": day 27 has neither rule.
+        let gaps = gaps_between_rules(&two_pump_rules(27.0, 28.0));
+        assert_eq!(gaps, vec![(0, 1, 27.0, 28.0)]);
+        let sc = two_pump_rules(27.0, 28.0);
+        let run = crate::simulate(&sc).unwrap();
+        let w = run
+            .warnings
+            .iter()
+            .find(|w| w.message.contains("nothing of theirs"))
+            .expect("a warning");
+        assert!(
+            w.message.contains("let rule 2 start on day 27"),
+            "{}",
+            w.message
+        );
+        // Meeting at the same day: no gap, no overlap, no warning.
+        assert!(gaps_between_rules(&two_pump_rules(28.0, 28.0)).is_empty());
+        // A week apart is a pause someone chose, not a slip.
+        assert!(gaps_between_rules(&two_pump_rules(21.0, 28.0)).is_empty());
+    }
 }

@@ -184,6 +184,10 @@ fn adding_a_rule_from_the_schedule_panel_changes_the_run() {
     h.run();
     h.get_by_label_contains("Three extra pumps a day").click();
     h.run();
+    // A draft first: nothing changes until it is added.
+    assert!(h.state().document.scenario.schedule.rules.is_empty());
+    h.get_by_label("Add to the schedule").click();
+    h.run();
     let app = h.state();
     assert_eq!(app.document.scenario.schedule.rules.len(), 1);
     let run = &app.current.as_ref().unwrap().run;
@@ -897,4 +901,108 @@ fn a_typed_path_that_cannot_be_used_says_why_and_open_path_is_always_offered() {
     h.run();
     assert!(h.query_by_label_contains("There is no file at").is_none());
     assert_eq!(h.state().document.scenario, Scenario::default());
+}
+
+/// Let a run that went to the worker thread come back and be drawn.
+fn settle(h: &mut Harness<'static, App>) {
+    h.step();
+    let ctx = h.ctx.clone();
+    h.state_mut().wait_for_run(&ctx);
+    h.run();
+}
+
+fn mean_made(app: &App, days: std::ops::Range<usize>, baseline: bool) -> f64 {
+    let sim = if baseline {
+        app.baseline.as_ref().unwrap()
+    } else {
+        app.current.as_ref().unwrap()
+    };
+    let n = days.len() as f64;
+    days.map(|d| sim.run.days[d].total_production_ml())
+        .sum::<f64>()
+        / n
+}
+
+/// The question, through the window alone: back to work on day 90, away 08:00–17:00 on
+/// weekdays, pumping twice at work — and what if she pumps three times?
+#[test]
+fn back_to_work_twice_then_three_times_a_day_through_the_window() {
+    let mut h = harness();
+    h.get_by_label("Schedule").click();
+    h.run();
+    h.get_by_label("Add").click();
+    h.run();
+    h.get_by_label("Back to work…").click();
+    h.run();
+    h.get_by_label("Back at work on day")
+        .set_value_accesskit(90.0);
+    h.run();
+    h.get_by_label("Date of birth").focus();
+    h.run();
+    h.get_by_label("Date of birth").type_text("2026-06-02"); // day 90 is then a Monday
+    h.run();
+    h.get_by_label_contains("day 90 (Mon 31 Aug)");
+    h.get_by_label("Add to the schedule").click();
+    settle(&mut h);
+    {
+        let app = h.state();
+        let sc = &app.document.scenario;
+        assert_eq!(sc.horizon_days, 111.0);
+        assert!(app.problems.is_empty(), "{:?}", app.problems);
+        let run = &app.current.as_ref().unwrap().run;
+        assert_eq!(run.horizon_h, 111.0 * 24.0);
+        assert_eq!(run.days[92].pump_sessions, 2, "Wednesday");
+        assert_eq!(run.days[96].pump_sessions, 0, "Saturday");
+        // The summary says where the baby's milk comes from while she is away.
+        assert!(
+            app.current
+                .as_ref()
+                .unwrap()
+                .summary
+                .contains("given by someone else while the mother is away"),
+            "{}",
+            app.current.as_ref().unwrap().summary
+        );
+    }
+    h.get_by_label("Pin as baseline").click();
+    settle(&mut h);
+    // Three times: the pump rule at 10:15, 12:30 and 14:45.
+    h.get_by_label("Edit rule 1").click();
+    settle(&mut h);
+    h.get_by_label("First at").set_value_accesskit(10.25);
+    settle(&mut h);
+    h.get_by_label("Every").set_value_accesskit(2.25);
+    settle(&mut h);
+    h.get_by_label("A day, at most").set_value_accesskit(3.0);
+    settle(&mut h);
+    let app = h.state();
+    assert!(app.problems.is_empty(), "{:?}", app.problems);
+    let run = &app.current.as_ref().unwrap().run;
+    assert_eq!(run.days[92].pump_sessions, 3);
+    // The third pump keeps more of her supply over the three weeks back at work.
+    let (two, three) = (
+        mean_made(app, 104..111, true),
+        mean_made(app, 104..111, false),
+    );
+    assert!(three > two, "two pumps {two:.0}, three {three:.0} ml/day");
+    assert!(app.comparison().is_some(), "the sentence compares the two");
+}
+
+#[test]
+fn the_name_is_renamed_in_the_header() {
+    let mut h = harness();
+    let old = Scenario::default().name;
+    h.get_by_label("Scenario name").focus();
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    h.get_by_label("Scenario name")
+        .type_text(", night feeds kept");
+    h.run();
+    let name = &h.state().document.scenario.name;
+    assert_eq!(name, &format!("{old}, night feeds kept"));
+    // One undo brings the old name back (the typing is one step).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().document.scenario.name, old);
 }

@@ -63,12 +63,7 @@ fn schedule_harness(scenario: Scenario) -> Harness<'static, State> {
     let mut h = Harness::builder().with_size(SIZE).build_ui_state(
         |ui, s: &mut State| {
             let mut edits = Vec::new();
-            s.panel.ui(
-                ui,
-                &s.scenario.schedule,
-                s.scenario.horizon_days,
-                &mut edits,
-            );
+            s.panel.ui(ui, &s.scenario, &mut edits);
             s.apply(edits);
         },
         State::new(scenario),
@@ -204,11 +199,33 @@ fn gradual_weaning_fits_the_run_and_ends_after_it_starts() {
 
 // ---- Schedule --------------------------------------------------------------------------------
 
-fn add(h: &mut Harness<'_, State>, template: &str) {
+/// Open a template of the "Add" menu as a draft: nothing is in the schedule yet.
+fn open_draft(h: &mut Harness<'_, State>, template: &str) {
+    let before = h.state().log.len();
     h.get_by_label("Add").click();
     h.run();
     h.get_by_label(template).click();
     h.run();
+    assert_eq!(
+        h.state().log.len(),
+        before,
+        "a draft changes nothing until it is added"
+    );
+    h.get_by_label_contains("Not in the schedule yet");
+}
+
+fn add_draft(h: &mut Harness<'_, State>) {
+    h.get_by_label("Add to the schedule").click();
+    h.run();
+    assert!(
+        h.query_by_label("Add to the schedule").is_none(),
+        "the draft closes"
+    );
+}
+
+fn add(h: &mut Harness<'_, State>, template: &str) {
+    open_draft(h, template);
+    add_draft(h);
 }
 
 #[test]
@@ -226,15 +243,31 @@ fn add_a_day_of_power_pumping() {
     let sc = &h.state().scenario;
     assert_eq!(sc.schedule.rules, vec![rule.clone()]);
     assert_eq!(sc.validate(), vec![]);
-    // It opens in place, and its line reads plainly.
-    assert!(h.query_by_label("Every").is_some());
+    // Its line says what it does (a template gives no label that could go stale).
     assert!(
-        h.query_by_label_contains("power pumping: pump both sides every 30 min from 19:30")
-            .is_some()
+        h.query_by_label_contains(
+            "Pump both sides every 30 min from 19:30, at most 3 a day, from day 14 to day 15 (1 day)"
+        )
+        .is_some()
     );
 }
 
-const TEMPLATES: [&str; 6] = [
+#[test]
+fn cancel_leaves_the_schedule_as_it_was() {
+    let mut h = schedule_harness(Scenario::default());
+    open_draft(&mut h, "Recurring feed or pump session");
+    h.get_by_label("Every").set_value_accesskit(3.0);
+    h.run();
+    assert!(h.state().log.is_empty(), "{:?}", h.state().log);
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().log.is_empty());
+    assert_eq!(h.state().scenario, Scenario::default());
+    assert!(h.query_by_label("Every").is_none());
+}
+
+const TEMPLATES: [&str; 7] = [
+    "Away from the baby, recurring",
     "Recurring feed or pump session",
     "Extra pump session",
     "Missed feed (3 h with nothing)",
@@ -256,6 +289,7 @@ fn every_template_is_valid_in_a_28_day_run_alone_and_together() {
                 Edit::Rules(ListEdit::Add(_))
                     | Edit::Sessions(ListEdit::Add(_))
                     | Edit::Skips(ListEdit::Add(_))
+                    | Edit::Absences(ListEdit::Add(_))
             ),
             "{name}: {:?}",
             h.state().log
@@ -269,9 +303,10 @@ fn every_template_is_valid_in_a_28_day_run_alone_and_together() {
         (
             sc.schedule.rules.len(),
             sc.schedule.sessions.len(),
-            sc.schedule.skips.len()
+            sc.schedule.skips.len(),
+            sc.schedule.absences.len()
         ),
-        (3, 1, 2)
+        (3, 1, 2, 1)
     );
     assert_eq!(sc.validate(), vec![]);
 }
@@ -411,11 +446,12 @@ fn edit_a_rule_in_place_within_the_validated_ranges() {
 #[test]
 fn a_single_session_is_set_by_day_and_clock_time() {
     let mut h = schedule_harness(Scenario::default());
-    add(&mut h, "Extra pump session");
+    open_draft(&mut h, "Extra pump session");
     h.get_by_label("Starts, time").set_value_accesskit(7.5);
     h.run();
     h.get_by_label("Starts, day").set_value_accesskit(3.0);
     h.run();
+    add_draft(&mut h);
     let s = &h.state().scenario.schedule.sessions[0];
     assert_eq!(s.at_h, 3.0 * 24.0 + 7.5);
     assert!(h.query_by_label_contains("on day 3 at 07:30").is_some());
@@ -474,7 +510,7 @@ fn add_a_medicine_and_the_run_has_its_doses() {
     assert_eq!(sc.validate(), vec![]);
     // Its line reads as it acts: the last day it is taken, not the day it stops.
     assert!(
-        h.query_by_label_contains("domperidone 10 mg every 8 h, days 14–27")
+        h.query_by_label_contains("domperidone 10 mg every 8 h, from day 14 to day 28 (14 days)")
             .is_some()
     );
     let run = lactosim::simulate(&sc).unwrap();
@@ -534,4 +570,118 @@ fn edit_a_course_in_place_and_remove_it() {
     );
     assert!(h.state().scenario.schedule.mother_takes.is_empty());
     assert!(h.query_by_label("Remove medicine 1").is_none());
+}
+
+// ---- Back to work, weekdays and day ranges ---------------------------------------------------
+
+#[test]
+fn back_to_work_is_built_from_three_questions_as_one_undo_step() {
+    use lactosim::calendar::{Calendar, Weekday};
+    let mut h = schedule_harness(Scenario::default());
+    open_draft(&mut h, "Back to work…");
+    // Without a date of birth, day 0 counts as a Monday, and the builder says what day 90 is.
+    h.get_by_label_contains("day 90 (a Sunday)");
+    h.get_by_label("Back at work on day")
+        .set_value_accesskit(91.0);
+    h.run();
+    h.get_by_label_contains("day 91 (a Monday)");
+    h.get_by_label("Pumps at work").set_value_accesskit(2.0);
+    h.run();
+    // The plan in a sentence before it is added.
+    h.get_by_label_contains(
+        "From day 91 she is away 08:00–17:00 (9 h) Mon–Fri and pumps 15 min at 11:00, 14:00",
+    );
+    add_draft(&mut h);
+    let [Edit::Plan { what, .. }] = h.state().log.as_slice() else {
+        panic!("one step: {:?}", h.state().log);
+    };
+    assert_eq!(what, "back to work on day 91");
+    let sc = h.state().scenario.clone();
+    assert_eq!(sc.validate(), vec![]);
+    assert_eq!(sc.horizon_days, 112.0, "three weeks after day 91");
+    assert_eq!(sc.schedule.absences.len(), 1);
+    assert_eq!(sc.schedule.absences[0].weekdays, Weekday::WORKDAYS.to_vec());
+    h.get_by_label_contains("at work: away from the baby 08:00–17:00 Mon–Fri, from day 91 on");
+    h.get_by_label_contains("pumping at work: pump both sides every 3 h from 11:00, at most 2 a day, Mon–Fri, from day 91 on");
+    // The run: no breastfeed while she is away, two pumps on each working day, none at weekends.
+    let run = lactosim::simulate(&sc).unwrap();
+    let cal = Calendar::default();
+    for s in &run.sessions {
+        let day = (s.start_h / 24.0).floor() as i64;
+        match s.kind {
+            Kind::Breastfeed => assert!(!sc.schedule.away(s.start_h, cal), "{}", s.start_h),
+            Kind::Pump => {
+                assert!(day >= 91 && Weekday::WORKDAYS.contains(&cal.weekday_of_day(day)))
+            }
+        }
+    }
+    assert_eq!(run.days[95].pump_sessions, 2, "a Friday");
+    assert_eq!(run.days[96].pump_sessions, 0, "a Saturday");
+}
+
+#[test]
+fn weekdays_of_an_absence_are_toggled_and_every_day_is_all_seven() {
+    let mut h = schedule_harness(Scenario::default());
+    add(&mut h, "Away from the baby, recurring");
+    h.get_by_label("Edit absence 1").click();
+    h.run();
+    h.get_by_label("Away on: Saturday").click();
+    h.run();
+    let days = |h: &Harness<'_, State>| h.state().scenario.schedule.absences[0].weekdays.clone();
+    use lactosim::calendar::Weekday::*;
+    assert_eq!(days(&h), vec![Mon, Tue, Wed, Thu, Fri, Sat]);
+    h.get_by_label("Away on: Sunday").click();
+    h.run();
+    assert!(days(&h).is_empty(), "all seven is every day");
+    h.get_by_label_contains("08:00–17:00 every day");
+    h.get_by_label("Away on: Monday").click();
+    h.run();
+    assert_eq!(days(&h), vec![Tue, Wed, Thu, Fri, Sat, Sun]);
+}
+
+#[test]
+fn two_rules_meeting_at_a_day_chain_and_the_editor_says_how_many_days() {
+    let mut sc = Scenario {
+        horizon_days: 42.0,
+        ..Scenario::default()
+    };
+    sc.schedule.responsive = None;
+    let first = Rule {
+        kind: Kind::Pump,
+        every_h: 3.0,
+        from_day: 0.0,
+        to_day: 27.0,
+        ..Rule::default()
+    };
+    sc.schedule.rules = vec![
+        first.clone(),
+        Rule {
+            every_h: 4.0,
+            from_day: 28.0,
+            to_day: 42.0,
+            ..first.clone()
+        },
+    ];
+    let mut h = schedule_harness(sc);
+    h.get_by_label_contains("from day 0 to day 27 (27 days)");
+    h.get_by_label("Edit rule 1").click();
+    h.run();
+    h.get_by_label("To day").set_value_accesskit(28.0);
+    h.run();
+    // The rule's line and the hint under its fields.
+    assert_eq!(
+        h.get_all_by_label_contains("from day 0 to day 28 (28 days)")
+            .count(),
+        2
+    );
+    let sc = &h.state().scenario;
+    let run = lactosim::simulate(sc).unwrap();
+    // Day 27 is the first rule's last: 8 pumps, and day 28 the second's first: 6.
+    assert_eq!(run.days[27].pump_sessions, 8);
+    assert_eq!(run.days[28].pump_sessions, 6);
+    assert!(
+        run.warnings
+            .iter()
+            .all(|w| !w.message.contains("nothing of theirs"))
+    );
 }

@@ -2,20 +2,22 @@
 //! section at the end of the schedule panel.
 //!
 //! Each course is one line in plain words ([`Dosing::describe`]: "domperidone 10 mg every 8 h,
-//! days 14–27", the days as it acts) with its fields under it and a Remove button; "Add medicine"
+//! from day 14 to day 28 (14 days)") with its fields under it and a Remove button; "Add medicine"
 //! adds the usual course of domperidone from day 14 (or the middle of a shorter run) to the end.
 //! As in the rest of the schedule panel, nothing here changes the scenario: every change is an
 //! [`Edit::MotherTakes`], and each field only takes values the course's validation accepts.
 
 use egui::{Align, Button, CollapsingHeader, ComboBox, Grid, Label, Layout, RichText, Ui};
 
+use crate::calendar::day_range_words;
 use crate::edit::{Edit, ListEdit};
 use crate::model::pharmacology::Substance;
 use crate::mother_takes::{Dosing, MAX_DOSE_MG};
 use crate::scenario::MAX_HORIZON_DAYS;
 
+use super::fields::{DAY_TIP, clock_field, day_field, grid_label, num_field};
 use super::glyphs::drawable;
-use super::schedule_panel::{DAY_TIP, clock_field, day_field, grid_label, num_field, template_day};
+use super::schedule_templates::template_day;
 
 /// Draw the courses; push an [`Edit`] for every change.
 pub fn ui(ui: &mut Ui, courses: &[Dosing], horizon_days: f64, edits: &mut Vec<Edit>) {
@@ -193,15 +195,9 @@ fn fields(ui: &mut Ui, d: &mut Dosing) {
     });
 }
 
-/// The days a course is taken, as it acts: "days 14–27" for from 14 to 28 (exclusive), the words
-/// of [`Dosing::describe`].
+/// The days a course is taken, in the words of every day range ([`day_range_words`]).
 fn acts_on(d: &Dosing) -> String {
-    let last = (d.to_day - 1.0).max(d.from_day);
-    if last <= d.from_day {
-        format!("taken on day {}", d.from_day)
-    } else {
-        format!("taken days {}–{}", d.from_day, last)
-    }
+    format!("taken {}", day_range_words(d.from_day, Some(d.to_day)))
 }
 
 #[cfg(test)]
@@ -225,7 +221,11 @@ mod tests {
         }
         let c = new_course(28.0);
         assert_eq!((c.from_day, c.to_day), (14.0, 28.0));
-        assert_eq!(acts_on(&c), "taken days 14–27");
-        assert!(c.describe().ends_with("days 14–27"), "{}", c.describe());
+        assert_eq!(acts_on(&c), "taken from day 14 to day 28 (14 days)");
+        assert!(
+            c.describe().ends_with("from day 14 to day 28 (14 days)"),
+            "{}",
+            c.describe()
+        );
     }
 }

@@ -12,9 +12,11 @@
 //! - `session_view`: one feed, minute by minute; `files`: dialogs, examples, PNG;
 //! - `validation_view`: Help → "How good is the model?", the model against published figures.
 
+mod about_panel;
 pub mod compare;
 mod day_summary;
 pub mod document;
+mod fields;
 pub mod files;
 mod glyphs;
 mod hover;
@@ -26,7 +28,9 @@ use path_prompt::PathPrompt;
 pub mod plot_data;
 pub mod plots;
 pub mod runner;
+mod schedule_fields;
 pub mod schedule_panel;
+mod schedule_templates;
 mod session_bars;
 pub mod session_view;
 mod time_axis;
@@ -791,23 +795,17 @@ impl App {
                 ui.label("Drop a .ron scenario file on the window to open it.");
                 ui.label("Every parameter's meaning and source: hover its slider, or read docs/model.md.");
                 ui.separator();
-                ui.label(ABOUT);
+                ui.label(about_panel::ABOUT);
             });
         });
     }
 
     /// The scenario's name, the plain-words summary, warnings and problems.
-    fn header(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+    fn header(&mut self, ui: &mut Ui, edits: &mut Vec<Edit>, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
-            let dirty = if self.document.is_dirty() { " •" } else { "" };
-            ui.heading(format!("{}{dirty}", self.document.scenario.name))
-                .on_hover_text(if dirty.is_empty() {
-                    "No unsaved changes."
-                } else {
-                    "Unsaved changes (Ctrl+S saves)."
-                });
             // An exported figure carries the title and the sentences, not the buttons.
             let exporting = self.png_target.is_some();
+            about_panel::name_ui(ui, &self.document, exporting, edits);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if exporting {
                     return;
@@ -883,12 +881,7 @@ impl App {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| match self.tab {
-                SideTab::Schedule => self.schedule_panel.ui(
-                    ui,
-                    &self.document.scenario.schedule,
-                    self.document.scenario.horizon_days,
-                    edits,
-                ),
+                SideTab::Schedule => self.schedule_panel.ui(ui, &self.document.scenario, edits),
                 SideTab::Parameters => params_panel::ui(ui, &self.document.scenario, edits),
                 SideTab::Compare => self.compare.ui(
                     ui,
@@ -897,7 +890,7 @@ impl App {
                     &self.document.scenario.name,
                     commands,
                 ),
-                SideTab::About => scenario_tab(ui, &self.document.scenario, edits),
+                SideTab::About => about_panel::ui(ui, &self.document.scenario, edits),
             });
     }
 
@@ -1135,7 +1128,7 @@ impl App {
         self.plots.exporting = self.png_target.is_some();
         egui::CentralPanel::default().show(ui, |ui| {
             let top = ui.cursor().min;
-            self.header(ui, &mut commands);
+            self.header(ui, &mut edits, &mut commands);
             ui.separator();
             match &self.current {
                 Some(sim) => {
@@ -1201,58 +1194,6 @@ impl App {
         self.resimulate(&ctx);
         self.finish_png_export(&ctx);
         self.update_title(&ctx);
-    }
-}
-
-/// What lactosim is, and is not.
-const ABOUT: &str = "lactosim simulates how breast-milk supply is controlled: each breast's own \
-    feedback (milk left in slows its making), prolactin and the let-down reflex. Its defaults \
-    and ranges come from published studies (hover a slider for the source). It is a model for \
-    learning and exploring: its numbers show how the parts work together and what a change tends \
-    to do, not what will happen to one mother and baby. It is not medical advice.";
-
-/// What lactosim is; the scenario's name, description and seed.
-fn scenario_tab(ui: &mut Ui, sc: &Scenario, edits: &mut Vec<Edit>) {
-    ui.label(ABOUT);
-    ui.separator();
-    let label = ui.label("Name");
-    let mut name = sc.name.clone();
-    if ui
-        .add(egui::TextEdit::singleline(&mut name).desired_width(f32::INFINITY))
-        .labelled_by(label.id)
-        .changed()
-    {
-        edits.push(Edit::SetName(name));
-    }
-    let label = ui.label("Description: what the scenario shows and what to look at");
-    let mut description = sc.description.clone();
-    if ui
-        .add(
-            egui::TextEdit::multiline(&mut description)
-                .desired_rows(8)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id)
-        .changed()
-    {
-        edits.push(Edit::SetDescription(description));
-    }
-    ui.horizontal(|ui| {
-        let label = ui.label("Seed of the let-down timing");
-        let mut seed = sc.seed;
-        if ui
-            .add(egui::DragValue::new(&mut seed))
-            .labelled_by(label.id)
-            .on_hover_text(
-                "Let-downs come at slightly random times; the same seed gives the same run.",
-            )
-            .changed()
-        {
-            edits.push(Edit::SetSeed(seed));
-        }
-    });
-    if !sc.written_by.is_empty() {
-        ui.weak(format!("Written by {}", sc.written_by));
     }
 }
 

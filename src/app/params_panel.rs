@@ -8,11 +8,12 @@
 
 use egui::{Button, CollapsingHeader, Color32, RichText, Slider, SliderClamping};
 
-use super::schedule_panel::{day_field, num, plain_number};
+use super::fields::{day_field, plain_number};
 use crate::Scenario;
 use crate::edit::{Edit, params_of};
 use crate::params::{Group, Param};
 use crate::scenario::{MAX_HORIZON_DAYS, Weaning};
+use crate::schedule_words::num;
 
 /// Space kept right of a slider's rail for its number and unit.
 const VALUE_WIDTH: f32 = 110.0;

@@ -146,7 +146,7 @@ impl DoseMark {
         format!(
             "{} {} mg",
             self.substance.name(),
-            super::schedule_panel::num(self.mg)
+            crate::schedule_words::num(self.mg)
         )
     }
 }

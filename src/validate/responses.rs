@@ -40,7 +40,7 @@ pub fn rows() -> Vec<Row> {
         },
         Row {
             id: "D4",
-            measured: "share of the available milk a 15-min double pump removes; exclusive pumping 8×/day against feeding on demand (days 21–27)",
+            measured: "share of the available milk a 15-min double pump removes; exclusive pumping 8×/day against feeding on demand (from day 21 to day 28)",
             published: "65.5 ± 4% per session; pumping mothers make about what breastfeeding mothers make: 55–75% per session, and within ±20% of the on-demand default (never above 1356 ml/day)",
             source: "Kent et al. 2008 Breastfeed Med 3:11; Kent 2006; Gridneva et al. 2025",
             note: None,
@@ -88,7 +88,7 @@ pub fn rows() -> Vec<Row> {
         },
         Row {
             id: "D10",
-            measured: "very stressed mother (stress 1) against a calm one, feeds on demand, days 7–27",
+            measured: "very stressed mother (stress 1) against a calm one, feeds on demand, from day 7 to day 28",
             published: "oxytocin pulses 2.25 → ≈ 1.2 per feed, yield unchanged; the model must delay and thin let-downs, milk per feed falling less than let-downs do",
             source: "Ueda et al. 1994 Obstet Gynecol 84:259",
             note: None,

@@ -552,8 +552,8 @@ fn every_day_within(
         return fail("no days");
     };
     let mut model = format!(
-        "lowest {lo:.decimals$} {what} (day {dl}), highest {hi:.decimals$} {what} (day {dh}) over days {from_day}–{}",
-        run.days.len() - 1
+        "lowest {lo:.decimals$} {what} (day {dl}), highest {hi:.decimals$} {what} (day {dh}) from day {from_day} to day {}",
+        run.days.len()
     );
     if outside > 0 {
         model.push_str(&format!("; {outside} days outside"));
