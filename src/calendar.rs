@@ -313,6 +313,29 @@ impl Calendar {
         }
     }
 
+    /// "day 29 05:20" for hours since birth, with the date when the date of birth is known:
+    /// "day 29 05:20 (Tue 30 Jun)".
+    pub fn time_words(self, t_h: f64) -> String {
+        let s = crate::schedule::format_time_h(t_h);
+        let day = ((t_h * 60.0).round() / 1440.0).floor() as i64;
+        match self.date_of_day(day) {
+            Some(d) => format!("{s} ({})", d.short()),
+            None => s,
+        }
+    }
+
+    /// The title of the time axis: days since birth, and the date of day 0 when it is known.
+    pub fn axis_title(self) -> String {
+        match self.birth_date {
+            Some(b) => format!(
+                "days since birth (day 0: {}, {})",
+                b.weekday().short(),
+                b.long()
+            ),
+            None => "days since birth".to_owned(),
+        }
+    }
+
     /// What weekdays are counted from, for the places where weekdays are chosen.
     pub fn basis_words(self) -> String {
         match self.birth_date {
@@ -386,6 +409,15 @@ mod tests {
         assert_eq!(born.weekday_of_day(0), Weekday::Mon);
         assert_eq!(born.day_words(91), "day 91 (Mon 31 Aug)");
         assert_eq!(born.weekday_at(91.0 * 24.0 + 23.9), Weekday::Mon);
+        assert_eq!(
+            born.time_words(29.0 * 24.0 + 5.0 + 1.0 / 3.0),
+            "day 29 05:20 (Tue 30 Jun)"
+        );
+        assert_eq!(none.time_words(29.0 * 24.0 + 5.0), "day 29 05:00");
+        assert_eq!(
+            born.axis_title(),
+            "days since birth (day 0: Mon, 1 Jun 2026)"
+        );
     }
 
     #[test]

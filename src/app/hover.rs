@@ -3,6 +3,7 @@
 
 use super::day_summary::{DETAIL_MAX_VIEW_DAYS, summarised};
 use super::plot_data::{Curve, DayValue, PlotData};
+use crate::calendar::Calendar;
 use crate::schedule::format_time_h;
 
 /// The value of a curve nearest to `x` (a curve sampled at sessions has no value in between).
@@ -36,8 +37,9 @@ pub(super) fn hover_text(
     shown: &[bool],
     view_days: f64,
     dose_tolerance: Option<f64>,
+    calendar: Calendar,
 ) -> String {
-    let mut s = format_time_h(x * 24.0);
+    let mut s = calendar.time_words(x * 24.0);
     for (suffix, d) in [("", Some(data)), (" (baseline)", baseline)] {
         let Some(d) = d else { continue };
         for (c, _) in d.curves.iter().zip(shown).filter(|(_, on)| **on) {
@@ -122,7 +124,15 @@ mod tests {
             .iter()
             .map(|c| c.name != "baby's appetite")
             .collect();
-        let text = hover_text(20.0, supply, Some(supply), &shown, 1.0, Some(0.01));
+        let text = hover_text(
+            20.0,
+            supply,
+            Some(supply),
+            &shown,
+            1.0,
+            Some(0.01),
+            Calendar::default(),
+        );
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "day 20 00:00");
         assert!(
@@ -142,7 +152,7 @@ mod tests {
         );
         assert!(!text.contains("appetite"), "a hidden curve is left out");
         // A calendar day's total says which day; a rolling 24 h sum says so in its name.
-        let text = hover_text(20.2, supply, None, &shown, 1.0, None);
+        let text = hover_text(20.2, supply, None, &shown, 1.0, None, Calendar::default());
         assert!(
             text.lines()
                 .any(|l| l.starts_with("baby's intake at the breast, per day: ")
@@ -157,7 +167,15 @@ mod tests {
             .iter()
             .find(|c| c.name.starts_with("oxytocin"))
             .unwrap();
-        let text = hover_text(20.0, hormones, None, &[true; 2], 1.0, Some(0.01));
+        let text = hover_text(
+            20.0,
+            hormones,
+            None,
+            &[true; 2],
+            1.0,
+            Some(0.01),
+            Calendar::default(),
+        );
         let shown: f64 = text
             .lines()
             .find(|l| l.starts_with("oxytocin"))
@@ -186,7 +204,15 @@ mod tests {
                 .to_owned()
         };
         // Zoomed out: the day's mean and range, the same figures as the drawn summary.
-        let wide = hover_text(20.3, hormones, None, &[true; 2], 28.0, None);
+        let wide = hover_text(
+            20.3,
+            hormones,
+            None,
+            &[true; 2],
+            28.0,
+            None,
+            Calendar::default(),
+        );
         let prolactin = line(&wide, "prolactin");
         let day = hormones.curves[0].daily.as_ref().unwrap().ranges[20];
         assert_eq!(day.day, 20);
@@ -199,18 +225,34 @@ mod tests {
         );
         assert!(day.low < day.mean && day.mean < day.high, "{day:?}");
         // Zoomed in: the value at that moment, said to be the pulses.
-        let narrow = hover_text(20.3, hormones, None, &[true; 2], 1.0, None);
+        let narrow = hover_text(
+            20.3,
+            hormones,
+            None,
+            &[true; 2],
+            1.0,
+            None,
+            Calendar::default(),
+        );
         assert!(line(&narrow, "prolactin").starts_with("prolactin (pulses): "));
         // The composition likewise: a day's mean by volume, or a session's value.
         let composition = plots.get(PlotKind::Composition);
         let on = [true; 5];
-        let wide = hover_text(20.3, composition, Some(composition), &on, 28.0, None);
+        let wide = hover_text(
+            20.3,
+            composition,
+            Some(composition),
+            &on,
+            28.0,
+            None,
+            Calendar::default(),
+        );
         assert!(
             line(&wide, "fat").starts_with("fat, day 20 (daily mean, weighted by milk removed): "),
             "{wide}"
         );
         assert!(line(&wide, "fat (baseline)").starts_with("fat (baseline), day 20 ("));
-        let narrow = hover_text(20.3, composition, None, &on, 1.0, None);
+        let narrow = hover_text(20.3, composition, None, &on, 1.0, None, Calendar::default());
         assert!(
             line(&narrow, "fat").starts_with("fat (per session): "),
             "{narrow}"

@@ -837,7 +837,11 @@ impl App {
                     .id_salt("scenario description")
                     .open(open)
                     .show(ui, |ui| {
-                        ui.label(&self.document.scenario.description);
+                        // A few lines, scrolled when longer: the plots keep their room.
+                        egui::ScrollArea::vertical()
+                            .id_salt("description")
+                            .max_height(HEADER_TEXT_MAX_HEIGHT)
+                            .show(ui, |ui| ui.label(&self.document.scenario.description));
                         if self.document.scenario != self.document.saved {
                             ui.weak("(Written for the scenario as it was opened; it has been changed since.)");
                         }
@@ -847,16 +851,21 @@ impl App {
                 if stale {
                     ui.multiply_opacity(STALE_OPACITY);
                 }
-                for w in &sim.run.warnings {
-                    let at = w
-                        .t_h
-                        .map(|t| format!(" ({})", crate::schedule::format_time_h(t)))
-                        .unwrap_or_default();
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
-                        format!("Warning: {}{at}", w.message),
-                    );
-                }
+                egui::ScrollArea::vertical()
+                    .id_salt("warnings")
+                    .max_height(HEADER_TEXT_MAX_HEIGHT)
+                    .show(ui, |ui| {
+                        for w in &sim.run.warnings {
+                            let at = w
+                                .t_h
+                                .map(|t| format!(" ({})", sim.scenario.calendar().time_words(t)))
+                                .unwrap_or_default();
+                            ui.colored_label(
+                                ui.visuals().warn_fg_color,
+                                format!("Warning: {}{at}", w.message),
+                            );
+                        }
+                    });
             });
         }
         if !self.problems.is_empty() {
@@ -1004,12 +1013,13 @@ impl App {
             && self.png_target.is_none()
         {
             let run = sim.run.clone();
+            let calendar = sim.scenario.calendar();
             let mut open = true;
             egui::Window::new("One session, minute by minute")
                 .id(egui::Id::unique("session window"))
                 .open(&mut open)
                 .default_size([760.0, 560.0])
-                .show(ctx, |ui| match session_view::ui(ui, &run, i) {
+                .show(ctx, |ui| match session_view::ui(ui, &run, calendar, i) {
                     Some(session_view::SessionAction::Show(j)) => {
                         commands.push(Command::SelectSession(Some(j)))
                     }
@@ -1196,6 +1206,10 @@ impl App {
         self.update_title(&ctx);
     }
 }
+
+/// The most height (points) the description and the warnings each take in the header before they
+/// scroll: about three lines, so that the plot stack fits at 1280×800.
+const HEADER_TEXT_MAX_HEIGHT: f32 = 46.0;
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {

@@ -327,6 +327,8 @@ pub struct SessionBar {
 #[derive(Clone, Debug, Default)]
 pub struct RunPlots {
     pub horizon_days: f64,
+    /// Dates and weekdays of the run's days (from the scenario's date of birth).
+    pub calendar: crate::calendar::Calendar,
     pub plots: Vec<(PlotKind, PlotData)>,
     pub sessions: Vec<SessionBar>,
     /// The scenario has a course of medicine: the plot of its effect is drawn.
@@ -619,6 +621,7 @@ impl RunPlots {
 
         Self {
             horizon_days: run.horizon_h / 24.0,
+            calendar: scenario.calendar(),
             plots: vec![
                 (PlotKind::Supply, supply),
                 (PlotKind::Breasts, breasts),

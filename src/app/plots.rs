@@ -24,8 +24,10 @@ use super::session_bars::{
 };
 use super::time_axis::on_time_axis;
 
-/// Lowest height of one plot, points.
-const MIN_PLOT_HEIGHT: f32 = 80.0;
+/// Lowest height of one plot, points: enough for a trend over the run and three value labels,
+/// and low enough that the five default plots fit beneath the header at 1280×800 with a baseline
+/// pinned (taller windows share the rest by each plot's weight).
+const MIN_PLOT_HEIGHT: f32 = 54.0;
 
 /// The curves of one run, as drawn in the current view.
 struct Cache {
@@ -395,6 +397,7 @@ impl PlotsView {
                     );
                     let shown = &visible_curves;
                     let view_days = view.1 - view.0;
+                    let calendar = current.calendar;
                     let doses_tol = (!hidden.contains(DOSE)).then_some(dose_tolerance);
                     let mut plot =
                         on_time_axis(Plot::new(kind), ui.make_persistent_id(kind), link, horizon)
@@ -408,6 +411,7 @@ impl PlotsView {
                                 | HoverPosition::Elsewhere { position }) = pos;
                                 Some(hover_text(
                                     position.x, data, base_data, shown, view_days, doses_tol,
+                                    calendar,
                                 ))
                             });
                     plot = plot.custom_y_axes(y_axes(kind.right_axis()));
@@ -656,7 +660,15 @@ mod tests {
             "oxytocin: zoom in to 2 days or less to see its pulses"
         );
         // The read-out gives oxytocin whatever the zoom (it does not depend on the view).
-        let text = hover_text(20.0, hormones, None, &[true; 2], 28.0, None);
+        let text = hover_text(
+            20.0,
+            hormones,
+            None,
+            &[true; 2],
+            28.0,
+            None,
+            crate::calendar::Calendar::default(),
+        );
         assert!(text.lines().any(|l| l.starts_with("oxytocin")), "{text}");
     }
 

@@ -191,6 +191,7 @@ impl SessionStrip {
                 }
             });
         });
+        let calendar = current.calendar;
         let mut strip = on_time_axis(
             Plot::new("sessions"),
             ui.make_persistent_id("sessions"),
@@ -224,14 +225,14 @@ impl SessionStrip {
         })
         .custom_x_axes(vec![
             AxisHints::new_x()
-                .label("days since birth")
+                .label(current.calendar.axis_title())
                 .label_spacing(TIME_LABEL_SPACING..=TIME_LABEL_SPACING + 20.0)
                 .formatter(|m: GridMark, _: &RangeInclusive<f64>| time_tick(m.value, m.step_size)),
         ])
-        .label_formatter(|pos: &HoverPosition<'_>| {
+        .label_formatter(move |pos: &HoverPosition<'_>| {
             let (HoverPosition::NearDataPoint { position, .. }
             | HoverPosition::Elsewhere { position }) = pos;
-            Some(format_time_h(position.x * 24.0))
+            Some(calendar.time_words(position.x * 24.0))
         });
         if reset {
             strip = strip.reset();

@@ -5,6 +5,7 @@ use egui::{Color32, Grid, Ui};
 use egui_plot::{Corner, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints, VLine};
 
 use super::plot_data::{LETDOWN_COLOR, breast_color};
+use crate::calendar::Calendar;
 use crate::run::{Run, SessionResult};
 use crate::scenario::Breast;
 use crate::schedule::{Kind, Origin, format_time_h};
@@ -28,7 +29,7 @@ fn fmt_fat(v: f64) -> String {
 }
 
 /// The session window's content for session `index` of `run`.
-pub fn ui(ui: &mut Ui, run: &Run, index: usize) -> Option<SessionAction> {
+pub fn ui(ui: &mut Ui, run: &Run, calendar: Calendar, index: usize) -> Option<SessionAction> {
     let s = run.sessions.get(index)?;
     let mut action = None;
     ui.horizontal(|ui| {
@@ -61,7 +62,7 @@ pub fn ui(ui: &mut Ui, run: &Run, index: usize) -> Option<SessionAction> {
         },
         s.side.name(),
         if s.side.name() == "both" { "s" } else { "" },
-        format_time_h(s.start_h),
+        calendar.time_words(s.start_h),
         format_time_h(s.end_h).split(' ').next_back().unwrap_or(""),
         s.duration_min()
     ));
