@@ -975,6 +975,7 @@ fn back_to_work_twice_then_three_times_a_day_through_the_window() {
     settle(&mut h);
     h.get_by_label("A day, at most").set_value_accesskit(3.0);
     settle(&mut h);
+    h.get_by_label_contains("each day at 10:15, 12:30, 14:45");
     let app = h.state();
     assert!(app.problems.is_empty(), "{:?}", app.problems);
     let run = &app.current.as_ref().unwrap().run;

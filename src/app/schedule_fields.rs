@@ -97,6 +97,11 @@ pub(crate) fn rule_fields(ui: &mut Ui, r: &mut Rule, calendar: Calendar) {
             }
         }
         ui.end_row();
+        if let Some(n) = r.max_per_day {
+            ui.label("");
+            ui.label(RichText::new(daily_times_words(r, n)).small().weak());
+            ui.end_row();
+        }
 
         night_gap_rows(
             ui,
@@ -229,4 +234,17 @@ pub(crate) fn absence_fields(ui: &mut Ui, a: &mut Absence, calendar: Calendar) {
         );
         ui.end_row();
     });
+}
+
+/// "each day at 10:15, 12:30, 14:45": the clock times of a rule that starts afresh each day (at
+/// most a day's worth of them, as the rule makes).
+fn daily_times_words(r: &Rule, n: u32) -> String {
+    let times: Vec<String> = (0..n)
+        .map(|k| f64::from(k) * r.every_h)
+        .take_while(|&after| after < 24.0)
+        .map(|after| {
+            crate::schedule_words::format_clock((r.first_at_clock_h + after).rem_euclid(24.0))
+        })
+        .collect();
+    format!("each day at {}", times.join(", "))
 }
