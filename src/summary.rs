@@ -91,22 +91,63 @@ impl Metrics {
     }
 }
 
-/// The first day from which the milk made stays within 5% of the last day's value. (Milk made,
-/// not removed: removal jumps by a feed from one day to the next, synthesis is smooth.)
+/// The first day from which the milk made stays within 5% of where it ends — of the last day, or
+/// of the mean of the last 7 days, whichever finds it settled sooner: the mean, so that a week of
+/// days at work and days at home is not read as still changing; the last day, so that a dip
+/// within the last week that has passed is not either. (Milk made, not removed: removal jumps by
+/// a feed from one day to the next, synthesis is smooth.)
 pub fn settling_day(run: &Run) -> Option<usize> {
-    let last = run.days.last()?.total_production_ml();
-    if last <= 0.0 {
+    let made = |d: &crate::run::DaySummary| d.total_production_ml();
+    let week = &run.days[run.days.len().saturating_sub(7)..];
+    let last = week.last().map(made)?;
+    let week_mean = week.iter().map(made).sum::<f64>() / week.len() as f64;
+    let settled_near = |level: f64| {
+        if level <= 0.0 {
+            return None;
+        }
+        let mut settled = None;
+        for d in run.days.iter().rev() {
+            if (made(d) - level).abs() <= 0.05 * level {
+                settled = Some(d.day);
+            } else {
+                break;
+            }
+        }
+        settled
+    };
+    match (settled_near(last), settled_near(week_mean)) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Within the days counted as settled (from `settled_day`), a later level that differs from the
+/// first week's by more than [`PARTING_SHARE`]: the first week's mean and the day it was reached,
+/// the day the later level begins (from it on, every day is within 4% of the last week's mean)
+/// and the last week's mean.
+fn later_level(run: &Run, settled_day: usize) -> Option<(f64, usize, usize, f64)> {
+    let made: Vec<f64> = run.days.iter().map(|d| d.total_production_ml()).collect();
+    let n = made.len();
+    if settled_day + 14 > n {
         return None;
     }
-    let mut settled = None;
-    for d in run.days.iter().rev() {
-        if (d.total_production_ml() - last).abs() <= 0.05 * last {
-            settled = Some(d.day);
-        } else {
-            break;
-        }
+    let mean = |r: std::ops::Range<usize>| made[r.clone()].iter().sum::<f64>() / r.len() as f64;
+    let (early, late) = (mean(settled_day..settled_day + 7), mean(n - 7..n));
+    if (late - early).abs() <= PARTING_SHARE * early {
+        return None;
     }
-    settled
+    let from = (settled_day..n)
+        .rposition(|d| (made[d] - late).abs() > 0.04 * late)
+        .map_or(settled_day, |i| settled_day + i + 1);
+    if from < settled_day + 7 {
+        return None;
+    }
+    // The first level settled sooner than the band around the last one says: from the first day
+    // after which, up to the change, every day is within 5% of it.
+    let early_from = (0..from)
+        .rposition(|d| (made[d] - early).abs() > 0.05 * early)
+        .map_or(0, |i| i + 1);
+    Some((early, early_from.min(settled_day), from, late))
 }
 
 /// One or two sentences a parent can read.
@@ -119,11 +160,21 @@ pub fn plain_words(run: &Run) -> String {
     let removed = last.total_removed_ml();
     let made = last.total_production_ml();
     match settling_day(run) {
-        Some(d) if d + 2 < run.days.len() => s.push_str(&format!(
-            "Supply settles near {:.0} ml/day by day {}",
-            round_to(made, 10.0),
-            d
-        )),
+        Some(d) if d + 2 < run.days.len() => match later_level(run, d) {
+            // A change late in the run (back to work, extra pumps) moved a settled supply a
+            // little: say where it settled first and where it went, not only the last day.
+            Some((early, early_day, from, late)) => s.push_str(&format!(
+                "Supply settles near {:.0} ml/day by day {early_day} and {} to about {:.0} from day {from}",
+                round_to(early, 10.0),
+                if late > early { "rises" } else { "falls" },
+                round_to(late, 10.0)
+            )),
+            None => s.push_str(&format!(
+                "Supply settles near {:.0} ml/day by day {}",
+                round_to(made, 10.0),
+                d
+            )),
+        },
         _ => s.push_str(&format!(
             "Supply is {:.0} ml/day on day {} and still changing",
             round_to(made, 10.0),
@@ -241,7 +292,7 @@ fn more_emptied(run: &Run, more: Breast, less: Breast) -> &'static str {
 }
 
 /// Supply of two runs differs from the first day the milk made differs by more than this share.
-const PARTING_SHARE: f64 = 0.03;
+pub const PARTING_SHARE: f64 = 0.03;
 
 /// Days the run covers in full (a last, partial day's totals are not a day's).
 pub fn complete_days(run: &Run) -> usize {
@@ -334,6 +385,28 @@ mod tests {
 
     fn run(sc: &Scenario) -> Run {
         crate::simulate(sc).expect("runs")
+    }
+
+    #[test]
+    fn a_late_change_is_told_apart_from_where_supply_first_settled() {
+        // Back to work with three pumps from day 90: settled near 790 by day 9, then higher; the
+        // weekdays at work and the weekends at home are not "still changing".
+        let sc = crate::examples::Example::named("back-to-work-pumping.ron")
+            .unwrap()
+            .scenario()
+            .unwrap();
+        let words = plain_words(&run(&sc));
+        assert!(
+            words.starts_with("Supply settles near 790 ml/day by day 9 and rises to about 8"),
+            "{words}"
+        );
+        assert!(words.contains("from day 90"), "{words}");
+        // Without a late change, one level as before.
+        let plain = plain_words(&run(&Scenario::default()));
+        assert!(
+            plain.starts_with("Supply settles near 790 ml/day by day 9."),
+            "{plain}"
+        );
     }
 
     /// The default scenario with three double-pump sessions a day from day 14.

@@ -129,7 +129,7 @@ fn the_comparison_reads_at_the_day_chosen_in_the_window() {
     set_day(&mut h, 10);
     h.get_by_label("at day 10");
     assert!(!shown(&h, "at day 27"));
-    h.get_by_label("Up to day 10, supply is the same as the baseline's.");
+    h.get_by_label("Up to day 10, the milk made stays within 3% of the baseline's every day.");
     let c = h.state().comparison().unwrap();
     assert_eq!(c.now, Metrics::at_day(&now, 10));
     assert_eq!(c.baseline.as_ref(), Some(&Metrics::at_day(&base, 10)));

@@ -294,9 +294,18 @@ impl ComparePanel {
             baseline: baseline.map(at),
             words: baseline.map(|b| {
                 day.and_then(|d| compared_words_at(&now.run, &b.run, d))
-                    .unwrap_or_else(|| match day {
-                        Some(d) => format!("Up to day {d}, supply is the same as the baseline's."),
-                        None => "Supply is the same as the baseline's.".to_owned(),
+                    .unwrap_or_else(|| {
+                        // Not "the same": differences under the parting share are not told
+                        // apart, and a reader should know how close "close" is.
+                        let pct = 100.0 * crate::summary::PARTING_SHARE;
+                        match day {
+                            Some(d) => format!(
+                                "Up to day {d}, the milk made stays within {pct:.0}% of the baseline's every day."
+                            ),
+                            None => format!(
+                                "The milk made stays within {pct:.0}% of the baseline's every day."
+                            ),
+                        }
                     })
             }),
         });

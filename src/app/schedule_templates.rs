@@ -289,11 +289,11 @@ impl BackToWorkDraft {
                 }
                 ui.end_row();
                 ui.label("");
-                ui.label(
-                    RichText::new(cal.day_words(p.from_day.floor() as i64))
-                        .small()
-                        .weak(),
-                );
+                let mut day_words = cal.day_words(p.from_day.floor() as i64);
+                if cal.birth_date.is_none() {
+                    day_words += ": with no date of birth, day 0 counts as a Monday";
+                }
+                ui.label(RichText::new(day_words).small().weak());
                 ui.end_row();
 
                 let tip = "The baby's date of birth, year-month-day (optional). It gives each \
