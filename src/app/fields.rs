@@ -72,6 +72,15 @@ pub(crate) fn clock_field(ui: &mut Ui, value: &mut f64, max: f64) -> egui::Respo
     r
 }
 
+/// A grid row: a clock time (0–24) with its label and tooltip.
+pub(crate) fn clock_row(ui: &mut Ui, label: &str, tip: &str, value: &mut f64) {
+    let l = grid_label(ui, label, tip);
+    clock_field(ui, value, 24.0)
+        .labelled_by(l)
+        .on_hover_text(tip);
+    ui.end_row();
+}
+
 /// A label in the first column of a grid, with a tooltip.
 pub(crate) fn grid_label(ui: &mut Ui, text: &str, tip: &str) -> Id {
     ui.label(text).on_hover_text(tip).id
@@ -198,17 +207,9 @@ pub(crate) fn night_gap_rows(ui: &mut Ui, gap: &mut Option<NightGap>, text: &str
         return;
     };
     let t = "Clock time the night begins.";
-    let l = grid_label(ui, "Night from", t);
-    clock_field(ui, &mut g.from_clock_h, 24.0)
-        .labelled_by(l)
-        .on_hover_text(t);
-    ui.end_row();
+    clock_row(ui, "Night from", t, &mut g.from_clock_h);
     let t = "Clock time the night ends; earlier than the start means the next morning.";
-    let l = grid_label(ui, "Night until", t);
-    clock_field(ui, &mut g.to_clock_h, 24.0)
-        .labelled_by(l)
-        .on_hover_text(t);
-    ui.end_row();
+    clock_row(ui, "Night until", t, &mut g.to_clock_h);
     let t = format!(
         "The first night it applies: the night that starts on this day (from day 14: the night \
          of day 14 to day 15). {DAY_TIP}"

@@ -15,7 +15,7 @@ use crate::model::pharmacology::Substance;
 use crate::mother_takes::{Dosing, MAX_DOSE_MG};
 use crate::scenario::MAX_HORIZON_DAYS;
 
-use super::fields::{DAY_TIP, clock_field, day_field, grid_label, num_field};
+use super::fields::{DAY_TIP, clock_row, day_field, grid_label, num_field};
 use super::glyphs::drawable;
 use super::schedule_templates::template_day;
 
@@ -162,11 +162,7 @@ fn fields(ui: &mut Ui, d: &mut Dosing) {
 
         let tip = "Clock time of the first dose on the first day; the next follow every so many \
                    hours around the clock.";
-        let l = grid_label(ui, "First dose at", tip);
-        clock_field(ui, &mut d.first_at_clock_h, 24.0)
-            .labelled_by(l)
-            .on_hover_text(tip);
-        ui.end_row();
+        clock_row(ui, "First dose at", tip, &mut d.first_at_clock_h);
 
         let tip = format!("First day of the course. {DAY_TIP}");
         let l = grid_label(ui, "From day", &tip);

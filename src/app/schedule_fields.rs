@@ -9,7 +9,7 @@ use crate::scenario::MAX_HORIZON_DAYS;
 use crate::schedule::{Rule, Session, Side, Skip};
 
 use super::fields::{
-    DAY_TIP, clock_field, day_field, day_time_field, grid_label, kind_row, label_row, minutes_row,
+    DAY_TIP, clock_row, day_field, day_time_field, grid_label, kind_row, label_row, minutes_row,
     night_gap_rows, num_field, side_row, weekdays_row,
 };
 
@@ -38,11 +38,7 @@ pub(crate) fn rule_fields(ui: &mut Ui, r: &mut Rule, calendar: Calendar) {
         let tip = "Clock time of the first session. Without a limit a day, sessions then \
                    follow every so many hours around the clock; with one, each day starts \
                    afresh at this time.";
-        let l = grid_label(ui, "First at", tip);
-        clock_field(ui, &mut r.first_at_clock_h, 24.0)
-            .labelled_by(l)
-            .on_hover_text(tip);
-        ui.end_row();
+        clock_row(ui, "First at", tip, &mut r.first_at_clock_h);
 
         let tip = format!("First day the rule applies. {DAY_TIP}");
         let l = grid_label(ui, "From day", &tip);
@@ -177,18 +173,10 @@ pub(crate) fn absence_fields(ui: &mut Ui, a: &mut Absence, calendar: Calendar) {
     Grid::new("absence fields").num_columns(2).show(ui, |ui| {
         label_row(ui, &mut a.label);
         let tip = "Clock time she leaves the baby.";
-        let l = grid_label(ui, "Leaves at", tip);
-        clock_field(ui, &mut a.from_clock_h, 24.0)
-            .labelled_by(l)
-            .on_hover_text(tip);
-        ui.end_row();
+        clock_row(ui, "Leaves at", tip, &mut a.from_clock_h);
         let tip = "Clock time she is back; earlier than she leaves means the next morning (a \
                    night shift, which belongs to the day it starts on).";
-        let l = grid_label(ui, "Back at", tip);
-        clock_field(ui, &mut a.to_clock_h, 24.0)
-            .labelled_by(l)
-            .on_hover_text(tip);
-        ui.end_row();
+        clock_row(ui, "Back at", tip, &mut a.to_clock_h);
         weekdays_row(
             ui,
             "Away on",

@@ -14,7 +14,7 @@ use crate::scenario::{MAX_HORIZON_DAYS, Scenario};
 use crate::schedule::{Kind, Rule, Session, Side, Skip};
 use crate::schedule_words::{absence_summary, num, rule_summary, session_summary, skip_summary};
 
-use super::fields::{DAY_TIP, clock_field, day_field, grid_label, num_field, weekdays_row};
+use super::fields::{DAY_TIP, clock_row, day_field, grid_label, num_field, weekdays_row};
 use super::schedule_fields::{absence_fields, rule_fields, session_fields, skip_fields};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -314,17 +314,9 @@ impl BackToWorkDraft {
                 }
 
                 let tip = "Clock time she leaves the baby.";
-                let l = grid_label(ui, "Leaves at", tip);
-                clock_field(ui, &mut p.leaves_clock_h, 24.0)
-                    .labelled_by(l)
-                    .on_hover_text(tip);
-                ui.end_row();
+                clock_row(ui, "Leaves at", tip, &mut p.leaves_clock_h);
                 let tip = "Clock time she is back with the baby.";
-                let l = grid_label(ui, "Back at", tip);
-                clock_field(ui, &mut p.back_clock_h, 24.0)
-                    .labelled_by(l)
-                    .on_hover_text(tip);
-                ui.end_row();
+                clock_row(ui, "Back at", tip, &mut p.back_clock_h);
                 weekdays_row(
                     ui,
                     "Works on",
