@@ -27,6 +27,7 @@ mod path_prompt;
 use path_prompt::PathPrompt;
 pub mod plot_data;
 pub mod plots;
+pub mod recovery;
 pub mod runner;
 mod schedule_fields;
 pub mod schedule_panel;
@@ -50,6 +51,7 @@ use document::Document;
 use files::{Dialogs, EXAMPLES, NativeDialogs, PathPurpose};
 use plot_data::PlotKind;
 use plots::{PlotAction, PlotsView};
+use recovery::Recovery;
 use runner::{Runner, Simulated};
 use schedule_panel::SchedulePanel;
 use validation_view::ValidationView;
@@ -142,6 +144,8 @@ struct Persisted {
     /// not in the list because it did not exist, not because it was hidden).
     known_plots: Option<Vec<PlotKind>>,
     tab: SideTab,
+    /// The pinned baseline's scenario (run again on restoring).
+    baseline: Option<Scenario>,
 }
 
 /// The plots to show from what was kept: those kept as shown, and any plot the kept state did not
@@ -175,6 +179,10 @@ struct SavedDocument {
 }
 
 const STORAGE_KEY: &str = "lactosim";
+
+/// Said at the start when the working scenario came back from the recovery file.
+pub const RESTORED_AFTER_CRASH: &str =
+    "Restored the scenario you were working on when lactosim stopped unexpectedly.";
 
 /// A message for the person: what was done, or what went wrong.
 #[derive(Clone, Debug, PartialEq)]
@@ -218,6 +226,12 @@ pub struct App {
     pub show_timing: bool,
     plots: PlotsView,
     schedule_panel: SchedulePanel,
+    /// The working state kept on disk at every change ([`recovery`]); `None` in tests that do
+    /// not ask for it.
+    recovery: Option<Recovery>,
+    /// After a restore from the recovery file: what the last clean quit kept (to go back to on
+    /// *Discard*), until the person keeps or discards the restored scenario.
+    pub restored_after_crash: Option<Option<String>>,
     /// Help → "How good is the model?" (computed once, when first opened).
     pub validation: ValidationView,
     runner: Runner,
@@ -246,12 +260,15 @@ impl App {
     /// last session (unless `fresh`), else the built-in default.
     pub fn new(cc: &eframe::CreationContext<'_>, launch: &Launch) -> Self {
         let mut app = Self::with_dialogs(Box::new(NativeDialogs::default()));
-        if let Some(state) = cc
-            .storage
-            .filter(|_| !launch.fresh)
-            .and_then(|s| s.get_string(STORAGE_KEY))
-        {
-            app.restore_state(&state);
+        let clean_state = cc.storage.and_then(|s| s.get_string(STORAGE_KEY));
+        match Recovery::default_path() {
+            Some(path) => app.start_recovery(path, launch.fresh, clean_state),
+            None if !launch.fresh => {
+                if let Some(state) = clean_state {
+                    app.restore_state(&state);
+                }
+            }
+            None => {}
         }
         if let Some(path) = &launch.baseline {
             app.pin_file_as_baseline(path);
@@ -262,6 +279,64 @@ impl App {
         }
         app.resimulate(&cc.egui_ctx);
         app
+    }
+
+    /// Keep the working state on disk at `path` from now on ([`recovery`]). Unless starting
+    /// `fresh`, restore what is there if an earlier run left it (it stopped unexpectedly: the
+    /// app says so and offers to discard it), else `clean_state`, what a clean quit stored.
+    pub fn start_recovery(&mut self, path: PathBuf, fresh: bool, clean_state: Option<String>) {
+        if !fresh {
+            if let Some(left) = Recovery::left_behind(&path) {
+                self.restore_state(&left);
+                self.restored_after_crash = Some(clean_state);
+            } else if let Some(state) = clean_state {
+                self.restore_state(&state);
+            }
+        }
+        self.recovery = Some(Recovery::at(path));
+    }
+
+    /// The notice after a restore from the recovery file: keep what was restored, or discard it
+    /// for what the last clean quit kept (or the default scenario).
+    fn restored_notice(&mut self, ui: &mut Ui) {
+        let Some(clean) = &self.restored_after_crash else {
+            return;
+        };
+        let mut choice = None;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RESTORED_AFTER_CRASH);
+                if ui
+                    .button("Keep")
+                    .on_hover_text("Go on with the restored scenario")
+                    .clicked()
+                {
+                    choice = Some(false);
+                }
+                if ui
+                    .button("Discard")
+                    .on_hover_text(
+                        "Go back to what was open when lactosim last quit normally (or the default scenario)",
+                    )
+                    .clicked()
+                {
+                    choice = Some(true);
+                }
+            });
+        });
+        match choice {
+            Some(true) => {
+                let clean = clean.clone();
+                self.restored_after_crash = None;
+                self.set_baseline(None);
+                self.document = Document::new(Scenario::default(), None);
+                if let Some(state) = clean {
+                    self.restore_state(&state);
+                }
+            }
+            Some(false) => self.restored_after_crash = None,
+            None => {}
+        }
     }
 
     /// Pin (or clear) the run to compare with. The one way the baseline changes, so that the
@@ -325,6 +400,7 @@ impl App {
             visible_plots: Some(self.plots.visible.clone()),
             known_plots: Some(PlotKind::ALL.to_vec()),
             tab: self.tab,
+            baseline: self.baseline.as_ref().map(|b| b.scenario.clone()),
         };
         ron::to_string(&persisted).unwrap_or_default()
     }
@@ -345,6 +421,11 @@ impl App {
         self.tab = persisted.tab;
         if let Some(v) = persisted.visible_plots {
             self.plots.visible = restored_plots(v, persisted.known_plots);
+        }
+        if let Some(sc) = persisted.baseline
+            && let Ok(sim) = runner::compute(&sc)
+        {
+            self.set_baseline(Some(sim));
         }
         if let Some(doc) = persisted.document {
             // A replacement like any other (a new revision, so it is simulated), except that what
@@ -370,6 +451,8 @@ impl App {
             show_timing: false,
             plots: PlotsView::default(),
             schedule_panel: SchedulePanel::default(),
+            recovery: None,
+            restored_after_crash: None,
             validation: ValidationView::default(),
             runner: Runner::default(),
             shown_revision: None,
@@ -1138,6 +1221,7 @@ impl App {
         self.plots.exporting = self.png_target.is_some();
         egui::CentralPanel::default().show(ui, |ui| {
             let top = ui.cursor().min;
+            self.restored_notice(ui);
             self.header(ui, &mut edits, &mut commands);
             ui.separator();
             match &self.current {
@@ -1204,6 +1288,14 @@ impl App {
         self.resimulate(&ctx);
         self.finish_png_export(&ctx);
         self.update_title(&ctx);
+        // Every change on disk soon, whatever the window does next (the writer thread waits
+        // for a pause in the edits; an unchanged state is not sent again).
+        if self.recovery.is_some() {
+            let state = self.save_state();
+            if let Some(r) = &mut self.recovery {
+                r.record(state);
+            }
+        }
     }
 }
 
@@ -1219,6 +1311,13 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         storage.set_string(STORAGE_KEY, self.save_state());
+    }
+
+    /// A clean quit (after [`Self::save`]): eframe has stored the state, the recovery file goes.
+    fn on_exit(&mut self) {
+        if let Some(r) = &mut self.recovery {
+            r.clear();
+        }
     }
 }
 
