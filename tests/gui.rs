@@ -407,7 +407,7 @@ fn the_working_scenario_is_restored_on_the_next_start() {
         "and simulated"
     );
     // A state that does not read changes nothing, and says so.
-    next.state_mut().restore_state("not ron at all");
+    assert!(!next.state_mut().restore_state("not ron at all"));
     next.run();
     let app = next.state();
     assert_eq!(app.document.scenario.mother.storage_capacity_left_ml, 120.0);

@@ -150,3 +150,40 @@ fn a_clean_quit_leaves_nothing_to_restore_and_a_fresh_start_ignores_it() {
     assert_eq!(app.document.scenario, Scenario::default());
     assert!(app.restored_after_crash.is_none());
 }
+
+#[test]
+fn a_damaged_recovery_file_starts_afresh_with_a_word_and_never_crashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recovery.ron");
+    let nested = "(".repeat(100_000);
+    let huge = format!(
+        "(document: Some((scenario: (name: \"{}\"))))",
+        "x".repeat(4_000_000)
+    );
+    let cut = {
+        let mut app = App::with_dialogs(Box::new(NoDialogs));
+        app.edit(Edit::SetName("Cut short".into()));
+        let s = app.save_state();
+        s[..s.len() / 2].to_owned()
+    };
+    for damaged in [
+        nested.as_str(),
+        huge.as_str(),
+        cut.as_str(),
+        "\u{0}\u{ffff}",
+    ] {
+        lactosim::app::recovery::write_atomically(&path, damaged).unwrap();
+        let app = App::with_dialogs(Box::new(NoDialogs));
+        let mut h = Harness::builder()
+            .with_size([1280.0, 800.0])
+            .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+        h.state_mut().start_recovery(path.clone(), false, None);
+        h.run();
+        assert_eq!(h.state().document.scenario, Scenario::default());
+        h.get_by_label_contains("read back");
+        assert!(
+            h.state().restored_after_crash.is_none(),
+            "nothing was restored"
+        );
+    }
+}

@@ -180,6 +180,9 @@ struct SavedDocument {
 
 const STORAGE_KEY: &str = "lactosim";
 
+/// Largest state (working scenario, baseline, view) read back at a start, bytes.
+const MAX_STATE_BYTES: u64 = 3 * crate::preset::MAX_PRESET_BYTES;
+
 /// Said at the start when the working scenario came back from the recovery file.
 pub const RESTORED_AFTER_CRASH: &str =
     "Restored the scenario you were working on when lactosim stopped unexpectedly.";
@@ -287,8 +290,9 @@ impl App {
     pub fn start_recovery(&mut self, path: PathBuf, fresh: bool, clean_state: Option<String>) {
         if !fresh {
             if let Some(left) = Recovery::left_behind(&path) {
-                self.restore_state(&left);
-                self.restored_after_crash = Some(clean_state);
+                if self.restore_state(&left) {
+                    self.restored_after_crash = Some(clean_state);
+                }
             } else if let Some(state) = clean_state {
                 self.restore_state(&state);
             }
@@ -405,16 +409,27 @@ impl App {
         ron::to_string(&persisted).unwrap_or_default()
     }
 
-    /// Take back what [`App::save_state`] kept. A state that does not read (from another
-    /// version, say) is left alone, with a word: the app starts rather than not at all.
-    pub fn restore_state(&mut self, state: &str) {
-        let persisted = match ron::from_str::<Persisted>(state) {
+    /// Take back what [`App::save_state`] kept; `false` when it could not. A state that does not
+    /// read (from another version, a file a crash cut short) is left alone, with a word: the app
+    /// starts rather than not at all.
+    pub fn restore_state(&mut self, state: &str) -> bool {
+        // The state file is outside data like any other (a recovery file a crash cut short, a
+        // disk error): the preset reader's limits, with room for two scenarios and the view.
+        if state.len() as u64 > MAX_STATE_BYTES {
+            self.error(&format!(
+                "What was open last time is too large to read back ({} bytes, at most {MAX_STATE_BYTES}); starting afresh.",
+                state.len()
+            ));
+            return false;
+        }
+        let options = ron::Options::default().with_recursion_limit(crate::preset::MAX_NESTING + 4);
+        let persisted = match options.from_str::<Persisted>(state) {
             Ok(p) => p,
             Err(e) => {
                 self.error(&format!(
                     "What was open last time could not be read back ({e}); starting afresh."
                 ));
-                return;
+                return false;
             }
         };
         self.recent = persisted.recent;
@@ -434,6 +449,7 @@ impl App {
             self.document.saved = doc.saved;
             self.selected_session = None;
         }
+        true
     }
 
     /// The app on the default scenario, with the given file dialogs (tests pass a fake).
