@@ -180,6 +180,18 @@ struct SavedDocument {
 
 const STORAGE_KEY: &str = "lactosim";
 
+/// See [`App::kept_fingerprint`].
+#[derive(Clone, Debug, PartialEq)]
+struct KeptFingerprint {
+    revision: u64,
+    path: Option<PathBuf>,
+    saved: bool,
+    baseline: Option<usize>,
+    tab: SideTab,
+    plots: Vec<PlotKind>,
+    recent: usize,
+}
+
 /// Largest state (working scenario, baseline, view) read back at a start, bytes.
 const MAX_STATE_BYTES: u64 = 3 * crate::preset::MAX_PRESET_BYTES;
 
@@ -232,6 +244,8 @@ pub struct App {
     /// The working state kept on disk at every change ([`recovery`]); `None` in tests that do
     /// not ask for it.
     recovery: Option<Recovery>,
+    /// What was kept when the state last went to the recovery writer.
+    recorded: Option<KeptFingerprint>,
     /// After a restore from the recovery file: what the last clean quit kept (to go back to on
     /// *Discard*), until the person keeps or discards the restored scenario.
     pub restored_after_crash: Option<Option<String>>,
@@ -391,6 +405,20 @@ impl App {
         }
     }
 
+    /// What changes when anything [`Self::save_state`] keeps changes: the document's revision,
+    /// which run is pinned, the open tab, the plots shown, the recent files and the file's path.
+    fn kept_fingerprint(&self) -> KeptFingerprint {
+        KeptFingerprint {
+            revision: self.document.revision(),
+            path: self.document.path.clone(),
+            saved: self.document.is_dirty(),
+            baseline: self.baseline.as_ref().map(|b| Arc::as_ptr(&b.run) as usize),
+            tab: self.tab,
+            plots: self.plots.visible.clone(),
+            recent: self.recent.len(),
+        }
+    }
+
     /// What is kept for the next start, as RON: the working scenario (with its file and unsaved
     /// changes), recent files, which plots are shown and the open tab.
     pub fn save_state(&self) -> String {
@@ -468,6 +496,7 @@ impl App {
             plots: PlotsView::default(),
             schedule_panel: SchedulePanel::default(),
             recovery: None,
+            recorded: None,
             restored_after_crash: None,
             validation: ValidationView::default(),
             runner: Runner::default(),
@@ -1305,12 +1334,15 @@ impl App {
         self.finish_png_export(&ctx);
         self.update_title(&ctx);
         // Every change on disk soon, whatever the window does next (the writer thread waits
-        // for a pause in the edits; an unchanged state is not sent again).
-        if self.recovery.is_some() {
+        // for a pause in the edits). Serialised only when something kept has changed, not every
+        // frame.
+        let kept = self.kept_fingerprint();
+        if self.recovery.is_some() && self.recorded != Some(kept.clone()) {
             let state = self.save_state();
             if let Some(r) = &mut self.recovery {
                 r.record(state);
             }
+            self.recorded = Some(kept);
         }
     }
 }
