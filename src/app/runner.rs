@@ -4,6 +4,7 @@
 //! folded into the next one.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
 
@@ -71,6 +72,16 @@ fn compute_guarded(scenario: &Scenario) -> Result<Simulated, Vec<Problem>> {
     )
 }
 
+/// Worker threads computing a run right now, in the whole process. The runner starts one only
+/// when none of its own is in flight, and keeps at most the newest request waiting (a scenario,
+/// not a computation): so at most one computation, superseded or not, is ever alive per window.
+static WORKERS_ALIVE: AtomicUsize = AtomicUsize::new(0);
+
+/// See [`WORKERS_ALIVE`] (for the load test).
+pub fn workers_alive() -> usize {
+    WORKERS_ALIVE.load(Ordering::SeqCst)
+}
+
 #[derive(Default)]
 pub struct Runner {
     in_flight: Option<Receiver<Outcome>>,
@@ -101,7 +112,16 @@ impl Runner {
     fn spawn(&mut self, revision: u64, scenario: Scenario, ctx: &egui::Context) {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
+        WORKERS_ALIVE.fetch_add(1, Ordering::SeqCst);
         std::thread::spawn(move || {
+            // Counted down however the thread ends (a panic is caught inside, but be sure).
+            struct Alive;
+            impl Drop for Alive {
+                fn drop(&mut self) {
+                    WORKERS_ALIVE.fetch_sub(1, Ordering::SeqCst);
+                }
+            }
+            let _alive = Alive;
             let outcome = compute_guarded(&scenario);
             // The window may have closed meanwhile: nothing to tell then.
             let _ = tx.send((revision, outcome));

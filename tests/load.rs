@@ -1,0 +1,81 @@
+//! Long runs under load: a 365-day scenario edited hundreds of times a second, a frame between
+//! edits, as a slider dragged fast would. The window must never wait on a run (no deadlock), never
+//! show an older run after a newer one, never have more than one computation alive, and end on
+//! the run of the last edit. (A test binary of its own: the count of workers is per process.)
+#![cfg(feature = "gui")]
+
+use egui_kittest::Harness;
+use lactosim::app::runner::workers_alive;
+use lactosim::app::{App, files::Dialogs};
+use lactosim::edit::Edit;
+
+struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn pick_preset_to_open(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_preset_to_save(&self, _: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_csv_folder(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_png_to_save(&self, _: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+#[test]
+fn rapid_edits_of_a_year_long_run_never_stall_or_go_back() {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            |ui, app: &mut App| app.frame_ui(ui),
+            App::with_dialogs(Box::new(NoDialogs)),
+        );
+    h.run();
+    h.state_mut().edit(Edit::SetParam {
+        path: "horizon_days",
+        value: 365.0,
+    });
+    h.step();
+    let mut shown_stress = -1.0;
+    let mut most_alive = 0;
+    let mut frames_while_computing = 0;
+    const EDITS: usize = 300;
+    for k in 1..=EDITS {
+        // Stress rising with every edit: a run shown later must never be of a lower stress.
+        h.state_mut().edit(Edit::SetParam {
+            path: "mother.stress_0_to_1",
+            value: k as f64 / EDITS as f64 * 0.5,
+        });
+        h.step();
+        most_alive = most_alive.max(workers_alive());
+        if h.state().busy() {
+            frames_while_computing += 1;
+        }
+        if let Some(sim) = &h.state().current {
+            let s = sim.scenario.mother.stress_0_to_1;
+            assert!(
+                s >= shown_stress,
+                "edit {k}: a run of stress {s} after one of {shown_stress}"
+            );
+            shown_stress = s;
+        }
+    }
+    assert!(most_alive <= 1, "{most_alive} computations alive at once");
+    // Frames were drawn while a year-long run computed: the window did not wait on the runs.
+    assert!(frames_while_computing > 0, "every frame waited for its run");
+    let ctx = h.ctx.clone();
+    h.state_mut().wait_for_run(&ctx);
+    h.run();
+    let app = h.state();
+    let now = app.current.as_ref().unwrap();
+    assert_eq!(
+        now.scenario, app.document.scenario,
+        "ends on the last edit's run"
+    );
+    assert_eq!(now.run.horizon_h, 365.0 * 24.0);
+    assert_eq!(workers_alive(), 0);
+}
