@@ -128,9 +128,11 @@ fn a_clean_quit_leaves_nothing_to_restore_and_a_fresh_start_ignores_it() {
         h.run();
         let start = Instant::now();
         while !path.exists() {
+            // The 2-s promise, with as much again for a loaded machine (the kill test holds the
+            // program to 2 s itself).
             assert!(
-                start.elapsed() < Duration::from_secs(2),
-                "not on disk within 2 s"
+                start.elapsed() < Duration::from_secs(4),
+                "not on disk in time"
             );
             std::thread::sleep(Duration::from_millis(20));
         }

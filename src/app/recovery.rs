@@ -169,10 +169,12 @@ mod tests {
             r.record(format!("state {i}"));
             std::thread::sleep(Duration::from_millis(10));
         }
-        // Within the longest wait of the first change (plus scheduling slack), the newest state.
+        // Soon after the burst (about 0.9 s: the last change and a quiet 0.4 s), the newest
+        // state. The bound is the 2-s promise with as much again for a loaded CI machine: this
+        // checks that the burst is written without another change to push it, not how fast.
         while Recovery::left_behind(&path).as_deref() != Some("state 49") {
             assert!(
-                start.elapsed() < Duration::from_secs(2),
+                start.elapsed() < Duration::from_secs(4),
                 "not written in time"
             );
             std::thread::sleep(Duration::from_millis(20));
