@@ -5,26 +5,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lactosim::Scenario;
-use lactosim::app::files::Dialogs;
+use lactosim::app::files::NoDialogs;
 use lactosim::app::{App, plot_data, runner};
 use lactosim::edit::Edit;
-
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn pick_preset_to_open(&self) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn pick_preset_to_save(&self, _: &str) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn pick_csv_folder(&self) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn pick_png_to_save(&self, _: &str) -> Option<std::path::PathBuf> {
-        None
-    }
-}
 
 fn input() -> egui::RawInput {
     egui::RawInput {

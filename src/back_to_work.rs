@@ -48,7 +48,7 @@ pub const MAX_PUMPS_AT_WORK: u32 = 8;
 impl BackToWork {
     /// Hours away each working day.
     pub fn hours_away(&self) -> f64 {
-        (self.back_clock_h - self.leaves_clock_h).rem_euclid(24.0)
+        self.absence().hours()
     }
 
     /// The absence: away on the working days from `from_day` on.

@@ -263,6 +263,19 @@ impl std::str::FromStr for CivilDate {
     }
 }
 
+impl CivilDate {
+    /// A date as a person types it in a field that may stay empty: `Ok(None)` when it is empty,
+    /// the date, or why it is not one.
+    pub fn parse_optional(text: &str) -> Result<Option<CivilDate>, String> {
+        let t = text.trim();
+        if t.is_empty() {
+            Ok(None)
+        } else {
+            t.parse().map(Some)
+        }
+    }
+}
+
 impl TryFrom<String> for CivilDate {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {

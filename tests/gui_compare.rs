@@ -3,39 +3,16 @@
 //! at a later one and at the last — its table, the sentence above the plots and *Copy table*.
 #![cfg(feature = "gui")]
 
-use std::path::PathBuf;
-
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use lactosim::app::App;
-use lactosim::app::files::Dialogs;
+use lactosim::app::files::NoDialogs;
 use lactosim::edit::{Edit, ListEdit};
 use lactosim::run::Run;
 use lactosim::schedule::{Kind, Rule, Side};
 use lactosim::summary::Metrics;
-
-/// No file dialog is ever opened here.
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn pick_preset_to_open(&self) -> Option<PathBuf> {
-        None
-    }
-    fn pick_preset_to_save(&self, _suggested_name: &str) -> Option<PathBuf> {
-        None
-    }
-    fn pick_csv_folder(&self) -> Option<PathBuf> {
-        None
-    }
-    fn pick_png_to_save(&self, _suggested_name: &str) -> Option<PathBuf> {
-        None
-    }
-    fn available(&self) -> bool {
-        false
-    }
-}
 
 fn harness() -> Harness<'static, App> {
     let mut h = Harness::builder()

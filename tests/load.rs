@@ -5,26 +5,10 @@
 #![cfg(feature = "gui")]
 
 use egui_kittest::Harness;
+use lactosim::app::App;
+use lactosim::app::files::NoDialogs;
 use lactosim::app::runner::workers_alive;
-use lactosim::app::{App, files::Dialogs};
 use lactosim::edit::Edit;
-
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn pick_preset_to_open(&self) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn pick_preset_to_save(&self, _: &str) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn pick_csv_folder(&self) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn pick_png_to_save(&self, _: &str) -> Option<std::path::PathBuf> {
-        None
-    }
-}
 
 #[test]
 fn rapid_edits_of_a_year_long_run_never_stall_or_go_back() {

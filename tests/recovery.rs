@@ -7,41 +7,20 @@
 #![cfg(feature = "gui")]
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use lactosim::Scenario;
-use lactosim::app::files::Dialogs;
+use lactosim::app::files::NoDialogs;
 use lactosim::app::{App, RESTORED_AFTER_CRASH};
 use lactosim::edit::Edit;
 
 const CHILD_ENV: &str = "LACTOSIM_RECOVERY_CHILD";
 const EDITED: &str = "EDITED-AND-WAITING";
 const NEW_NAME: &str = "Edited just before the crash";
-
-/// No system dialogs in a test.
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn pick_preset_to_open(&self) -> Option<PathBuf> {
-        None
-    }
-    fn pick_preset_to_save(&self, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn pick_csv_folder(&self) -> Option<PathBuf> {
-        None
-    }
-    fn pick_png_to_save(&self, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn available(&self) -> bool {
-        false
-    }
-}
 
 /// The app loop, keeping its state at `recovery`, as a started program would.
 fn app_at(recovery: &Path, clean_state: Option<String>) -> Harness<'static, App> {

@@ -74,29 +74,22 @@ fn birth_date_ui(ui: &mut Ui, sc: &Scenario, edits: &mut Vec<Edit>) {
                  weekday and date, on the time axis and wherever weekdays are chosen; without \
                  it, day 0 counts as a Monday.",
             );
-        if r.changed() {
-            let t = text.trim();
-            let new = if t.is_empty() {
-                Some(None)
-            } else {
-                t.parse::<CivilDate>().ok().map(Some)
-            };
-            if let Some(date) = new
-                && date != sc.birth_date
-            {
-                edits.push(Edit::SetBirthDate(date));
-                synced = date;
-            }
+        if r.changed()
+            && let Ok(date) = CivilDate::parse_optional(&text)
+            && date != sc.birth_date
+        {
+            edits.push(Edit::SetBirthDate(date));
+            synced = date;
         }
-        match text.trim().parse::<CivilDate>() {
-            Ok(d) => {
+        match CivilDate::parse_optional(&text) {
+            Ok(Some(d)) => {
                 ui.weak(format!("a {}", d.weekday().long()));
             }
-            Err(e) if !text.trim().is_empty() => {
-                ui.colored_label(ui.visuals().error_fg_color, e);
-            }
-            Err(_) => {
+            Ok(None) => {
                 ui.weak("none: day 0 counts as a Monday");
+            }
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
             }
         }
     });

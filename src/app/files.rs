@@ -20,6 +20,28 @@ pub trait Dialogs {
     }
 }
 
+/// Dialogs that can never be shown (tests, benchmarks, a headless app loop): every pick goes to
+/// the window's own path field instead.
+pub struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn pick_preset_to_open(&self) -> Option<PathBuf> {
+        None
+    }
+    fn pick_preset_to_save(&self, _suggested_name: &str) -> Option<PathBuf> {
+        None
+    }
+    fn pick_csv_folder(&self) -> Option<PathBuf> {
+        None
+    }
+    fn pick_png_to_save(&self, _suggested_name: &str) -> Option<PathBuf> {
+        None
+    }
+    fn available(&self) -> bool {
+        false
+    }
+}
+
 /// rfd's native dialogs (xdg portal, or zenity, on Linux).
 ///
 /// Whether they can be shown is a heuristic ([`native_dialog_service_likely`]), corrected by

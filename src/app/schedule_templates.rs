@@ -262,7 +262,7 @@ impl BackToWorkDraft {
     }
 
     fn birth_date(&self) -> Result<Option<CivilDate>, String> {
-        parse_birth_date(&self.birth_date_text)
+        CivilDate::parse_optional(&self.birth_date_text)
     }
 
     fn calendar(&self, sc: &Scenario) -> Calendar {
@@ -307,7 +307,7 @@ impl BackToWorkDraft {
                 .labelled_by(l)
                 .on_hover_text(tip);
                 ui.end_row();
-                if let Err(e) = parse_birth_date(birth_date_text) {
+                if let Err(e) = CivilDate::parse_optional(birth_date_text) {
                     ui.label("");
                     ui.colored_label(ui.visuals().error_fg_color, e);
                     ui.end_row();
@@ -389,16 +389,6 @@ impl BackToWorkDraft {
             what: format!("back to work on day {}", num(self.plan.from_day)),
             edits,
         }
-    }
-}
-
-/// A date of birth as typed: none when empty, else a date or why it is not one.
-fn parse_birth_date(text: &str) -> Result<Option<CivilDate>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        Ok(None)
-    } else {
-        t.parse().map(Some)
     }
 }
 
