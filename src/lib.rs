@@ -15,6 +15,8 @@
 //! - [`preset`]: reading and writing RON files ([`plain_errors`]: a broken file in plain words); [`examples`]: the shipped presets, built in;
 //!   [`export`]: CSV files;
 //! - [`validate`]: the model against every published figure it can run (`lactosim validate`);
+//! - [`view`]: which plots and tab the explorer shows; [`kept_state`]: what it keeps between
+//!   starts and in its recovery file (read like any outside data);
 //! - `app` (feature `gui`): the egui explorer, which only draws runs and edits scenarios.
 
 pub mod absence;
@@ -25,6 +27,7 @@ pub mod calendar;
 pub mod edit;
 pub mod examples;
 pub mod export;
+pub mod kept_state;
 pub mod model;
 pub mod mother_takes;
 pub mod params;
@@ -38,6 +41,7 @@ pub mod schedule_words;
 pub mod sim;
 pub mod summary;
 pub mod validate;
+pub mod view;
 pub mod warnings;
 
 pub use run::Run;

@@ -179,6 +179,14 @@ pub fn from_str(text: &str, file: Option<&Path>) -> Result<Scenario, PresetError
     }
 }
 
+/// Bring a scenario kept by an older version (in the explorer's kept state, which holds scenarios
+/// as they were) up to the current format; one of the current format or newer is left as it is.
+pub(crate) fn bring_up_to_date(scenario: &mut Scenario) {
+    if scenario.version < FORMAT_VERSION {
+        upgrade(scenario, scenario.version);
+    }
+}
+
 /// Bring a scenario read from an older format version up to the current one.
 fn upgrade(scenario: &mut Scenario, from_version: u32) {
     debug_assert!(from_version <= FORMAT_VERSION);

@@ -224,8 +224,7 @@ pub fn example_titles() -> &'static [(String, String)] {
     })
 }
 
-/// Most recent files remembered.
-pub const RECENT_MAX: usize = 8;
+pub use crate::kept_state::RECENT_MAX;
 
 /// Put `path` first in the list of recent files.
 pub fn remember(recent: &mut Vec<PathBuf>, path: &Path) {

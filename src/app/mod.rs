@@ -41,11 +41,12 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
-use serde::{Deserialize, Serialize};
 
 use crate::Scenario;
 use crate::edit::Edit;
+use crate::kept_state::{self, KeptDocument, KeptState, StateError};
 use crate::scenario::Problem;
+pub use crate::view::SideTab;
 
 use document::Document;
 use files::{Dialogs, EXAMPLES, NativeDialogs, PathPurpose};
@@ -105,79 +106,6 @@ const TIMING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F12
 /// back as a close request, handled like the window's close button.
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
-/// The tabs of the side panel.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SideTab {
-    #[default]
-    Schedule,
-    Parameters,
-    Compare,
-    About,
-}
-
-impl SideTab {
-    const ALL: [SideTab; 4] = [
-        SideTab::Schedule,
-        SideTab::Parameters,
-        SideTab::Compare,
-        SideTab::About,
-    ];
-
-    fn label(self) -> &'static str {
-        match self {
-            SideTab::Schedule => "Schedule",
-            SideTab::Parameters => "Mother & baby",
-            SideTab::Compare => "Compare",
-            SideTab::About => "About",
-        }
-    }
-}
-
-/// What is kept between starts of the program (eframe persistence).
-#[derive(Default, Serialize, Deserialize)]
-#[serde(default)]
-struct Persisted {
-    document: Option<SavedDocument>,
-    recent: Vec<PathBuf>,
-    visible_plots: Option<Vec<PlotKind>>,
-    /// Every plot there was when `visible_plots` was kept: a plot added since is shown (it is
-    /// not in the list because it did not exist, not because it was hidden).
-    known_plots: Option<Vec<PlotKind>>,
-    tab: SideTab,
-    /// The pinned baseline's scenario (run again on restoring).
-    baseline: Option<Scenario>,
-}
-
-/// The plots to show from what was kept: those kept as shown, and any plot the kept state did not
-/// know (a state from before `known_plots` knew the first five).
-fn restored_plots(visible: Vec<PlotKind>, known: Option<Vec<PlotKind>>) -> Vec<PlotKind> {
-    let known = known.unwrap_or_else(|| {
-        vec![
-            PlotKind::Supply,
-            PlotKind::Breasts,
-            PlotKind::Hormones,
-            PlotKind::Composition,
-            PlotKind::Sodium,
-        ]
-    });
-    let mut out = visible;
-    for k in PlotKind::ALL {
-        if !known.contains(&k) && !out.contains(&k) {
-            out.push(k);
-        }
-    }
-    out
-}
-
-/// The working scenario as kept between starts: the scenario, its file, and what the file holds
-/// (so that unsaved changes are still known as such).
-#[derive(Serialize, Deserialize)]
-struct SavedDocument {
-    scenario: Scenario,
-    path: Option<PathBuf>,
-    saved: Scenario,
-}
-
 const STORAGE_KEY: &str = "lactosim";
 
 /// See [`App::kept_fingerprint`].
@@ -191,9 +119,6 @@ struct KeptFingerprint {
     plots: Vec<PlotKind>,
     recent: usize,
 }
-
-/// Largest state (working scenario, baseline, view) read back at a start, bytes.
-const MAX_STATE_BYTES: u64 = 3 * crate::preset::MAX_PRESET_BYTES;
 
 /// Said at the start when the working scenario came back from the recovery file.
 pub const RESTORED_AFTER_CRASH: &str =
@@ -303,12 +228,18 @@ impl App {
     /// app says so and offers to discard it), else `clean_state`, what a clean quit stored.
     pub fn start_recovery(&mut self, path: PathBuf, fresh: bool, clean_state: Option<String>) {
         if !fresh {
-            if let Some(left) = Recovery::left_behind(&path) {
-                if self.restore_state(&left) {
-                    self.restored_after_crash = Some(clean_state);
+            match Recovery::left_behind(&path) {
+                Ok(Some(left)) => {
+                    if self.restore_state(&left) {
+                        self.restored_after_crash = Some(clean_state);
+                    }
                 }
-            } else if let Some(state) = clean_state {
-                self.restore_state(&state);
+                Ok(None) => {
+                    if let Some(state) = clean_state {
+                        self.restore_state(&state);
+                    }
+                }
+                Err(e) => self.cannot_restore(&e),
             }
         }
         self.recovery = Some(Recovery::at(path));
@@ -422,8 +353,8 @@ impl App {
     /// What is kept for the next start, as RON: the working scenario (with its file and unsaved
     /// changes), recent files, which plots are shown and the open tab.
     pub fn save_state(&self) -> String {
-        let persisted = Persisted {
-            document: Some(SavedDocument {
+        KeptState {
+            document: Some(KeptDocument {
                 scenario: self.document.scenario.clone(),
                 path: self.document.path.clone(),
                 saved: self.document.saved.clone(),
@@ -433,38 +364,33 @@ impl App {
             known_plots: Some(PlotKind::ALL.to_vec()),
             tab: self.tab,
             baseline: self.baseline.as_ref().map(|b| b.scenario.clone()),
-        };
-        ron::to_string(&persisted).unwrap_or_default()
+        }
+        .to_ron()
+    }
+
+    /// Say that what was open last time cannot come back, and that the app starts afresh.
+    fn cannot_restore(&mut self, why: &StateError) {
+        self.error(&format!(
+            "What was open last time cannot come back: {why}; starting afresh."
+        ));
     }
 
     /// Take back what [`App::save_state`] kept; `false` when it could not. A state that does not
     /// read (from another version, a file a crash cut short) is left alone, with a word: the app
     /// starts rather than not at all.
     pub fn restore_state(&mut self, state: &str) -> bool {
-        // The state file is outside data like any other (a recovery file a crash cut short, a
-        // disk error): the preset reader's limits, with room for two scenarios and the view.
-        if state.len() as u64 > MAX_STATE_BYTES {
-            self.error(&format!(
-                "What was open last time is too large to read back ({} bytes, at most {MAX_STATE_BYTES}); starting afresh.",
-                state.len()
-            ));
-            return false;
-        }
-        let options = ron::Options::default().with_recursion_limit(crate::preset::MAX_NESTING + 4);
-        let persisted = match options.from_str::<Persisted>(state) {
+        let persisted = match kept_state::read(state) {
             Ok(p) => p,
             Err(e) => {
-                self.error(&format!(
-                    "What was open last time could not be read back ({e}); starting afresh."
-                ));
+                self.cannot_restore(&e);
                 return false;
             }
         };
+        if let Some(plots) = persisted.plots_to_show() {
+            self.plots.visible = plots;
+        }
         self.recent = persisted.recent;
         self.tab = persisted.tab;
-        if let Some(v) = persisted.visible_plots {
-            self.plots.visible = restored_plots(v, persisted.known_plots);
-        }
         if let Some(sc) = persisted.baseline
             && let Ok(sim) = runner::compute(&sc)
         {

@@ -11,29 +11,10 @@ use crate::run::{Component, EventKind, Run};
 use crate::scenario::{Breast, Scenario};
 use crate::schedule::{Kind, SessionSide};
 
-/// One plot of the stack. Each has one unit on its y axis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum PlotKind {
-    Supply,
-    Breasts,
-    Hormones,
-    Composition,
-    Sodium,
-    /// The effect of what the mother takes on prolactin release; only drawn when the scenario
-    /// has a course of medicine.
-    Medicine,
-}
+pub use crate::view::PlotKind;
 
+/// How each plot is drawn (the plot itself is plain data, kept between starts).
 impl PlotKind {
-    pub const ALL: [PlotKind; 6] = [
-        PlotKind::Supply,
-        PlotKind::Breasts,
-        PlotKind::Hormones,
-        PlotKind::Medicine,
-        PlotKind::Composition,
-        PlotKind::Sodium,
-    ];
-
     pub fn title(self) -> &'static str {
         match self {
             PlotKind::Supply => "Supply",

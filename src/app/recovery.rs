@@ -13,6 +13,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use crate::kept_state::{self, StateError};
+
 /// Edits closer together than this are written once, after the last.
 pub const QUIET: Duration = Duration::from_millis(400);
 /// However fast the edits come, the state is written at most this long after the first unwritten
@@ -63,11 +65,10 @@ impl Recovery {
         &self.path
     }
 
-    /// What an earlier run left: its state, if it stopped without quitting cleanly.
-    pub fn left_behind(path: &Path) -> Option<String> {
-        std::fs::read_to_string(path)
-            .ok()
-            .filter(|s| !s.trim().is_empty())
+    /// What an earlier run left: its state, if it stopped without quitting cleanly (read no
+    /// further than a state can be long).
+    pub fn left_behind(path: &Path) -> Result<Option<String>, StateError> {
+        kept_state::read_file(path)
     }
 
     /// Hand over the state as it is now; written soon if it changed.
@@ -172,7 +173,7 @@ mod tests {
         // Soon after the burst (about 0.9 s: the last change and a quiet 0.4 s), the newest
         // state. The bound is the 2-s promise with as much again for a loaded CI machine: this
         // checks that the burst is written without another change to push it, not how fast.
-        while Recovery::left_behind(&path).as_deref() != Some("state 49") {
+        while Recovery::left_behind(&path).unwrap().as_deref() != Some("state 49") {
             assert!(
                 start.elapsed() < Duration::from_secs(4),
                 "not written in time"
@@ -181,7 +182,7 @@ mod tests {
         }
         r.clear();
         assert!(!path.exists());
-        assert_eq!(Recovery::left_behind(&path), None);
+        assert_eq!(Recovery::left_behind(&path), Ok(None));
     }
 
     #[test]
@@ -191,6 +192,9 @@ mod tests {
         let mut r = Recovery::at(path.clone());
         r.record("last words".into());
         drop(r);
-        assert_eq!(Recovery::left_behind(&path).as_deref(), Some("last words"));
+        assert_eq!(
+            Recovery::left_behind(&path).unwrap().as_deref(),
+            Some("last words")
+        );
     }
 }

@@ -1,0 +1,69 @@
+//! What the explorer shows, as plain data: the plots of the stack and the tabs of the side panel.
+//! Kept between starts ([`crate::kept_state`]), so it lives in the library with the format that
+//! keeps it; how each is drawn (titles, colours, sizes) is the window's (`app::plot_data`).
+
+use serde::{Deserialize, Serialize};
+
+/// One plot of the stack. Each has one unit on its y axis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PlotKind {
+    Supply,
+    Breasts,
+    Hormones,
+    Composition,
+    Sodium,
+    /// The effect of what the mother takes on prolactin release; only drawn when the scenario
+    /// has a course of medicine.
+    Medicine,
+}
+
+impl PlotKind {
+    /// Every plot, in the order of the stack.
+    pub const ALL: [PlotKind; 6] = [
+        PlotKind::Supply,
+        PlotKind::Breasts,
+        PlotKind::Hormones,
+        PlotKind::Medicine,
+        PlotKind::Composition,
+        PlotKind::Sodium,
+    ];
+
+    /// The plots there were before the medicine plot: what a kept state that does not list the
+    /// plots it knew had.
+    pub const FIRST_FIVE: [PlotKind; 5] = [
+        PlotKind::Supply,
+        PlotKind::Breasts,
+        PlotKind::Hormones,
+        PlotKind::Composition,
+        PlotKind::Sodium,
+    ];
+}
+
+/// The tabs of the side panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SideTab {
+    #[default]
+    Schedule,
+    Parameters,
+    Compare,
+    About,
+}
+
+impl SideTab {
+    pub const ALL: [SideTab; 4] = [
+        SideTab::Schedule,
+        SideTab::Parameters,
+        SideTab::Compare,
+        SideTab::About,
+    ];
+
+    /// The tab's name as the window shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SideTab::Schedule => "Schedule",
+            SideTab::Parameters => "Mother & baby",
+            SideTab::Compare => "Compare",
+            SideTab::About => "About",
+        }
+    }
+}
