@@ -1,8 +1,9 @@
-//! Speed of the simulation core (issue: a 28-day default scenario under 10 ms, 365 days under
-//! 150 ms on one core). Run with `cargo bench --bench simulate`.
+//! Speed of the simulation core: one run as the window makes it (5-minute series, a trace of
+//! every session), and one member of an ensemble (hourly series, no traces). Run with
+//! `cargo bench --bench simulate`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use lactosim::{Scenario, simulate};
+use lactosim::{Scenario, SimOptions, simulate, simulate_with};
 
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("simulate");
@@ -16,6 +17,14 @@ fn bench(c: &mut Criterion) {
             b.iter(|| simulate(std::hint::black_box(&sc)).unwrap())
         });
     }
+    let sc = Scenario {
+        horizon_days: 28.0,
+        ..Scenario::default()
+    };
+    let member = SimOptions::ensemble_member();
+    g.bench_function("ensemble_member_28_days", |b| {
+        b.iter(|| simulate_with(std::hint::black_box(&sc), &member).unwrap())
+    });
     g.finish();
 }
 

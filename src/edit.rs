@@ -185,7 +185,11 @@ fn reset_group(sc: &mut Scenario, group: Group) {
     match group {
         Group::Infant => sc.infant.weaning = default.infant.weaning,
         Group::Run => sc.seed = default.seed,
-        Group::Mother | Group::Prolactin | Group::Oxytocin | Group::Pump => {}
+        Group::Mother
+        | Group::Prolactin
+        | Group::Oxytocin
+        | Group::Pump
+        | Group::BetweenMothers => {}
     }
 }
 

@@ -20,11 +20,11 @@ pub fn write_csv_dir(run: &Run, dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn writer(path: &Path) -> Result<csv::Writer<std::fs::File>> {
+pub(crate) fn writer(path: &Path) -> Result<csv::Writer<std::fs::File>> {
     csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn num(v: f64) -> String {
+pub(crate) fn num(v: f64) -> String {
     if v.is_finite() {
         let s = format!("{v:.4}");
         let s = s.trim_end_matches('0').trim_end_matches('.');

@@ -25,6 +25,7 @@ pub mod app;
 pub mod back_to_work;
 pub mod calendar;
 pub mod edit;
+pub mod ensemble;
 pub mod examples;
 pub mod export;
 pub mod kept_state;

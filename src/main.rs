@@ -1,5 +1,5 @@
 //! The `lactosim` command: with no subcommand it opens the window; `run` simulates headless,
-//! `check` validates preset files and `validate` runs the model against the published figures.
+//! `ensemble` simulates mothers like the preset's, `check` validates preset files and `validate` runs the model against the published figures.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,6 +65,25 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Simulate mothers like the preset's (an ensemble drawn from the published spreads between
+    /// mothers) and print, per day, the median and the 10th–90th percentile range; with --out,
+    /// write days_percentiles.csv, series_percentiles.csv and members.csv.
+    Ensemble {
+        /// The preset file (RON); the built-in default scenario if left out.
+        preset: Option<PathBuf>,
+        /// How many mothers (1–10000).
+        #[arg(long, default_value_t = lactosim::ensemble::DEFAULT_MEMBERS)]
+        mothers: usize,
+        /// Override the number of days simulated (1–365).
+        #[arg(long)]
+        days: Option<f64>,
+        /// Write the three CSV files into this folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print nothing but errors (and no progress).
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Check preset files and report every problem, with line and field.
     Check {
         #[arg(required = true)]
@@ -100,6 +119,13 @@ fn main() -> ExitCode {
             timing,
             quiet,
         }) => run(preset, days, out, timing, quiet),
+        Some(Command::Ensemble {
+            preset,
+            mothers,
+            days,
+            out,
+            quiet,
+        }) => ensemble(preset, mothers, days, out, quiet),
         Some(Command::Check { presets }) => check(&presets),
         Some(Command::Validate { markdown, out }) => validate(markdown, out),
     }
@@ -152,17 +178,7 @@ fn run(
     let run = match result {
         Ok(r) => r,
         Err(problems) => {
-            let file = preset
-                .as_ref()
-                .map_or("<default scenario>".to_owned(), |p| p.display().to_string());
-            for p in problems {
-                let field = if days.is_some() && p.path == "horizon_days" {
-                    "--days".to_owned()
-                } else {
-                    p.path
-                };
-                eprintln!("{file}: {field}: {}", p.message);
-            }
+            print_problems(preset.as_ref(), days.is_some(), problems);
             return ExitCode::FAILURE;
         }
     };
@@ -193,6 +209,106 @@ fn run(
         if !quiet {
             println!(
                 "wrote series.csv, events.csv, sessions.csv, days.csv to {}",
+                dir.display()
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Print a preset's problems as `file: field: message` (the `--days` flag named as such).
+fn print_problems(
+    preset: Option<&PathBuf>,
+    days_given: bool,
+    problems: Vec<lactosim::scenario::Problem>,
+) {
+    let file = preset.map_or("<default scenario>".to_owned(), |p| p.display().to_string());
+    for p in problems {
+        let field = if days_given && p.path == "horizon_days" {
+            "--days".to_owned()
+        } else {
+            p.path
+        };
+        eprintln!("{file}: {field}: {}", p.message);
+    }
+}
+
+fn ensemble(
+    preset: Option<PathBuf>,
+    mothers: usize,
+    days: Option<f64>,
+    out: Option<PathBuf>,
+    quiet: bool,
+) -> ExitCode {
+    use lactosim::ensemble::{self, Progress};
+    use std::io::{IsTerminal, Write};
+    let mut scenario = match load(preset.as_ref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(d) = days {
+        scenario.horizon_days = d;
+    }
+    let progress = Progress::default();
+    let started = Instant::now();
+    let show_progress = !quiet && std::io::stderr().is_terminal();
+    let result = std::thread::scope(|scope| {
+        let worker =
+            scope.spawn(|| ensemble::simulate_ensemble_with(&scenario, mothers, &progress));
+        // A progress bar on a terminal, redrawn until the worker is done.
+        while show_progress && !worker.is_finished() {
+            let done = progress.done();
+            let filled = done * 30 / mothers.max(1);
+            eprint!(
+                "\r[{}{}] {done}/{mothers} mothers",
+                "#".repeat(filled),
+                " ".repeat(30 - filled.min(30))
+            );
+            let _ = std::io::stderr().flush();
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        if show_progress {
+            eprint!("\r{}\r", " ".repeat(60));
+        }
+        worker.join().expect("the ensemble does not panic")
+    });
+    let ens = match result {
+        Ok(Some(e)) => e,
+        Ok(None) => unreachable!("never cancelled here"),
+        Err(problems) => {
+            print_problems(preset.as_ref(), days.is_some(), problems);
+            return ExitCode::FAILURE;
+        }
+    };
+    if !quiet {
+        println!(
+            "# {}: {} mothers like her",
+            scenario.name,
+            ens.members.len()
+        );
+        print!("{}", ensemble::export::day_table(&ens));
+        println!();
+        if let Some(w) = ensemble::words::range_words(&ens, usize::MAX) {
+            println!("{w}");
+        }
+        eprintln!(
+            "simulated {} mothers × {} days in {:.2} s",
+            ens.members.len(),
+            scenario.horizon_days,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    if let Some(dir) = out {
+        if let Err(e) = ensemble::export::write_csv_dir(&ens, &dir) {
+            eprintln!("lactosim: {e:#}");
+            return ExitCode::FAILURE;
+        }
+        if !quiet {
+            println!(
+                "wrote days_percentiles.csv, series_percentiles.csv, members.csv to {}",
                 dir.display()
             );
         }

@@ -12,16 +12,19 @@ pub enum Group {
     Oxytocin,
     Infant,
     Pump,
+    /// How far mothers like her differ (the ensemble's spreads).
+    BetweenMothers,
     Run,
 }
 
 impl Group {
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 7] = [
         Group::Mother,
         Group::Prolactin,
         Group::Oxytocin,
         Group::Infant,
         Group::Pump,
+        Group::BetweenMothers,
         Group::Run,
     ];
 
@@ -32,6 +35,7 @@ impl Group {
             Group::Oxytocin => "Mother: oxytocin and let-down",
             Group::Infant => "Infant",
             Group::Pump => "Pump",
+            Group::BetweenMothers => "How much mothers like her differ",
             Group::Run => "Run",
         }
     }
@@ -333,6 +337,83 @@ pub static PARAMS: &[Param] = &[
         "How well the pump removes milk from the ducts compared with a healthy baby. A hospital-grade double pump is near 0.8–0.9.",
         "E3b: a pump session removes ≈ 52–58% of the available milk (Gardner 2019)",
         |s| s.pump.efficiency_0_to_1
+    ),
+    param!(
+        "between_mothers.storage_capacity",
+        BetweenMothers,
+        "Storage capacity",
+        "×",
+        0.0,
+        crate::ensemble::spread::MAX_WIDTH,
+        "How widely the breasts' storage capacity differs between mothers like her: log-normal, about 36% either way at 1. Set 0 if you measured hers. 1 is the published spread, 0 switches it off, 2 doubles it.",
+        "P1: storage capacity 210 ml, SD ≈ 75 ml (CV ≈ 36%), 74–382 ml; 81–606 ml between women (Kent 1999)",
+        |s| s.between_mothers.storage_capacity
+    ),
+    param!(
+        "between_mothers.left_right_difference",
+        BetweenMothers,
+        "Left–right difference",
+        "×",
+        0.0,
+        crate::ensemble::spread::MAX_WIDTH,
+        "How much one breast may hold more than the other: at 1 a typical mother's breasts differ by about a quarter. 1 is the published spread, 0 switches it off, 2 doubles it.",
+        "P2: short-term synthesis differs by 72% between a mother's breasts, 85% from feed to feed (Cox 1996)",
+        |s| s.between_mothers.left_right_difference
+    ),
+    param!(
+        "between_mothers.secretory_capacity",
+        BetweenMothers,
+        "Secretory capacity",
+        "×",
+        0.0,
+        crate::ensemble::spread::MAX_WIDTH,
+        "How widely the rate at which the breasts can make milk differs: log-normal, about 25% either way at 1. 1 is the published spread, 0 switches it off, 2 doubles it.",
+        "E5: 23 ± 3.5 ml/h per breast, under 6 to 90 (Daly 1993); P2: per-breast production 454 ± 201 g/day (Kent 1999)",
+        |s| s.between_mothers.secretory_capacity
+    ),
+    param!(
+        "between_mothers.activation_delay",
+        BetweenMothers,
+        "Delay of milk coming in",
+        "×",
+        0.0,
+        crate::ensemble::spread::MAX_WIDTH,
+        "How often milk comes in late: at 1, extra hours drawn with a mean of 12 h, so that about one mother in five has it after 72 h. About 2 for first-time mothers. 1 is the published spread, 0 switches it off, 2 doubles it.",
+        "P3: 22% of a mixed cohort after 72 h (Dewey 2003); 44% of first-time mothers (Nommsen-Rivers 2010)",
+        |s| s.between_mothers.activation_delay
+    ),
+    param!(
+        "between_mothers.appetite",
+        BetweenMothers,
+        "Baby's appetite",
+        "×",
+        0.0,
+        crate::ensemble::spread::MAX_WIDTH,
+        "How widely the babies' settled appetite differs: about 17% either way at 1, within 61–172% of hers. 1 is the published spread, 0 switches it off, 2 doubles it.",
+        "P4: intake 717 ± 119 g/day by test weighing (Nommsen-Rivers 2020); E1: 478–1356 ml/day",
+        |s| s.between_mothers.appetite
+    ),
+    param!(
+        "between_mothers.effectiveness",
+        BetweenMothers,
+        "Baby's effectiveness",
+        "×",
+        0.0,
+        crate::ensemble::spread::MAX_WIDTH,
+        "How widely babies differ in how well they remove milk: log-normal, about 10% at 1, never above a healthy baby's 1. 1 is the published spread, 0 switches it off, 2 doubles it.",
+        "E3b: a breastfeed removes 67 ± 8% of the available milk (Kent 2006); no published spread of effectiveness itself",
+        |s| s.between_mothers.effectiveness
+    ),
+    param!(
+        "between_mothers.letdown_latency",
+        BetweenMothers,
+        "First let-down after",
+        "×",
+        0.0,
+        crate::ensemble::spread::MAX_WIDTH,
+        "How widely the time to the first let-down differs: log-normal, about 40% either way at 1, within 30–150 s. 1 is the published spread, 0 switches it off, 2 doubles it.",
+        "H4: first let-down about 1 min after suckling starts (Ramsay 2004; treat loosely)",
+        |s| s.between_mothers.letdown_latency
     ),
     param!(
         "horizon_days",

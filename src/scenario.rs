@@ -5,6 +5,7 @@
 //! meanings of the numeric parameters live in one table, [`crate::params::PARAMS`], which the
 //! validation, the GUI sliders and `docs/model.md` all follow.
 
+use crate::ensemble::spread::BetweenMothers;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CivilDate};
@@ -35,6 +36,10 @@ pub struct Scenario {
     pub infant: Infant,
     pub pump: Pump,
     pub schedule: Schedule,
+    /// How far mothers like her differ, for an ensemble (each spread relative to the published
+    /// one: 1 as published, 0 off). Written only when it differs from the published spreads.
+    #[serde(skip_serializing_if = "BetweenMothers::is_default")]
+    pub between_mothers: BetweenMothers,
     /// How long to simulate, days since birth (1–365).
     pub horizon_days: f64,
     /// Seed of the let-down timing jitter: same seed, same run.
@@ -57,6 +62,7 @@ impl Default for Scenario {
             infant: Infant::default(),
             pump: Pump::default(),
             schedule: Schedule::default(),
+            between_mothers: BetweenMothers::default(),
             horizon_days: 28.0,
             seed: 1,
         }

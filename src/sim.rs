@@ -54,6 +54,16 @@ impl Default for SimOptions {
 }
 
 impl SimOptions {
+    /// One member of an ensemble: the same integration, but the series sampled hourly (the bands
+    /// need no more) and no trace of each session.
+    pub fn ensemble_member() -> Self {
+        Self {
+            sample_every_min: 60.0,
+            trace_sessions: false,
+            ..Self::default()
+        }
+    }
+
     /// A much finer reference, for checking the integration error.
     pub fn fine() -> Self {
         Self {
@@ -87,6 +97,9 @@ pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, V
     Ok(Sim::new(scenario, options, planned, doses).run())
 }
 
+/// Step lengths whose factors are kept: the two regular ones and a few cut short by events.
+const FACTOR_CACHE: usize = 8;
+
 /// Everything about a step that depends only on its length (and the scenario's constants),
 /// computed once per distinct length: most steps have one of two lengths, so `exp` stays out of
 /// the hot loop.
@@ -103,14 +116,16 @@ struct StepFactors {
     session_rate_kept: f64,
     oxytocin_kept: f64,
     /// Share of each substance the mother has taken left after the step, and after half of it.
-    substance_kept: [f64; Substance::ALL.len()],
-    substance_kept_half: [f64; Substance::ALL.len()],
+    /// `None` when the mother takes nothing.
+    substance_kept: Option<[f64; Substance::ALL.len()]>,
+    substance_kept_half: Option<[f64; Substance::ALL.len()]>,
 }
 
 impl StepFactors {
     fn new(sc: &Scenario, ejection_rate_per_h: f64, dt_h: f64) -> Self {
         let m = &sc.mother;
         let kept = |tau_h: f64| (-dt_h / tau_h).exp();
+        let takes = !sc.schedule.mother_takes.is_empty();
         Self {
             dt_h,
             gland: StepDecay::new(dt_h),
@@ -122,8 +137,9 @@ impl StepFactors {
             mean_blend: 1.0 - kept(PROLACTIN_MEMORY_H),
             session_rate_kept: kept(SESSION_RATE_MEMORY_H),
             oxytocin_kept: kept(oxytocin::clearance_tau_h(&m.oxytocin)),
-            substance_kept: Substance::ALL.map(|s| s.kept_after(dt_h)),
-            substance_kept_half: Substance::ALL.map(|s| s.kept_after(0.5 * dt_h)),
+            // Only a mother who takes something needs them (eight `exp`s a step length).
+            substance_kept: takes.then(|| Substance::ALL.map(|s| s.kept_after(dt_h))),
+            substance_kept_half: takes.then(|| Substance::ALL.map(|s| s.kept_after(0.5 * dt_h))),
         }
     }
 }
@@ -287,7 +303,7 @@ impl<'a> Sim<'a> {
             reopened: [false; 2],
             involuting: [false; 2],
             ejection_rate_per_h: ejection_rate_per_h(m.oxytocin.letdown_ejected_fraction),
-            factor_cache: Vec::with_capacity(4),
+            factor_cache: Vec::with_capacity(FACTOR_CACHE),
             factor_next: 0,
         }
     }
@@ -422,11 +438,11 @@ impl<'a> Sim<'a> {
             return *f;
         }
         let f = StepFactors::new(self.sc, self.ejection_rate_per_h, dt);
-        if self.factor_cache.len() < 4 {
+        if self.factor_cache.len() < FACTOR_CACHE {
             self.factor_cache.push(f);
         } else {
             self.factor_cache[self.factor_next] = f;
-            self.factor_next = (self.factor_next + 1) % 4;
+            self.factor_next = (self.factor_next + 1) % FACTOR_CACHE;
         }
         f
     }
@@ -547,13 +563,14 @@ impl<'a> Sim<'a> {
             })
             .sum();
         // What the mother takes scales prolactin release, at the step's midpoint.
-        let medicine = if self.body.is_empty() {
-            1.0
-        } else {
-            let mut mid = self.body;
-            mid.eliminate(&k.substance_kept_half);
-            self.body.eliminate(&k.substance_kept);
-            mid.prolactin_release_factor()
+        let medicine = match (k.substance_kept, k.substance_kept_half) {
+            (Some(kept), Some(kept_half)) if !self.body.is_empty() => {
+                let mut mid = self.body;
+                mid.eliminate(&kept_half);
+                self.body.eliminate(&kept);
+                mid.prolactin_release_factor()
+            }
+            _ => 1.0,
         };
         let p = &m.prolactin;
         let base = prolactin::baseline_ng_per_ml(p, tm, self.sessions_per_day) * medicine;

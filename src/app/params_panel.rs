@@ -48,7 +48,11 @@ fn changed_count(sc: &Scenario, default: &Scenario, group: Group) -> usize {
     let extra = match group {
         Group::Infant => usize::from(sc.infant.weaning != default.infant.weaning),
         Group::Run => usize::from(sc.seed != default.seed),
-        Group::Mother | Group::Prolactin | Group::Oxytocin | Group::Pump => 0,
+        Group::Mother
+        | Group::Prolactin
+        | Group::Oxytocin
+        | Group::Pump
+        | Group::BetweenMothers => 0,
     };
     params + extra
 }
@@ -86,9 +90,11 @@ fn what_is_reset(group: Group) -> &'static str {
     match group {
         Group::Infant => "every setting of the infant, weaning included,",
         Group::Run => "the days to simulate and the seed",
-        Group::Mother | Group::Prolactin | Group::Oxytocin | Group::Pump => {
-            "every setting of this section"
-        }
+        Group::Mother
+        | Group::Prolactin
+        | Group::Oxytocin
+        | Group::Pump
+        | Group::BetweenMothers => "every setting of this section",
     }
 }
 

@@ -5,14 +5,17 @@
 //!
 //! - [`steady`]: the steady state and the hormones (rows A, E, H, L);
 //! - [`responses`]: responses to change (rows D), each a pair of scenarios that differ only in
-//!   the change, with the same seed.
+//!   the change, with the same seed;
+//! - [`population`]: between mothers (rows P), an ensemble of the default scenario.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use crate::ensemble::EnsembleRun;
 use crate::run::Run;
 use crate::scenario::Scenario;
 
+pub mod population;
 pub mod responses;
 pub mod steady;
 
@@ -52,6 +55,7 @@ pub struct Row {
 #[derive(Default)]
 pub struct Runs {
     cache: Mutex<HashMap<String, Arc<Run>>>,
+    population: std::sync::OnceLock<Arc<EnsembleRun>>,
 }
 
 impl Runs {
@@ -72,6 +76,23 @@ impl Runs {
         run
     }
 
+    /// The ensemble the P rows read: mothers like the default scenario's, over
+    /// [`population::POPULATION_DAYS`] (simulated on first use).
+    pub fn population(&self) -> Arc<EnsembleRun> {
+        self.population
+            .get_or_init(|| {
+                let sc = Scenario {
+                    horizon_days: population::POPULATION_DAYS,
+                    ..Scenario::default()
+                };
+                Arc::new(
+                    crate::ensemble::simulate_ensemble(&sc, population::POPULATION_MEMBERS)
+                        .expect("the default scenario is valid"),
+                )
+            })
+            .clone()
+    }
+
     /// The default scenario's run (28 days).
     pub fn default_run(&self) -> Arc<Run> {
         self.of(&Scenario::default())
@@ -82,6 +103,7 @@ impl Runs {
 pub fn rows() -> Vec<Row> {
     let mut rows = steady::rows();
     rows.extend(responses::rows());
+    rows.extend(population::rows());
     rows
 }
 
