@@ -4,7 +4,9 @@
 use egui::{Grid, RichText, Ui};
 
 use super::Command;
+use super::mothers::MothersView;
 use super::runner::Simulated;
+use crate::ensemble::DayQuantity;
 use crate::run::Run;
 use crate::summary::{Metrics, compared_words_at, complete_days, shared_complete_days};
 
@@ -17,6 +19,8 @@ struct Row {
     get: fn(&Metrics) -> Option<f64>,
     /// What the cell says when there is no value.
     missing: &'static str,
+    /// The quantity of the ensemble's day bands that gives this row its range, if any.
+    range: Option<DayQuantity>,
 }
 
 const ROWS: &[Row] = &[
@@ -27,6 +31,7 @@ const ROWS: &[Row] = &[
         decimals: 0,
         get: |m| Some(m.last_day_production_ml),
         missing: "–",
+        range: Some(DayQuantity::Production),
     },
     Row {
         label: "Milk removed that day",
@@ -35,6 +40,7 @@ const ROWS: &[Row] = &[
         decimals: 0,
         get: |m| Some(m.last_day_removed_ml),
         missing: "–",
+        range: Some(DayQuantity::Removed),
     },
     Row {
         label: "Day 500 ml/day is reached",
@@ -43,6 +49,7 @@ const ROWS: &[Row] = &[
         decimals: 0,
         get: |m| m.day_reaching_500_ml.map(|d| d as f64),
         missing: "not by then",
+        range: None,
     },
     Row {
         label: "Feeds and pump sessions a day",
@@ -51,6 +58,7 @@ const ROWS: &[Row] = &[
         decimals: 1,
         get: |m| Some(m.sessions_per_day),
         missing: "–",
+        range: None,
     },
     Row {
         label: "Let-downs per session",
@@ -59,6 +67,7 @@ const ROWS: &[Row] = &[
         decimals: 1,
         get: |m| Some(m.letdowns_per_session),
         missing: "–",
+        range: None,
     },
     Row {
         label: "Mean fat of the milk",
@@ -67,6 +76,7 @@ const ROWS: &[Row] = &[
         decimals: 1,
         get: |m| m.mean_fat_g_l.is_finite().then_some(m.mean_fat_g_l),
         missing: "no milk",
+        range: None,
     },
     Row {
         label: "Peak fullness from day 5",
@@ -75,6 +85,7 @@ const ROWS: &[Row] = &[
         decimals: 0,
         get: |m| (m.day >= 5).then_some(100.0 * m.peak_fullness_after_day_5),
         missing: "before day 5",
+        range: None,
     },
     Row {
         label: "Left breast's share",
@@ -83,6 +94,7 @@ const ROWS: &[Row] = &[
         decimals: 0,
         get: |m| Some(100.0 * m.left_share),
         missing: "–",
+        range: None,
     },
 ];
 
@@ -161,8 +173,15 @@ fn headers(day: Option<usize>, baseline_name: Option<&str>) -> Vec<String> {
 
 /// The comparison table. `baseline` (its name when pinned, and its numbers) is `None` until a
 /// run is pinned; `day` is the day the figures are at.
-pub fn table(ui: &mut Ui, day: Option<usize>, now: &Metrics, baseline: Option<(&str, &Metrics)>) {
-    let headers = headers(day, baseline.map(|(name, _)| name));
+pub fn table(
+    ui: &mut Ui,
+    day: Option<usize>,
+    now: &Metrics,
+    baseline: Option<(&str, &Metrics)>,
+    ranges: &RangeColumns,
+) {
+    let mut headers = headers(day, baseline.map(|(name, _)| name));
+    headers.extend(ranges.headers.iter().cloned());
     Grid::new("comparison")
         .num_columns(headers.len())
         .striped(true)
@@ -171,14 +190,60 @@ pub fn table(ui: &mut Ui, day: Option<usize>, now: &Metrics, baseline: Option<(&
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for (r, values) in cells(now, baseline.map(|(_, m)| m)) {
+            for (i, (r, values)) in cells(now, baseline.map(|(_, m)| m)).into_iter().enumerate() {
                 ui.label(r.label).on_hover_text(r.help);
                 for v in values {
                     ui.label(v);
                 }
+                for column in &ranges.cells {
+                    ui.label(column[i].as_deref().unwrap_or(""));
+                }
                 ui.end_row();
             }
         });
+}
+
+/// The table's range columns, once *Show how mothers differ* has run: the 10th–90th percentile
+/// of mothers like her now, and, with a baseline's ensemble too, of the change (each mother
+/// compared with herself).
+#[derive(Default)]
+pub struct RangeColumns {
+    headers: Vec<String>,
+    /// Per column, per row of [`ROWS`].
+    cells: Vec<Vec<Option<String>>>,
+}
+
+impl RangeColumns {
+    pub fn of(mothers: &MothersView, day: Option<usize>) -> Self {
+        let (Some(day), Some(now)) = (day, mothers.current.as_ref()) else {
+            return Self::default();
+        };
+        let mut out = Self {
+            headers: vec!["now, 8 in 10 mothers like her".to_owned()],
+            cells: vec![
+                ROWS.iter()
+                    .map(|r| mothers.day_range(r.range?, day).map(|s| format!("{s} ml")))
+                    .collect(),
+            ],
+        };
+        if let Some(base) = &mothers.baseline {
+            out.headers
+                .push("change, 8 in 10 mothers like her".to_owned());
+            out.cells.push(
+                ROWS.iter()
+                    .map(|r| {
+                        let b = base
+                            .ensemble
+                            .effect(&now.ensemble, r.range?, day, day + 1)?;
+                        b.p50
+                            .is_finite()
+                            .then(|| format!("{:+.0} to {:+.0} ml", b.p10, b.p90))
+                    })
+                    .collect(),
+            );
+        }
+        out
+    }
 }
 
 /// The comparison as text for the clipboard: a line naming the day and the two scenarios (pasted
@@ -318,6 +383,7 @@ impl ComparePanel {
         now: Option<&Simulated>,
         baseline: Option<&Simulated>,
         now_name: &str,
+        mothers: &MothersView,
         commands: &mut Vec<Command>,
     ) {
         ui.label("Pin a run, change the schedule or the mother and baby, and compare: the pinned run is drawn dashed under the new one.");
@@ -340,7 +406,13 @@ impl ComparePanel {
         }
         let base = baseline.zip(shown.baseline.as_ref());
         let base = base.map(|(b, m)| (b.scenario.name.as_str(), m));
-        table(ui, shown.day, &shown.now, base);
+        table(
+            ui,
+            shown.day,
+            &shown.now,
+            base,
+            &RangeColumns::of(mothers, shown.day),
+        );
         if let Some(b) = baseline
             && let Some(note) = horizon_note(&now_sim.run, &b.run)
         {

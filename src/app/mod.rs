@@ -22,6 +22,7 @@ mod glyphs;
 mod hover;
 mod legend;
 pub mod medicines_panel;
+pub mod mothers;
 pub mod params_panel;
 mod path_prompt;
 use path_prompt::PathPrompt;
@@ -165,6 +166,8 @@ pub struct App {
     pub notice: Option<Notice>,
     pub show_timing: bool,
     plots: PlotsView,
+    /// *Show how mothers differ*: the ensembles and their bands.
+    pub mothers: mothers::MothersView,
     schedule_panel: SchedulePanel,
     /// The working state kept on disk at every change ([`recovery`]); `None` in tests that do
     /// not ask for it.
@@ -420,6 +423,7 @@ impl App {
             notice: None,
             show_timing: false,
             plots: PlotsView::default(),
+            mothers: mothers::MothersView::default(),
             schedule_panel: SchedulePanel::default(),
             recovery: None,
             recorded: None,
@@ -454,6 +458,11 @@ impl App {
         }
     }
 
+    /// Wait for the ensembles of *Show how mothers differ* (tests and headless use).
+    pub fn wait_for_mothers(&mut self, ctx: &egui::Context) {
+        self.mothers.wait(ctx);
+    }
+
     /// Apply an edit of the scenario (what the panels send).
     pub fn edit(&mut self, edit: Edit) {
         self.document.apply(edit);
@@ -465,13 +474,17 @@ impl App {
             self.accept(o);
         }
         let rev = self.document.revision();
-        if self.requested_revision == Some(rev) {
-            return;
+        if self.requested_revision != Some(rev) {
+            self.requested_revision = Some(rev);
+            if let Some(o) = self.runner.request(rev, &self.document.scenario, ctx) {
+                self.accept(o);
+            }
         }
-        self.requested_revision = Some(rev);
-        if let Some(o) = self.runner.request(rev, &self.document.scenario, ctx) {
-            self.accept(o);
-        }
+        // The ensemble after the single run: that one is drawn first.
+        self.mothers.poll(ctx);
+        let baseline = self.baseline.as_ref().map(|b| &b.scenario);
+        self.mothers
+            .update(rev, &self.document.scenario, baseline, ctx);
     }
 
     fn accept(&mut self, (revision, outcome): runner::Outcome) {
@@ -821,6 +834,8 @@ impl App {
                 }
                 ui.checkbox(&mut self.show_timing, "Show timing (F12)");
                 ui.separator();
+                self.mothers.toggle_ui(ui);
+                ui.separator();
                 // egui's own theme buttons use emoji the default fonts lack: words instead.
                 ui.label("Theme");
                 let mut theme = ui.ctx().options(|o| o.theme_preference);
@@ -880,10 +895,24 @@ impl App {
                     ui.multiply_opacity(STALE_OPACITY);
                 }
                 ui.label(RichText::new(&sim.summary).size(15.0));
+                if let Some(words) = self.mothers.range_words() {
+                    ui.label(RichText::new(words).size(15.0));
+                }
                 if let Some(words) = self.compare.words() {
                     ui.label(RichText::new(words).size(15.0));
                 }
+                if let Some(words) = self
+                    .compare
+                    .shown()
+                    .and_then(|c| c.day)
+                    .and_then(|d| self.mothers.compared_words(d))
+                {
+                    ui.label(RichText::new(words).size(15.0));
+                }
             });
+            if self.png_target.is_none() {
+                ui.horizontal(|ui| self.mothers.toggle_ui(ui));
+            }
             if !self.document.scenario.description.is_empty() && self.png_target.is_none() {
                 // Opened for the person when a file or an example was just opened.
                 let open = std::mem::take(&mut self.show_description).then_some(true);
@@ -951,6 +980,7 @@ impl App {
                     self.current.as_ref(),
                     self.baseline.as_ref(),
                     &self.document.scenario.name,
+                    &self.mothers,
                     commands,
                 ),
                 SideTab::About => about_panel::ui(ui, &self.document.scenario, edits),
@@ -1210,8 +1240,13 @@ impl App {
                             if stale {
                                 ui.multiply_opacity(STALE_OPACITY);
                             }
-                            self.plots
-                                .ui(ui, &plots, baseline.as_ref(), self.selected_session)
+                            self.plots.ui(
+                                ui,
+                                &plots,
+                                baseline.as_ref(),
+                                self.selected_session,
+                                &self.mothers,
+                            )
                         })
                         .inner;
                     if let Some(PlotAction::SelectSession(i)) = action {

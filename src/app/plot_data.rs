@@ -82,6 +82,9 @@ impl PlotKind {
     }
 }
 
+/// The colour of the milk made, in the supply plot and its bands.
+pub const MADE_COLOR: Color32 = Color32::from_rgb(0x2f, 0xa8, 0x6b);
+
 /// The colour of each breast, the same in every plot.
 pub fn breast_color(b: Breast) -> Color32 {
     match b {
@@ -366,7 +369,7 @@ impl RunPlots {
         let mut supply = PlotData::default();
         supply.curves.push(series(
             "milk made, last 24 h",
-            Color32::from_rgb(0x2f, 0xa8, 0x6b),
+            MADE_COLOR,
             ml_day,
             &s.production_24h_ml,
         ));

@@ -15,6 +15,7 @@ use egui_plot::{
 use super::day_summary::{DETAIL_MAX_VIEW_DAYS, DayRange, summarised};
 use super::hover::hover_text;
 use super::legend::legend_row;
+use super::mothers::MothersView;
 use super::plot_data::{
     Curve, DailyForm, ENGORGED_COLOR, LETDOWN_COLOR, MEDICINE_COLOR, PlotKind, RunPlots, Shown,
     breast_color, decimate,
@@ -284,6 +285,7 @@ impl PlotsView {
         current: &Arc<RunPlots>,
         baseline: Option<&Arc<RunPlots>>,
         selected: Option<usize>,
+        mothers: &MothersView,
     ) -> Option<PlotAction> {
         let horizon = current
             .horizon_days
@@ -409,10 +411,15 @@ impl PlotsView {
                             .label_formatter(move |pos: &HoverPosition<'_>| {
                                 let (HoverPosition::NearDataPoint { position, .. }
                                 | HoverPosition::Elsewhere { position }) = pos;
-                                Some(hover_text(
+                                let mut text = hover_text(
                                     position.x, data, base_data, shown, view_days, doses_tol,
                                     calendar,
-                                ))
+                                );
+                                if let Some(bands) = mothers.hover(kind, position.x) {
+                                    text.push('\n');
+                                    text.push_str(&bands);
+                                }
+                                Some(text)
                             });
                     plot = plot.custom_y_axes(y_axes(kind.right_axis()));
                     if reset {
@@ -427,6 +434,8 @@ impl PlotsView {
                             let bi = b.plots.iter().position(|(k, _)| *k == kind).unwrap_or(0);
                             (&b.plots[bi].1.curves, &bs[bi])
                         });
+                        // How mothers differ, under every curve.
+                        mothers.draw(pu, kind);
                         // Pulsed curves (oxytocin) beneath everything else, prolactin included.
                         if let Some((curves, bs)) = base {
                             add_curves(pu, curves, bs, &forms, true, true);

@@ -21,7 +21,7 @@ pub fn range_words(ens: &EnsembleRun, day: usize) -> Option<String> {
     let b = made[day];
     b.p50.is_finite().then(|| {
         format!(
-            "Most mothers like her (8 in 10 of {} simulated) make {} ml/day on day {day}; the middle one {:.0}.",
+            "Most mothers like her (8 in 10 of {} simulated) make {} ml/day on day {day} (median {:.0}).",
             ens.members.len(),
             range(&b),
             round_to(b.p50, 10.0)

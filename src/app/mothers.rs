@@ -1,0 +1,377 @@
+//! *Show how mothers differ*: an ensemble of mothers like the scenario's (and like the
+//! baseline's), computed on worker threads after each edit while the single run stays instant,
+//! drawn as bands under the central curves of the supply and breasts plots, read out on hover,
+//! and put in words beside the summary and the comparison.
+//!
+//! One ensemble is in flight at a time. An edit cancels it (the members already started finish,
+//! the rest are skipped) and the newest scenario waits as a scenario, not a computation: so at
+//! most one superseded computation is ever alive.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use egui::{Color32, Ui};
+use egui_plot::{FilledArea, PlotUi};
+
+use super::plot_data::{MADE_COLOR, PlotKind, breast_color};
+use crate::Scenario;
+use crate::ensemble::{self, Bands, DEFAULT_MEMBERS, DayQuantity, EnsembleRun, Progress, Quantity};
+use crate::scenario::{Breast, Problem};
+
+/// Ensemble computations alive right now, in the whole process (for the load test).
+static ENSEMBLES_ALIVE: AtomicUsize = AtomicUsize::new(0);
+
+/// See [`ENSEMBLES_ALIVE`].
+pub fn ensembles_alive() -> usize {
+    ENSEMBLES_ALIVE.load(Ordering::SeqCst)
+}
+
+/// What is asked of one computation: the scenario (at its revision) and, when a baseline is
+/// pinned whose ensemble is not known yet, the baseline's scenario.
+#[derive(Clone)]
+struct Job {
+    revision: u64,
+    scenario: Scenario,
+    baseline: Option<Scenario>,
+}
+
+type Answer = (
+    Job,
+    Result<Option<(EnsembleRun, Option<EnsembleRun>)>, Vec<Problem>>,
+);
+
+struct InFlight {
+    job: Job,
+    progress: Arc<Progress>,
+    rx: Receiver<Answer>,
+}
+
+/// The ensemble of one scenario, as shown.
+pub struct Shown {
+    pub scenario: Scenario,
+    pub ensemble: Arc<EnsembleRun>,
+}
+
+#[derive(Default)]
+pub struct MothersView {
+    /// *Show how mothers differ* is ticked.
+    pub on: bool,
+    in_flight: Option<InFlight>,
+    queued: Option<Job>,
+    /// The ensemble of the current scenario (`None` while it is being computed after an edit).
+    pub current: Option<Shown>,
+    /// The ensemble of the pinned baseline.
+    pub baseline: Option<Shown>,
+    /// Why the last ensemble could not be computed.
+    problem: Option<String>,
+    /// The revision the current ensemble (or the one in flight) is of.
+    revision: Option<u64>,
+    /// Members asked for (0: [`DEFAULT_MEMBERS`]).
+    pub members: usize,
+}
+
+impl MothersView {
+    fn members(&self) -> usize {
+        if self.members == 0 {
+            DEFAULT_MEMBERS
+        } else {
+            self.members
+        }
+    }
+
+    /// The scenario (at `revision`) or the baseline changed, or the box was ticked: ask for
+    /// what is missing. Nothing while the box is not ticked.
+    pub fn update(
+        &mut self,
+        revision: u64,
+        scenario: &Scenario,
+        baseline: Option<&Scenario>,
+        ctx: &egui::Context,
+    ) {
+        if !self.on {
+            return;
+        }
+        // A baseline pinned or cleared: its ensemble goes if it is of another scenario.
+        if self
+            .baseline
+            .as_ref()
+            .is_some_and(|b| Some(&b.scenario) != baseline)
+        {
+            self.baseline = None;
+        }
+        let current_ok = self.revision == Some(revision)
+            && (self.current.is_some() || self.in_flight.is_some() || self.problem.is_some());
+        let baseline_missing = baseline.is_some() && self.baseline.is_none();
+        let baseline_asked = self
+            .in_flight
+            .as_ref()
+            .is_some_and(|f| f.job.baseline.as_ref() == baseline && baseline.is_some())
+            || self
+                .queued
+                .as_ref()
+                .is_some_and(|q| q.baseline.as_ref() == baseline && baseline.is_some());
+        if current_ok && (!baseline_missing || baseline_asked) {
+            return;
+        }
+        if self.revision != Some(revision) {
+            // The bands of an older scenario would be read as this one's.
+            self.current = None;
+            self.problem = None;
+        }
+        self.revision = Some(revision);
+        let job = Job {
+            revision,
+            scenario: scenario.clone(),
+            baseline: baseline.filter(|_| baseline_missing).cloned(),
+        };
+        match &self.in_flight {
+            Some(f) => {
+                f.progress.cancel();
+                self.queued = Some(job);
+            }
+            None => self.spawn(job, ctx),
+        }
+    }
+
+    fn spawn(&mut self, job: Job, ctx: &egui::Context) {
+        let (tx, rx) = channel();
+        let progress = Arc::new(Progress::default());
+        let members = self.members();
+        let ctx = ctx.clone();
+        let (worker_job, worker_progress) = (job.clone(), progress.clone());
+        ENSEMBLES_ALIVE.fetch_add(1, Ordering::SeqCst);
+        std::thread::spawn(move || {
+            struct Alive;
+            impl Drop for Alive {
+                fn drop(&mut self) {
+                    ENSEMBLES_ALIVE.fetch_sub(1, Ordering::SeqCst);
+                }
+            }
+            let _alive = Alive;
+            let p = &worker_progress;
+            let result = ensemble::simulate_ensemble_with(&worker_job.scenario, members, p)
+                .and_then(|current| {
+                    let Some(current) = current else {
+                        return Ok(None);
+                    };
+                    let base = match &worker_job.baseline {
+                        Some(b) => match ensemble::simulate_ensemble_with(b, members, p)? {
+                            Some(e) => Some(e),
+                            None => return Ok(None),
+                        },
+                        None => None,
+                    };
+                    Ok(Some((current, base)))
+                });
+            let _ = tx.send((worker_job, result));
+            ctx.request_repaint();
+        });
+        self.in_flight = Some(InFlight { job, progress, rx });
+    }
+
+    /// Take a finished ensemble, if one arrived; start the waiting one. While one is in flight,
+    /// the window is repainted now and then so that the progress moves.
+    pub fn poll(&mut self, ctx: &egui::Context) {
+        let Some(f) = &self.in_flight else {
+            return;
+        };
+        match f.rx.try_recv() {
+            Ok(answer) => {
+                self.in_flight = None;
+                self.take(answer);
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Err(TryRecvError::Disconnected) => self.in_flight = None,
+        }
+        if let Some(job) = self.queued.take() {
+            self.spawn(job, ctx);
+        }
+    }
+
+    fn take(&mut self, (job, result): Answer) {
+        match result {
+            // Cancelled: a newer job is queued.
+            Ok(None) => {}
+            Ok(Some((current, base))) => {
+                if Some(job.revision) == self.revision {
+                    self.current = Some(Shown {
+                        scenario: job.scenario,
+                        ensemble: Arc::new(current),
+                    });
+                }
+                if let (Some(scenario), Some(e)) = (job.baseline, base) {
+                    self.baseline = Some(Shown {
+                        scenario,
+                        ensemble: Arc::new(e),
+                    });
+                }
+            }
+            Err(problems) => {
+                self.problem = Some(
+                    problems
+                        .iter()
+                        .map(|p| p.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                );
+            }
+        }
+    }
+
+    /// Wait for the ensemble in flight and any queued after it (tests and headless use).
+    pub fn wait(&mut self, ctx: &egui::Context) {
+        while let Some(f) = self.in_flight.take() {
+            if let Ok(answer) = f.rx.recv() {
+                self.take(answer);
+            }
+            if let Some(job) = self.queued.take() {
+                self.spawn(job, ctx);
+            }
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
+    /// Turn the bands off: what is computing is stopped, what was computed is dropped.
+    pub fn switch_off(&mut self) {
+        self.on = false;
+        if let Some(f) = &self.in_flight {
+            f.progress.cancel();
+        }
+        self.queued = None;
+        self.current = None;
+        self.baseline = None;
+        self.revision = None;
+        self.problem = None;
+    }
+
+    /// The box, and beside it what the bands are or how far the computation is.
+    pub fn toggle_ui(&mut self, ui: &mut Ui) {
+        let mut on = self.on;
+        let response = ui.checkbox(&mut on, "Show how mothers differ").on_hover_text(
+            "Simulate mothers like this one (storage capacity, secretory capacity, when milk comes in, the baby's appetite and effectiveness, the let-down, each drawn from the published spreads between mothers) and shade the range most of them fall in. The curves stay this one mother's.",
+        );
+        if response.changed() {
+            if on {
+                self.on = true;
+            } else {
+                self.switch_off();
+            }
+        }
+        if !self.on {
+            return;
+        }
+        if let Some(f) = &self.in_flight {
+            ui.spinner();
+            ui.label(format!(
+                "mothers like her: {} of {}…",
+                f.progress.done().min(self.members()),
+                self.members()
+            ));
+        } else if let Some(p) = &self.problem {
+            ui.colored_label(ui.visuals().error_fg_color, p);
+        } else if self.current.is_some() {
+            ui.weak(format!(
+                "Shaded: 8 in 10 of {} mothers like her; darker, the middle half",
+                self.members()
+            ));
+        }
+    }
+
+    /// The range sentence for the header (the day: the run's last).
+    pub fn range_words(&self) -> Option<String> {
+        ensemble::words::range_words(&self.current.as_ref()?.ensemble, usize::MAX)
+    }
+
+    /// The comparison's range sentence at `day`, once both ensembles are in.
+    pub fn compared_words(&self, day: usize) -> Option<String> {
+        ensemble::words::compared_range_words(
+            &self.baseline.as_ref()?.ensemble,
+            &self.current.as_ref()?.ensemble,
+            day,
+        )
+    }
+
+    /// The 10th–90th percentile of `q` on `day` across mothers like her, in words ("600–910").
+    pub fn day_range(&self, q: DayQuantity, day: usize) -> Option<String> {
+        let b = self.current.as_ref()?.ensemble.days(q).get(day).copied()?;
+        b.p50.is_finite().then(|| ensemble::words::range(&b))
+    }
+
+    /// The bands drawn on a plot.
+    pub fn bands(&self, kind: PlotKind) -> Vec<(String, Color32, Quantity)> {
+        if self.current.is_none() {
+            return Vec::new();
+        }
+        match kind {
+            PlotKind::Supply => vec![(
+                "milk made, mothers like her".to_owned(),
+                MADE_COLOR,
+                Quantity::Production24h,
+            )],
+            PlotKind::Breasts => Breast::BOTH
+                .map(|b| {
+                    (
+                        format!("{} breast, mothers like her", b.name()),
+                        breast_color(b),
+                        Quantity::stored(b),
+                    )
+                })
+                .to_vec(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Draw the bands of `kind` (under everything else: call first).
+    pub fn draw(&self, pu: &mut PlotUi<'_>, kind: PlotKind) {
+        let Some(shown) = &self.current else {
+            return;
+        };
+        let e = &shown.ensemble;
+        let xs: Vec<f64> = e.t_h.iter().map(|t| t / 24.0).collect();
+        for (name, color, q) in self.bands(kind) {
+            let b = e.series(q);
+            let pick = |f: fn(&Bands) -> f64| b.iter().map(f).collect::<Vec<f64>>();
+            pu.add(
+                FilledArea::new(&name, &xs, &pick(|b| b.p10), &pick(|b| b.p90))
+                    .fill_color(color.gamma_multiply(0.22))
+                    .allow_hover(false),
+            );
+            pu.add(
+                FilledArea::new(
+                    format!("{name}, middle half"),
+                    &xs,
+                    &pick(|b| b.p25),
+                    &pick(|b| b.p75),
+                )
+                .fill_color(color.gamma_multiply(0.4))
+                .allow_hover(false),
+            );
+        }
+    }
+
+    /// The hover read-out of the bands of `kind` at `x_days`.
+    pub fn hover(&self, kind: PlotKind, x_days: f64) -> Option<String> {
+        let e = &self.current.as_ref()?.ensemble;
+        let lines: Vec<String> = self
+            .bands(kind)
+            .into_iter()
+            .filter_map(|(name, _, q)| {
+                let b = e.at(q, x_days * 24.0)?;
+                b.p50.is_finite().then(|| {
+                    format!(
+                        "{name}: {:.0}–{:.0} (middle half {:.0}–{:.0}, median {:.0})",
+                        b.p10, b.p90, b.p25, b.p75, b.p50
+                    )
+                })
+            })
+            .collect();
+        (!lines.is_empty()).then(|| lines.join("\n"))
+    }
+}
