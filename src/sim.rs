@@ -460,14 +460,17 @@ impl<'a> Sim<'a> {
         let birth_leak = junctions_open_after_birth(tm, m.activation_delay_h);
         let support = prolactin::capacity_support(self.prolactin_mean_ng_ml);
 
-        // Synthesis, drainage, slow adaptation.
+        // Synthesis, drainage, slow adaptation. sIgA and lactoferrin follow the cells at work:
+        // their time course is worked out once for both breasts.
+        let siga_per_activity = siga_secretion_g_per_h(tm, 1.0);
+        let lactoferrin_per_activity = lactoferrin_extra_g_per_h(tm, 1.0);
         for (i, g) in self.glands.iter_mut().enumerate() {
             // Prolactin is permissive: the secretory cells run only while it supports them.
             let made = g.synthesize(
                 activation * support,
                 m.milk_fat_synthesis_g_per_l,
-                siga_secretion_g_per_h(tm, g.cell_activity()),
-                lactoferrin_extra_g_per_h(tm, g.cell_activity()),
+                siga_per_activity * g.cell_activity(),
+                lactoferrin_per_activity * g.cell_activity(),
                 dt,
             );
             self.day.production_ml[i] += made;
@@ -573,10 +576,11 @@ impl<'a> Sim<'a> {
             _ => 1.0,
         };
         let p = &m.prolactin;
-        let base = prolactin::baseline_ng_per_ml(p, tm, self.sessions_per_day) * medicine;
+        let declines = prolactin::Declines::at(tm);
+        let base = prolactin::baseline_with(p, declines, self.sessions_per_day) * medicine;
         let drive_before = self.prolactin_drive;
         self.prolactin_drive = prolactin::lag_step(drive_before, stimulation, k.lag_kept);
-        let release = prolactin::surge_release_ng_per_ml_per_h(p, tm)
+        let release = prolactin::surge_with(p, declines)
             * medicine
             * 0.5
             * (drive_before + self.prolactin_drive);

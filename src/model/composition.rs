@@ -75,13 +75,20 @@ pub fn fat_release_factor(fullness: f64) -> f64 {
 /// `cell_activity` (0–1) of their birth state.
 pub fn siga_secretion_g_per_h(t_h: f64, cell_activity: f64) -> f64 {
     let z = (t_h - SIGA_PEAK_H) / SIGA_PEAK_WIDTH_H;
-    SIGA_SECRETION_G_PER_H * (1.0 + SIGA_EARLY_BOOST * (-z * z).exp()) * cell_activity
+    SIGA_SECRETION_G_PER_H * (1.0 + SIGA_EARLY_BOOST * bump(z)) * cell_activity
+}
+
+/// exp(−z²), or 0 where it is below 1e-26 (a week past a peak): no `exp` in the hot loop then,
+/// and nothing lost (added to 1 it is far below the last bit).
+fn bump(z: f64) -> f64 {
+    let z2 = z * z;
+    if z2 > 60.0 { 0.0 } else { (-z2).exp() }
 }
 
 /// Lactoferrin secreted apart from the volume-linked part, g/h per breast.
 pub fn lactoferrin_extra_g_per_h(t_h: f64, cell_activity: f64) -> f64 {
     let z = (t_h - LACTOFERRIN_PEAK_H) / LACTOFERRIN_PEAK_WIDTH_H;
-    LACTOFERRIN_EARLY_G_PER_H * (-z * z).exp() * cell_activity
+    LACTOFERRIN_EARLY_G_PER_H * bump(z) * cell_activity
 }
 
 /// Solute masses in a volume of milk (fat is kept apart, see the module note).

@@ -30,7 +30,30 @@ pub const SUPPORT_HILL: i32 = 6;
 /// Baseline (between-feed) level at age `t_h` when `feeds_per_day` sessions stimulate the
 /// nipples and nothing the mother takes acts on release.
 pub fn baseline_ng_per_ml(p: &Prolactin, t_h: f64, feeds_per_day: f64) -> f64 {
-    let decline = (1.0 + t_h / 24.0 / DECLINE_AGE_DAYS).powf(-BASELINE_DECLINE_EXPONENT);
+    baseline_with(p, Declines::at(t_h), feeds_per_day)
+}
+
+/// How far the baseline and the surge have declined with age (both a power of the same
+/// quantity: one logarithm and two exponentials, not two powers, in the hot loop).
+#[derive(Clone, Copy, Debug)]
+pub struct Declines {
+    pub baseline: f64,
+    pub surge: f64,
+}
+
+impl Declines {
+    pub fn at(t_h: f64) -> Self {
+        let ln_age = (t_h / 24.0 / DECLINE_AGE_DAYS).ln_1p();
+        Self {
+            baseline: (-BASELINE_DECLINE_EXPONENT * ln_age).exp(),
+            surge: (-SURGE_DECLINE_EXPONENT * ln_age).exp(),
+        }
+    }
+}
+
+/// [`baseline_ng_per_ml`] with the declines worked out.
+pub fn baseline_with(p: &Prolactin, declines: Declines, feeds_per_day: f64) -> f64 {
+    let decline = declines.baseline;
     let kept_up = (feeds_per_day / FEEDS_PER_DAY_FOR_FULL_BASELINE).clamp(0.0, 1.0);
     let lactating = (p.baseline_at_birth_ng_per_ml - p.non_lactating_ng_per_ml).max(0.0);
     p.non_lactating_ng_per_ml + lactating * decline * kept_up
@@ -38,8 +61,12 @@ pub fn baseline_ng_per_ml(p: &Prolactin, t_h: f64, feeds_per_day: f64) -> f64 {
 
 /// Release rate during stimulation of one breast at age `t_h`, before medicines.
 pub fn surge_release_ng_per_ml_per_h(p: &Prolactin, t_h: f64) -> f64 {
-    p.surge_release_ng_per_ml_per_h
-        * (1.0 + t_h / 24.0 / DECLINE_AGE_DAYS).powf(-SURGE_DECLINE_EXPONENT)
+    surge_with(p, Declines::at(t_h))
+}
+
+/// [`surge_release_ng_per_ml_per_h`] with the declines worked out.
+pub fn surge_with(p: &Prolactin, declines: Declines) -> f64 {
+    p.surge_release_ng_per_ml_per_h * declines.surge
 }
 
 /// Share (0–1) of the secretory tissue that a daily-mean prolactin level supports.
