@@ -38,6 +38,8 @@ pub struct KeptState {
     pub tab: SideTab,
     /// The pinned baseline's scenario (run again on restoring).
     pub baseline: Option<Scenario>,
+    /// *Show how mothers differ* was ticked.
+    pub show_how_mothers_differ: bool,
 }
 
 /// The working scenario as kept: the scenario, its file, and what the file holds.
@@ -174,6 +176,7 @@ mod tests {
             known_plots: Some(PlotKind::ALL.to_vec()),
             tab: SideTab::Compare,
             baseline: Some(Scenario::default()),
+            show_how_mothers_differ: true,
         }
     }
 

@@ -70,6 +70,11 @@ fn ticking_the_box_shades_the_range_and_says_it() {
     let now = h.state().mothers.current.as_ref().expect("bands again");
     assert_eq!(now.scenario, h.state().document.scenario);
 
+    // Kept for the next start, like the plots shown.
+    let mut next = App::with_dialogs(Box::new(NoDialogs));
+    assert!(next.restore_state(&h.state().save_state()));
+    assert!(next.mothers.on);
+
     // Unticked: no bands, no sentence.
     h.get_by_label("Show how mothers differ").click();
     h.run();

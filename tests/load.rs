@@ -63,3 +63,59 @@ fn rapid_edits_of_a_year_long_run_never_stall_or_go_back() {
     assert_eq!(now.run.horizon_h, 365.0 * 24.0);
     assert_eq!(workers_alive(), 0);
 }
+
+/// The same with *Show how mothers differ* ticked: every edit cancels the ensemble in flight and
+/// queues the newest scenario. At most one ensemble computation is ever alive, the bands shown
+/// are never of a scenario older than the last shown, never of another scenario than the run
+/// they are drawn with once settled, and the last edit's bands come in.
+#[test]
+fn rapid_edits_with_the_ensemble_on_never_stall_or_show_stale_bands() {
+    use lactosim::app::mothers::ensembles_alive;
+    let mut app = App::with_dialogs(Box::new(NoDialogs));
+    app.mothers.members = 30;
+    app.mothers.on = true;
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    h.step();
+    let mut shown_appetite = 0.0;
+    let mut most_alive = 0;
+    const EDITS: usize = 200;
+    for k in 1..=EDITS {
+        h.state_mut().edit(Edit::SetParam {
+            path: "infant.appetite_plateau_ml_per_day",
+            value: 600.0 + k as f64,
+        });
+        h.step();
+        most_alive = most_alive.max(ensembles_alive());
+        let app = h.state();
+        if let Some(shown) = &app.mothers.current {
+            let a = shown.scenario.infant.appetite_plateau_ml_per_day;
+            assert!(
+                a >= shown_appetite,
+                "edit {k}: bands of appetite {a} after {shown_appetite}"
+            );
+            assert_eq!(
+                shown.scenario, app.document.scenario,
+                "edit {k}: bands of another scenario than the one edited"
+            );
+            shown_appetite = a;
+        }
+    }
+    assert!(most_alive <= 1, "{most_alive} ensembles alive at once");
+    let ctx = h.ctx.clone();
+    h.state_mut().wait_for_run(&ctx);
+    h.step();
+    h.state_mut().wait_for_mothers(&ctx);
+    h.step();
+    let app = h.state();
+    let shown = app.mothers.current.as_ref().expect("the last edit's bands");
+    assert_eq!(shown.scenario, app.document.scenario);
+    assert_eq!(shown.ensemble.members.len(), 30);
+    // The worker threads end with their computation.
+    let start = std::time::Instant::now();
+    while ensembles_alive() > 0 {
+        assert!(start.elapsed().as_secs() < 10, "an ensemble never ended");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}

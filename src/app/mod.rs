@@ -119,6 +119,7 @@ struct KeptFingerprint {
     tab: SideTab,
     plots: Vec<PlotKind>,
     recent: usize,
+    mothers: bool,
 }
 
 /// Said at the start when the working scenario came back from the recovery file.
@@ -350,6 +351,7 @@ impl App {
             tab: self.tab,
             plots: self.plots.visible.clone(),
             recent: self.recent.len(),
+            mothers: self.mothers.on,
         }
     }
 
@@ -367,6 +369,7 @@ impl App {
             known_plots: Some(PlotKind::ALL.to_vec()),
             tab: self.tab,
             baseline: self.baseline.as_ref().map(|b| b.scenario.clone()),
+            show_how_mothers_differ: self.mothers.on,
         }
         .to_ron()
     }
@@ -394,6 +397,7 @@ impl App {
         }
         self.recent = persisted.recent;
         self.tab = persisted.tab;
+        self.mothers.on = persisted.show_how_mothers_differ;
         if let Some(sc) = persisted.baseline
             && let Ok(sim) = runner::compute(&sc)
         {
