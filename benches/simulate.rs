@@ -1,6 +1,6 @@
 //! Speed of the simulation core: one run as the window makes it (5-minute series, a trace of
-//! every session), and one member of an ensemble (hourly series, no traces). Run with
-//! `cargo bench --bench simulate`.
+//! every session), one member of an ensemble (hourly series, no traces), and whole ensembles on
+//! every core. Run with `cargo bench --bench simulate`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lactosim::{Scenario, SimOptions, simulate, simulate_with};
@@ -25,6 +25,18 @@ fn bench(c: &mut Criterion) {
     g.bench_function("ensemble_member_28_days", |b| {
         b.iter(|| simulate_with(std::hint::black_box(&sc), &member).unwrap())
     });
+    g.finish();
+
+    // An ensemble on every core: 200 mothers (the window's) and 1000.
+    let mut g = c.benchmark_group("ensemble");
+    g.sample_size(10);
+    for mothers in [200, 1000] {
+        g.bench_function(format!("{mothers}_mothers_28_days"), |b| {
+            b.iter(|| {
+                lactosim::ensemble::simulate_ensemble(std::hint::black_box(&sc), mothers).unwrap()
+            })
+        });
+    }
     g.finish();
 }
 
