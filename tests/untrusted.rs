@@ -96,7 +96,7 @@ fn the_examples_in_docs_presets_md_read() {
         assert!(lactosim::simulate(&sc).is_ok());
         n += 1;
     }
-    assert_eq!(n, 2);
+    assert_eq!(n, 3);
 }
 
 #[test]

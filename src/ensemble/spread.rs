@@ -277,6 +277,25 @@ mod tests {
     }
 
     #[test]
+    fn a_preset_keeps_the_spreads_only_when_they_differ_from_the_published() {
+        let plain = crate::preset::to_string(&Scenario::default());
+        assert!(!plain.contains("between_mothers"));
+        let mut sc = Scenario::default();
+        sc.between_mothers.storage_capacity = 0.0;
+        sc.between_mothers.activation_delay = 2.0;
+        let text = crate::preset::to_string(&sc);
+        assert!(text.contains("between_mothers"));
+        let back = crate::preset::from_str(&text, None).unwrap();
+        assert_eq!(back.between_mothers, sc.between_mothers);
+        sc.between_mothers.appetite = 3.5;
+        assert!(
+            sc.validate()
+                .iter()
+                .any(|p| p.path == "between_mothers.appetite")
+        );
+    }
+
+    #[test]
     fn a_spread_switched_off_leaves_her_value_and_the_other_draws_alone() {
         let sc = Scenario::default();
         let mut measured = sc.clone();
