@@ -156,3 +156,53 @@ fn days_out_of_range_names_the_flag() {
     assert!(!o.status.success());
     assert!(err.contains("--days"), "{err}");
 }
+
+#[test]
+fn ensemble_prints_per_day_ranges_and_writes_the_same_three_files_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for out in [&a, &b] {
+        let o = lactosim(&[
+            "ensemble",
+            "--mothers",
+            "12",
+            "--days",
+            "6",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let (stdout, err) = text(&o);
+        assert!(o.status.success(), "{err}");
+        assert!(stdout.contains("12 mothers like her"), "{stdout}");
+        assert!(stdout.contains("Most mothers like her (8 in 10 of 12 simulated)"));
+        // Not a terminal here: no progress bar in what was written.
+        assert!(!err.contains('#'), "{err}");
+    }
+    for name in [
+        "days_percentiles.csv",
+        "series_percentiles.csv",
+        "members.csv",
+    ] {
+        let first = std::fs::read_to_string(a.join(name)).unwrap();
+        assert_eq!(
+            first,
+            std::fs::read_to_string(b.join(name)).unwrap(),
+            "{name}"
+        );
+        let lines: Vec<&str> = first.lines().collect();
+        let expected = match name {
+            "days_percentiles.csv" => 1 + 6,
+            "series_percentiles.csv" => 1 + 6 * 24 + 1,
+            _ => 1 + 12,
+        };
+        assert_eq!(lines.len(), expected, "{name}");
+    }
+    let days = std::fs::read_to_string(a.join("days_percentiles.csv")).unwrap();
+    assert!(days.starts_with("day,production_ml_p10,production_ml_p25,production_ml_p50"));
+    let members = std::fs::read_to_string(a.join("members.csv")).unwrap();
+    assert!(members.starts_with("member,storage_capacity_left_ml,"));
+    // Bad input: said like run's, non-zero.
+    let o = lactosim(&["ensemble", "--mothers", "0"]);
+    assert!(!o.status.success());
+    assert!(text(&o).1.contains("1 to 10000 mothers"), "{}", text(&o).1);
+}
