@@ -51,6 +51,8 @@ fn ticking_the_box_shades_the_range_and_says_it() {
     let words = lactosim::ensemble::words::range(&b);
     assert!(sentence.contains(&words), "{sentence} / {words}");
     h.get_by_label_contains("Shaded: 8 in 10 of 40 mothers like her");
+    // Before a baseline is pinned, the way to the range of a change is said.
+    h.get_by_label(lactosim::app::mothers::PIN_FOR_THE_CHANGE);
 
     // An edit: the old bands go at once, the new ones come.
     h.state_mut().edit(Edit::SetParam {
@@ -105,6 +107,10 @@ fn a_comparison_carries_the_range_of_the_change_itself() {
     h.state_mut().edit(Edit::SetResponsive(Some(gap)));
     h.step();
     wait(&mut h);
+    assert!(
+        h.query_by_label(lactosim::app::mothers::PIN_FOR_THE_CHANGE)
+            .is_none()
+    );
     let words = h
         .get_by_label_contains("each mother compared with herself")
         .value()
@@ -116,8 +122,8 @@ fn a_comparison_carries_the_range_of_the_change_itself() {
         .unwrap()
         .click();
     h.run();
-    h.get_by_label("now, 8 in 10 mothers like her");
-    h.get_by_label("change, 8 in 10 mothers like her");
+    h.get_by_label(lactosim::app::compare::RANGE_NOW);
+    h.get_by_label(lactosim::app::compare::RANGE_CHANGE);
     let app = h.state();
     let (before, after) = (
         &app.mothers.baseline.as_ref().unwrap().ensemble,

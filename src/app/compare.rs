@@ -180,8 +180,7 @@ pub fn table(
     baseline: Option<(&str, &Metrics)>,
     ranges: &RangeColumns,
 ) {
-    let mut headers = headers(day, baseline.map(|(name, _)| name));
-    headers.extend(ranges.headers.iter().cloned());
+    let headers = headers(day, baseline.map(|(name, _)| name));
     Grid::new("comparison")
         .num_columns(headers.len())
         .striped(true)
@@ -190,11 +189,41 @@ pub fn table(
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for (i, (r, values)) in cells(now, baseline.map(|(_, m)| m)).into_iter().enumerate() {
+            for (r, values) in cells(now, baseline.map(|(_, m)| m)) {
                 ui.label(r.label).on_hover_text(r.help);
                 for v in values {
                     ui.label(v);
                 }
+                ui.end_row();
+            }
+        });
+    ranges_table(ui, ranges);
+}
+
+/// The ranges of mothers like her, under the table (its own few columns, so that the table does
+/// not grow wider than the panel): only the rows that have one.
+fn ranges_table(ui: &mut Ui, ranges: &RangeColumns) {
+    if ranges.headers.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new("Mothers like her").strong())
+        .on_hover_text(RANGE_HELP);
+    Grid::new("comparison ranges")
+        .num_columns(1 + ranges.headers.len())
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label("");
+            for h in &ranges.headers {
+                ui.label(RichText::new(h).strong())
+                    .on_hover_text(RANGE_HELP);
+            }
+            ui.end_row();
+            for (i, r) in ROWS.iter().enumerate() {
+                if ranges.cells.iter().all(|c| c[i].is_none()) {
+                    continue;
+                }
+                ui.label(r.label).on_hover_text(r.help);
                 for column in &ranges.cells {
                     ui.label(column[i].as_deref().unwrap_or(""));
                 }
@@ -202,6 +231,11 @@ pub fn table(
             }
         });
 }
+
+/// Headings of the range columns, and what they mean.
+pub const RANGE_NOW: &str = "now, 8 in 10";
+pub const RANGE_CHANGE: &str = "change, 8 in 10";
+const RANGE_HELP: &str = "Show how mothers differ: the 10th to 90th percentile of the mothers like her simulated — their value now, and the change from the baseline, each mother compared with herself (narrower than the two ranges side by side, which also hold how mothers differ).";
 
 /// The table's range columns, once *Show how mothers differ* has run: the 10th–90th percentile
 /// of mothers like her now, and, with a baseline's ensemble too, of the change (each mother
@@ -214,12 +248,32 @@ pub struct RangeColumns {
 }
 
 impl RangeColumns {
+    /// The ranges for the clipboard, after the table: a heading line, then a tab-separated row
+    /// per row that has one (nothing before *Show how mothers differ* has run).
+    pub fn as_text(&self) -> String {
+        if self.headers.is_empty() {
+            return String::new();
+        }
+        let mut text = format!("mothers like her\t{}\n", self.headers.join("\t"));
+        for (i, r) in ROWS.iter().enumerate() {
+            if self.cells.iter().any(|c| c[i].is_some()) {
+                let cells: Vec<&str> = self
+                    .cells
+                    .iter()
+                    .map(|c| c[i].as_deref().unwrap_or(""))
+                    .collect();
+                text.push_str(&format!("{}\t{}\n", r.label, cells.join("\t")));
+            }
+        }
+        text
+    }
+
     pub fn of(mothers: &MothersView, day: Option<usize>) -> Self {
         let (Some(day), Some(now)) = (day, mothers.current.as_ref()) else {
             return Self::default();
         };
         let mut out = Self {
-            headers: vec!["now, 8 in 10 mothers like her".to_owned()],
+            headers: vec![RANGE_NOW.to_owned()],
             cells: vec![
                 ROWS.iter()
                     .map(|r| mothers.day_range(r.range?, day).map(|s| format!("{s} ml")))
@@ -227,8 +281,7 @@ impl RangeColumns {
             ],
         };
         if let Some(base) = &mothers.baseline {
-            out.headers
-                .push("change, 8 in 10 mothers like her".to_owned());
+            out.headers.push(RANGE_CHANGE.to_owned());
             out.cells.push(
                 ROWS.iter()
                     .map(|r| {
@@ -406,13 +459,8 @@ impl ComparePanel {
         }
         let base = baseline.zip(shown.baseline.as_ref());
         let base = base.map(|(b, m)| (b.scenario.name.as_str(), m));
-        table(
-            ui,
-            shown.day,
-            &shown.now,
-            base,
-            &RangeColumns::of(mothers, shown.day),
-        );
+        let ranges = RangeColumns::of(mothers, shown.day);
+        table(ui, shown.day, &shown.now, base, &ranges);
         if let Some(b) = baseline
             && let Some(note) = horizon_note(&now_sim.run, &b.run)
         {
@@ -420,7 +468,7 @@ impl ComparePanel {
         }
         if ui.button("Copy table").clicked() {
             ui.ctx()
-                .copy_text(as_text(shown.day, now_name, &shown.now, base));
+                .copy_text(as_text(shown.day, now_name, &shown.now, base) + &ranges.as_text());
         }
     }
 

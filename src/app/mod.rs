@@ -838,7 +838,7 @@ impl App {
                 }
                 ui.checkbox(&mut self.show_timing, "Show timing (F12)");
                 ui.separator();
-                self.mothers.toggle_ui(ui);
+                self.mothers.toggle_ui(ui, self.baseline.is_some());
                 ui.separator();
                 // egui's own theme buttons use emoji the default fonts lack: words instead.
                 ui.label("Theme");
@@ -915,7 +915,8 @@ impl App {
                 }
             });
             if self.png_target.is_none() {
-                ui.horizontal(|ui| self.mothers.toggle_ui(ui));
+                let pinned = self.baseline.is_some();
+                ui.horizontal_wrapped(|ui| self.mothers.toggle_ui(ui, pinned));
             }
             if !self.document.scenario.description.is_empty() && self.png_target.is_none() {
                 // Opened for the person when a file or an example was just opened.

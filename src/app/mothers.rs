@@ -19,6 +19,13 @@ use crate::Scenario;
 use crate::ensemble::{self, Bands, DEFAULT_MEMBERS, DayQuantity, EnsembleRun, Progress, Quantity};
 use crate::scenario::{Breast, Problem};
 
+/// What differs between the mothers simulated, for the box's and the caption's tooltips.
+pub const WHAT_DIFFERS: &str = "Simulate mothers like this one: each has her own storage capacity, difference between her breasts, secretory capacity, time her milk comes in, baby's appetite and effectiveness, and let-down, drawn from the published spreads between mothers (docs/model.md, Between mothers). Everything else is this scenario's. The shading is the range most of them fall in; the curves stay this one mother's. Mother & baby → How much mothers like her differ narrows, widens or switches off each spread.";
+
+/// Said beside the caption until a baseline is pinned.
+pub const PIN_FOR_THE_CHANGE: &str =
+    "To see how much a change moves each mother, pin a baseline first, then make the change.";
+
 /// Ensemble computations alive right now, in the whole process (for the load test).
 static ENSEMBLES_ALIVE: AtomicUsize = AtomicUsize::new(0);
 
@@ -251,12 +258,13 @@ impl MothersView {
         self.problem = None;
     }
 
-    /// The box, and beside it what the bands are or how far the computation is.
-    pub fn toggle_ui(&mut self, ui: &mut Ui) {
+    /// The box, and beside it what the bands are or how far the computation is (and, before a
+    /// baseline is pinned, how to see the range of a change).
+    pub fn toggle_ui(&mut self, ui: &mut Ui, baseline_pinned: bool) {
         let mut on = self.on;
-        let response = ui.checkbox(&mut on, "Show how mothers differ").on_hover_text(
-            "Simulate mothers like this one (storage capacity, secretory capacity, when milk comes in, the baby's appetite and effectiveness, the let-down, each drawn from the published spreads between mothers) and shade the range most of them fall in. The curves stay this one mother's.",
-        );
+        let response = ui
+            .checkbox(&mut on, "Show how mothers differ")
+            .on_hover_text(WHAT_DIFFERS);
         if response.changed() {
             if on {
                 self.on = true;
@@ -278,9 +286,13 @@ impl MothersView {
             ui.colored_label(ui.visuals().error_fg_color, p);
         } else if self.current.is_some() {
             ui.weak(format!(
-                "Shaded: 8 in 10 of {} mothers like her; darker, the middle half",
+                "Shaded: 8 in 10 of {} mothers like her; darker, the middle half.",
                 self.members()
-            ));
+            ))
+            .on_hover_text(WHAT_DIFFERS);
+            if !baseline_pinned {
+                ui.weak(PIN_FOR_THE_CHANGE);
+            }
         }
     }
 
@@ -340,7 +352,7 @@ impl MothersView {
             let pick = |f: fn(&Bands) -> f64| b.iter().map(f).collect::<Vec<f64>>();
             pu.add(
                 FilledArea::new(&name, &xs, &pick(|b| b.p10), &pick(|b| b.p90))
-                    .fill_color(color.gamma_multiply(0.22))
+                    .fill_color(color.gamma_multiply(0.15))
                     .allow_hover(false),
             );
             pu.add(
@@ -350,7 +362,7 @@ impl MothersView {
                     &pick(|b| b.p25),
                     &pick(|b| b.p75),
                 )
-                .fill_color(color.gamma_multiply(0.4))
+                .fill_color(color.gamma_multiply(0.45))
                 .allow_hover(false),
             );
         }
