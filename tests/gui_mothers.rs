@@ -51,6 +51,12 @@ fn ticking_the_box_shades_the_range_and_says_it() {
     let words = lactosim::ensemble::words::range(&b);
     assert!(sentence.contains(&words), "{sentence} / {words}");
     h.get_by_label_contains("Shaded: 8 in 10 of 40 mothers like her");
+    // The legends of the two shaded plots say what the shading is.
+    assert_eq!(
+        h.get_all_by_label("shaded: 8 in 10 mothers like her, darker the middle half")
+            .count(),
+        2
+    );
     // Before a baseline is pinned, the way to the range of a change is said.
     h.get_by_label(lactosim::app::mothers::PIN_FOR_THE_CHANGE);
 

@@ -20,6 +20,7 @@ pub(super) fn legend_row(
     hidden: &mut HashSet<(PlotKind, String)>,
     view: (f64, f64),
     has_baseline: bool,
+    shaded_by_mothers: bool,
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 10.0;
@@ -74,6 +75,14 @@ pub(super) fn legend_row(
         }
         if has_baseline {
             ui.label(RichText::new("dashed, faded: baseline").small().weak());
+        }
+        if shaded_by_mothers {
+            ui.label(
+                RichText::new("shaded: 8 in 10 mothers like her, darker the middle half")
+                    .small()
+                    .weak(),
+            )
+            .on_hover_text(super::mothers::WHAT_DIFFERS);
         }
     });
 }

@@ -370,7 +370,16 @@ impl PlotsView {
                             self.hidden.insert((kind, c.name.clone()));
                         }
                     }
-                    legend_row(ui, kind, data, &mut self.hidden, view, baseline.is_some());
+                    let shaded = !mothers.bands(kind).is_empty();
+                    legend_row(
+                        ui,
+                        kind,
+                        data,
+                        &mut self.hidden,
+                        view,
+                        baseline.is_some(),
+                        shaded,
+                    );
                     let hidden: HashSet<&str> = self
                         .hidden
                         .iter()
