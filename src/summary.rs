@@ -121,6 +121,32 @@ pub fn settling_day(run: &Run) -> Option<usize> {
     }
 }
 
+/// A level the supply held for a week or more (flat within 2%) just before the day it settled
+/// where it is, that differs from the last week's mean by more than [`PARTING_SHARE`]: a change
+/// that moved a settled supply further than the settling band reaches (back to work with pumps
+/// whose weekdays and weekends differ). The same four figures as [`later_level`].
+fn earlier_level(run: &Run, settled_day: usize) -> Option<(f64, usize, usize, f64)> {
+    let made: Vec<f64> = run.days.iter().map(|d| d.total_production_ml()).collect();
+    let n = made.len();
+    if settled_day < 7 || settled_day >= n {
+        return None;
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let before = &made[settled_day - 7..settled_day];
+    let early = mean(before);
+    if before.iter().any(|m| (m - early).abs() > 0.02 * early) {
+        return None;
+    }
+    let late = mean(&made[n.saturating_sub(7)..]);
+    if (late - early).abs() <= PARTING_SHARE * early {
+        return None;
+    }
+    let early_from = (0..settled_day)
+        .rposition(|d| (made[d] - early).abs() > 0.05 * early)
+        .map_or(0, |i| i + 1);
+    Some((early, early_from, settled_day, late))
+}
+
 /// Within the days counted as settled (from `settled_day`), a later level that differs from the
 /// first week's by more than [`PARTING_SHARE`]: the first week's mean and the day it was reached,
 /// the day the later level begins (from it on, every day is within 4% of the last week's mean)
@@ -160,7 +186,7 @@ pub fn plain_words(run: &Run) -> String {
     let removed = last.total_removed_ml();
     let made = last.total_production_ml();
     match settling_day(run) {
-        Some(d) if d + 2 < run.days.len() => match later_level(run, d) {
+        Some(d) if d + 2 < run.days.len() => match later_level(run, d).or_else(|| earlier_level(run, d)) {
             // A change late in the run (back to work, extra pumps) moved a settled supply a
             // little: say where it settled first and where it went, not only the last day.
             Some((early, early_day, from, late)) => s.push_str(&format!(
@@ -385,6 +411,30 @@ mod tests {
 
     fn run(sc: &Scenario) -> Run {
         crate::simulate(sc).expect("runs")
+    }
+
+    #[test]
+    fn a_weekly_cycle_above_the_band_is_told_as_a_change_from_the_first_level() {
+        // Weekdays at work with pumps near 848, weekends near 800: the last week's mean (834) is
+        // 5.5% above the 790 held before, further than the settling band reaches. Still "settles
+        // near 790 … and rises", not "settles near 840 by day 21".
+        let mut r = run(&Scenario::default());
+        let cycle = [848.0, 848.0, 848.0, 827.0, 800.0, 822.0, 843.0];
+        for (d, day) in r.days.iter_mut().enumerate() {
+            let made = match d {
+                0..=8 => 300.0 + 50.0 * d as f64,
+                9..=20 => 790.0,
+                _ => cycle[(d - 21) % 7],
+            };
+            day.production_ml = [made / 2.0, made / 2.0];
+        }
+        let words = plain_words(&r);
+        assert!(
+            words.starts_with(
+                "Supply settles near 790 ml/day by day 9 and rises to about 830 from day 21"
+            ),
+            "{words}"
+        );
     }
 
     #[test]
