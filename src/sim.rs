@@ -12,7 +12,7 @@ use crate::model::composition::{
     MilkTally, lactoferrin_extra_g_per_h, nan_composition, siga_secretion_g_per_h,
 };
 use crate::model::gland::{
-    ENGORGED_FULLNESS, ENGORGEMENT_EASED_FULLNESS, Gland, JUNCTIONS_REOPENED_LEAK,
+    DRAINAGE_PER_H, ENGORGED_FULLNESS, ENGORGEMENT_EASED_FULLNESS, Gland, JUNCTIONS_REOPENED_LEAK,
     JUNCTIONS_SEALED_LEAK, StepDecay, moved_share,
 };
 use crate::model::infant::{
@@ -97,46 +97,77 @@ pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, V
     Ok(Sim::new(scenario, options, planned, doses).run())
 }
 
-/// Step lengths whose factors are kept: the two regular ones and a few cut short by events.
+/// Longest slow step inside a session, hours (see [`Sim::advance`]; never longer than the step
+/// between sessions).
+const SLOW_STEP_IN_SESSION_H: f64 = 2.0 / 60.0;
+
+/// Step lengths whose factors are kept: the regular ones and a few cut short by events.
 const FACTOR_CACHE: usize = 8;
 
-/// Everything about a step that depends only on its length (and the scenario's constants),
-/// computed once per distinct length: most steps have one of two lengths, so `exp` stays out of
-/// the hot loop.
+/// Keep `f` in a small round-robin cache.
+fn cache_put<T>(cache: &mut Vec<T>, next: &mut usize, f: T) {
+    if cache.len() < FACTOR_CACHE {
+        cache.push(f);
+    } else {
+        cache[*next] = f;
+        *next = (*next + 1) % FACTOR_CACHE;
+    }
+}
+
+/// Everything about a fast step that depends only on its length (and the scenario's
+/// constants), computed once per distinct length: most steps have one of two lengths, so `exp`
+/// stays out of the hot loop.
 #[derive(Clone, Copy)]
-struct StepFactors {
+struct FastFactors {
     dt_h: f64,
-    gland: StepDecay,
+    /// Share of the missing ductal milk that drains in.
+    drained: f64,
     baby_share: f64,
     pump_share: f64,
     eject_share: f64,
+    oxytocin_kept: f64,
+}
+
+impl FastFactors {
+    fn new(sc: &Scenario, ejection_rate_per_h: f64, dt_h: f64) -> Self {
+        Self {
+            dt_h,
+            drained: moved_share(DRAINAGE_PER_H, dt_h),
+            baby_share: moved_share(SUCKLING_DRAIN_PER_H * sc.infant.effectiveness_0_to_1, dt_h),
+            pump_share: moved_share(SUCKLING_DRAIN_PER_H * sc.pump.efficiency_0_to_1, dt_h),
+            eject_share: moved_share(ejection_rate_per_h, dt_h),
+            oxytocin_kept: (-dt_h / oxytocin::clearance_tau_h(&sc.mother.oxytocin)).exp(),
+        }
+    }
+}
+
+/// The same for a slow step.
+#[derive(Clone, Copy)]
+struct SlowFactors {
+    dt_h: f64,
+    gland: StepDecay,
     prolactin_kept: f64,
     lag_kept: f64,
     mean_blend: f64,
     session_rate_kept: f64,
-    oxytocin_kept: f64,
     /// Share of each substance the mother has taken left after the step, and after half of it.
     /// `None` when the mother takes nothing.
     substance_kept: Option<[f64; Substance::ALL.len()]>,
     substance_kept_half: Option<[f64; Substance::ALL.len()]>,
 }
 
-impl StepFactors {
-    fn new(sc: &Scenario, ejection_rate_per_h: f64, dt_h: f64) -> Self {
+impl SlowFactors {
+    fn new(sc: &Scenario, dt_h: f64) -> Self {
         let m = &sc.mother;
         let kept = |tau_h: f64| (-dt_h / tau_h).exp();
         let takes = !sc.schedule.mother_takes.is_empty();
         Self {
             dt_h,
             gland: StepDecay::new(dt_h),
-            baby_share: moved_share(SUCKLING_DRAIN_PER_H * sc.infant.effectiveness_0_to_1, dt_h),
-            pump_share: moved_share(SUCKLING_DRAIN_PER_H * sc.pump.efficiency_0_to_1, dt_h),
-            eject_share: moved_share(ejection_rate_per_h, dt_h),
             prolactin_kept: kept(prolactin::clearance_tau_h(m.prolactin.half_life_min)),
             lag_kept: kept(prolactin::RELEASE_LAG_H),
             mean_blend: 1.0 - kept(PROLACTIN_MEMORY_H),
             session_rate_kept: kept(SESSION_RATE_MEMORY_H),
-            oxytocin_kept: kept(oxytocin::clearance_tau_h(&m.oxytocin)),
             // Only a mother who takes something needs them (eight `exp`s a step length).
             substance_kept: takes.then(|| Substance::ALL.map(|s| s.kept_after(dt_h))),
             substance_kept_half: takes.then(|| Substance::ALL.map(|s| s.kept_after(0.5 * dt_h))),
@@ -237,9 +268,15 @@ struct Sim<'a> {
     reopened: [bool; 2],
     involuting: [bool; 2],
     ejection_rate_per_h: f64,
-    /// The factors of the last few step lengths (round robin).
-    factor_cache: Vec<StepFactors>,
-    factor_next: usize,
+    /// The factors of the last few step lengths (round robin), fast and slow.
+    fast_cache: Vec<FastFactors>,
+    fast_next: usize,
+    slow_cache: Vec<SlowFactors>,
+    slow_next: usize,
+    /// Time gathered for the slow part since it last ran, from `slow_from_h`
+    /// (`slow_from_h + slow_pending_h` is always `t`).
+    slow_pending_h: f64,
+    slow_from_h: f64,
 }
 
 impl<'a> Sim<'a> {
@@ -303,8 +340,12 @@ impl<'a> Sim<'a> {
             reopened: [false; 2],
             involuting: [false; 2],
             ejection_rate_per_h: ejection_rate_per_h(m.oxytocin.letdown_ejected_fraction),
-            factor_cache: Vec::with_capacity(FACTOR_CACHE),
-            factor_next: 0,
+            fast_cache: Vec::with_capacity(FACTOR_CACHE),
+            fast_next: 0,
+            slow_cache: Vec::with_capacity(FACTOR_CACHE),
+            slow_next: 0,
+            slow_pending_h: 0.0,
+            slow_from_h: 0.0,
         }
     }
 
@@ -433,60 +474,52 @@ impl<'a> Sim<'a> {
         (rate > 0.0).then(|| t + need / rate)
     }
 
-    fn factors(&mut self, dt: f64) -> StepFactors {
-        if let Some(f) = self.factor_cache.iter().find(|f| f.dt_h == dt) {
-            return *f;
-        }
-        let f = StepFactors::new(self.sc, self.ejection_rate_per_h, dt);
-        if self.factor_cache.len() < FACTOR_CACHE {
-            self.factor_cache.push(f);
-        } else {
-            self.factor_cache[self.factor_next] = f;
-            self.factor_next = (self.factor_next + 1) % FACTOR_CACHE;
-        }
-        f
-    }
-
-    /// Integrate everything over `dt` from `self.t`.
+    /// Integrate over `dt` from `self.t`, at two rates. What moves within seconds in a session
+    /// (drainage into the ducts, let-downs, removal, oxytocin) is stepped every `dt`; what moves
+    /// over minutes to weeks (synthesis, the glands' slow adaptation, hunger, prolactin) is
+    /// gathered and stepped at most every `step_between_sessions_min`, and at every event that
+    /// changes it (a session starting or ending, a dose, a sample, midnight): inside a session it
+    /// needs no 20-s steps, and skipping them is most of a run's time. Between sessions every
+    /// step does both, the slow first, as one step always did.
     fn advance(&mut self, dt: f64) {
         if dt <= 0.0 {
             return;
         }
-        let k = self.factors(dt);
-        let t = self.t;
-        let tm = t + 0.5 * dt;
-        let m = &self.sc.mother;
-        let activation = secretory_activation(tm, m.activation_delay_h);
-        let birth_leak = junctions_open_after_birth(tm, m.activation_delay_h);
-        let support = prolactin::capacity_support(self.prolactin_mean_ng_ml);
+        let busy = !self.active.is_empty() || self.reflex.ejecting(self.t);
+        self.slow_pending_h += dt;
+        // The slow part first, as in a single-rate step: the milk made is there to be removed.
+        let slow_step_h = SLOW_STEP_IN_SESSION_H.min(self.opt.step_between_sessions_min / 60.0);
+        if !busy || self.slow_pending_h >= slow_step_h - 1e-9 {
+            self.flush_slow();
+        }
+        self.fast(dt);
+    }
 
-        // Synthesis, drainage, slow adaptation. sIgA and lactoferrin follow the cells at work:
-        // their time course is worked out once for both breasts.
-        let siga_per_activity = siga_secretion_g_per_h(tm, 1.0);
-        let lactoferrin_per_activity = lactoferrin_extra_g_per_h(tm, 1.0);
-        for (i, g) in self.glands.iter_mut().enumerate() {
-            // Prolactin is permissive: the secretory cells run only while it supports them.
-            let made = g.synthesize(
-                activation * support,
-                m.milk_fat_synthesis_g_per_l,
-                siga_per_activity * g.cell_activity(),
-                lactoferrin_per_activity * g.cell_activity(),
-                dt,
-            );
-            self.day.production_ml[i] += made;
-            self.synth_total_ml += made;
-            self.run.balance.synthesized_ml += made;
-            self.run.balance.fat_synthesized_g += made * m.milk_fat_synthesis_g_per_l / 1000.0;
-            g.drain(&k.gland);
-            let resorbed = g.adapt(
-                m.secretory_capacity_ceiling_ml_per_h,
-                support,
-                activation,
-                birth_leak,
-                &k.gland,
-            );
-            self.run.balance.resorbed_ml += resorbed.volume_ml;
-            self.run.balance.fat_resorbed_g += resorbed.fat_g;
+    fn fast_factors(&mut self, dt: f64) -> FastFactors {
+        if let Some(f) = self.fast_cache.iter().find(|f| f.dt_h == dt) {
+            return *f;
+        }
+        let f = FastFactors::new(self.sc, self.ejection_rate_per_h, dt);
+        cache_put(&mut self.fast_cache, &mut self.fast_next, f);
+        f
+    }
+
+    fn slow_factors(&mut self, dt: f64) -> SlowFactors {
+        if let Some(f) = self.slow_cache.iter().find(|f| f.dt_h == dt) {
+            return *f;
+        }
+        let f = SlowFactors::new(self.sc, dt);
+        cache_put(&mut self.slow_cache, &mut self.slow_next, f);
+        f
+    }
+
+    /// The fast part of a step of `dt` from `self.t`: drainage, let-down, removal, oxytocin,
+    /// and the session traces.
+    fn fast(&mut self, dt: f64) {
+        let k = self.fast_factors(dt);
+        let t = self.t;
+        for g in &mut self.glands {
+            g.drain(k.drained);
         }
 
         // Let-down: the ejection squeezes both breasts (H6).
@@ -541,6 +574,79 @@ impl<'a> Sim<'a> {
             }
         }
 
+        self.reflex.clear(&self.sc.mother.oxytocin, k.oxytocin_kept);
+        for g in &self.glands {
+            self.day.peak_fullness = self.day.peak_fullness.max(g.fullness());
+        }
+
+        if self.opt.trace_sessions {
+            let t_end = t + dt;
+            for a in &self.active {
+                let res = &mut self.run.sessions[a.result];
+                let tr = &mut res.trace;
+                tr.t_h.push(t_end);
+                for b in Breast::BOTH {
+                    let i = b.index();
+                    tr.flow_ml_per_min[i].push(a.flow_ml_per_min[i]);
+                    tr.fat_g_l[i].push(if a.draining[i] {
+                        self.glands[i].outflow_fat_g_per_l()
+                    } else {
+                        f64::NAN
+                    });
+                }
+                tr.removed_ml.push(res.removed_ml[0] + res.removed_ml[1]);
+                tr.oxytocin_pg_ml.push(self.reflex.level_pg_per_ml);
+            }
+        }
+    }
+
+    /// The slow part over everything gathered since it last ran (it ends at `self.t`, or at
+    /// the end of the step about to be taken between sessions): synthesis and adaptation, hunger,
+    /// prolactin and what the mother takes, with the sessions in progress as they are now (every
+    /// session start and end runs this first, so the stimulation was the same throughout).
+    fn flush_slow(&mut self) {
+        let dt = self.slow_pending_h;
+        if dt <= 0.0 {
+            return;
+        }
+        let from = self.slow_from_h;
+        self.slow_pending_h = 0.0;
+        self.slow_from_h = from + dt;
+        let k = self.slow_factors(dt);
+        let tm = from + 0.5 * dt;
+        let m = &self.sc.mother;
+        let activation = secretory_activation(tm, m.activation_delay_h);
+        let birth_leak = junctions_open_after_birth(tm, m.activation_delay_h);
+        let support = prolactin::capacity_support(self.prolactin_mean_ng_ml);
+
+        // Synthesis and slow adaptation. sIgA and lactoferrin follow the cells at work: their
+        // time course is worked out once for both breasts.
+        let siga_per_activity = siga_secretion_g_per_h(tm, 1.0);
+        let lactoferrin_per_activity = lactoferrin_extra_g_per_h(tm, 1.0);
+        for (i, g) in self.glands.iter_mut().enumerate() {
+            // Prolactin is permissive: the secretory cells run only while it supports them.
+            let made = g.synthesize(
+                activation * support,
+                m.milk_fat_synthesis_g_per_l,
+                siga_per_activity * g.cell_activity(),
+                lactoferrin_per_activity * g.cell_activity(),
+                dt,
+            );
+            self.day.production_ml[i] += made;
+            self.synth_total_ml += made;
+            self.run.balance.synthesized_ml += made;
+            self.run.balance.fat_synthesized_g += made * m.milk_fat_synthesis_g_per_l / 1000.0;
+            let resorbed = g.adapt(
+                m.secretory_capacity_ceiling_ml_per_h,
+                support,
+                activation,
+                birth_leak,
+                &k.gland,
+            );
+            self.run.balance.resorbed_ml += resorbed.volume_ml;
+            self.run.balance.fat_resorbed_g += resorbed.fat_g;
+        }
+
         // Hunger builds; beyond a cap it is unmet appetite (met by someone else).
         let appetite = appetite_ml_per_day(&self.sc.infant, tm);
         let rate = self.hunger_rate_ml_per_h(tm, appetite);
@@ -556,7 +662,7 @@ impl<'a> Sim<'a> {
             self.hunger_ml = cap;
         }
 
-        // Hormones.
+        // Prolactin.
         let stimulation: f64 = self
             .active
             .iter()
@@ -591,31 +697,6 @@ impl<'a> Sim<'a> {
         self.prolactin_mean_ng_ml += (p_mid - self.prolactin_mean_ng_ml) * k.mean_blend;
         self.day.prolactin_integral += p_mid * dt;
         self.sessions_per_day *= k.session_rate_kept;
-        self.reflex.clear(&m.oxytocin, k.oxytocin_kept);
-
-        for g in &self.glands {
-            self.day.peak_fullness = self.day.peak_fullness.max(g.fullness());
-        }
-
-        if self.opt.trace_sessions {
-            let t_end = t + dt;
-            for a in &self.active {
-                let res = &mut self.run.sessions[a.result];
-                let tr = &mut res.trace;
-                tr.t_h.push(t_end);
-                for b in Breast::BOTH {
-                    let i = b.index();
-                    tr.flow_ml_per_min[i].push(a.flow_ml_per_min[i]);
-                    tr.fat_g_l[i].push(if a.draining[i] {
-                        self.glands[i].outflow_fat_g_per_l()
-                    } else {
-                        f64::NAN
-                    });
-                }
-                tr.removed_ml.push(res.removed_ml[0] + res.removed_ml[1]);
-                tr.oxytocin_pg_ml.push(self.reflex.level_pg_per_ml);
-            }
-        }
     }
 
     /// Handle everything due at `self.t`.
@@ -633,6 +714,7 @@ impl<'a> Sim<'a> {
         {
             let d = *d;
             self.next_dose += 1;
+            self.flush_slow();
             self.body.take(d.substance, d.mg);
             self.run.events.push(Event {
                 t_h: t,
@@ -743,6 +825,8 @@ impl<'a> Sim<'a> {
     }
 
     fn start_session(&mut self, kind: Kind, side: SessionSide, limit_h: f64, origin: Origin) {
+        // The slow part so far ran without this session's stimulation.
+        self.flush_slow();
         let t = self.t;
         let (first, second) = match side {
             SessionSide::One(b) => (Some(b), None),
@@ -870,6 +954,8 @@ impl<'a> Sim<'a> {
     }
 
     fn end_session(&mut self, i: usize) {
+        // The slow part so far ran with this session's stimulation.
+        self.flush_slow();
         let t = self.t;
         let a = self.active.remove(i);
         let res = &mut self.run.sessions[a.result];
@@ -933,6 +1019,7 @@ impl<'a> Sim<'a> {
     }
 
     fn sample(&mut self) {
+        self.flush_slow();
         let t = self.t;
         let s = &mut self.run.series;
         s.t_h.push(t);
@@ -975,6 +1062,7 @@ impl<'a> Sim<'a> {
     }
 
     fn close_day(&mut self) {
+        self.flush_slow();
         let day = self.run.days.len();
         let d = std::mem::replace(&mut self.day, DayTally::new());
         let summary = DaySummary {
@@ -1012,6 +1100,7 @@ impl<'a> Sim<'a> {
     }
 
     fn finish(mut self) -> Run {
+        self.flush_slow();
         // A last, partial day is summarised only if it has most of a day in it.
         if self.t - (self.run.days.len() as f64) * 24.0 > 12.0 {
             self.close_day();

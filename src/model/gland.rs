@@ -222,11 +222,13 @@ impl Gland {
         made
     }
 
-    /// Lean milk drains into the ducts until they hold their resting share.
-    pub fn drain(&mut self, step: &StepDecay) {
+    /// Lean milk drains into the ducts until they hold their resting share; `drained` is the
+    /// share of the missing ductal milk that drains in over the step
+    /// ([`moved_share`]`(DRAINAGE_PER_H, dt)`).
+    pub fn drain(&mut self, drained: f64) {
         let want = DUCTAL_SHARE * self.stored_ml() - self.ductal_ml;
         if want > 0.0 {
-            let moved = (want * step.drained).min(self.alveolar_ml);
+            let moved = (want * drained).min(self.alveolar_ml);
             self.alveolar_ml -= moved;
             self.ductal_ml += moved;
         }
@@ -399,7 +401,7 @@ mod tests {
             g.synthesize(1.0, 41.0, 0.0, 0.0, 0.05);
         }
         let (v0, f0) = (g.stored_ml(), g.fat_g);
-        g.drain(&StepDecay::new(1.0));
+        g.drain(StepDecay::new(1.0).drained);
         g.eject(0.5);
         let r = g.remove(0.6);
         assert!((g.stored_ml() + r.volume_ml - v0).abs() < 1e-9);
