@@ -154,6 +154,23 @@ fn load(preset: Option<&PathBuf>) -> Result<Scenario, String> {
     }
 }
 
+/// The preset (or the default scenario) with `--days` applied; `None`, said on stderr, when the
+/// preset cannot be read.
+fn scenario_to_run(preset: Option<&PathBuf>, days: Option<f64>) -> Option<Scenario> {
+    match load(preset) {
+        Ok(mut s) => {
+            if let Some(d) = days {
+                s.horizon_days = d;
+            }
+            Some(s)
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            None
+        }
+    }
+}
+
 fn run(
     preset: Option<PathBuf>,
     days: Option<f64>,
@@ -161,16 +178,9 @@ fn run(
     timing: bool,
     quiet: bool,
 ) -> ExitCode {
-    let mut scenario = match load(preset.as_ref()) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(scenario) = scenario_to_run(preset.as_ref(), days) else {
+        return ExitCode::FAILURE;
     };
-    if let Some(d) = days {
-        scenario.horizon_days = d;
-    }
     let options = SimOptions::default();
     let started = Instant::now();
     let result = simulate_with(&scenario, &options);
@@ -242,16 +252,9 @@ fn ensemble(
 ) -> ExitCode {
     use lactosim::ensemble::{self, Progress};
     use std::io::{IsTerminal, Write};
-    let mut scenario = match load(preset.as_ref()) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(scenario) = scenario_to_run(preset.as_ref(), days) else {
+        return ExitCode::FAILURE;
     };
-    if let Some(d) = days {
-        scenario.horizon_days = d;
-    }
     let progress = Progress::default();
     let started = Instant::now();
     let show_progress = !quiet && std::io::stderr().is_terminal();
