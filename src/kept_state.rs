@@ -105,10 +105,9 @@ pub fn read(text: &str) -> Result<KeptState, StateError> {
     let mut state: KeptState = options
         .from_str(text)
         .map_err(|e| StateError::Unreadable(e.to_string()))?;
-    dedup(&mut state.recent);
-    state.recent.truncate(RECENT_MAX);
+    dedup(&mut state.recent, RECENT_MAX);
     if let Some(v) = &mut state.visible_plots {
-        dedup(v);
+        dedup(v, PlotKind::ALL.len());
     }
     // Scenarios kept by an older version are brought up to date as an older preset would be.
     for sc in state
@@ -143,17 +142,19 @@ pub fn read_file(path: &Path) -> Result<Option<String>, StateError> {
     Ok((!text.trim().is_empty()).then_some(text))
 }
 
-/// Keep the first of each.
-fn dedup<T: PartialEq + Clone>(items: &mut Vec<T>) {
-    let mut seen: Vec<T> = Vec::with_capacity(items.len());
-    items.retain(|x| {
-        if seen.contains(x) {
-            false
-        } else {
-            seen.push(x.clone());
-            true
+/// Keep the first of each, at most `most` of them (the list may be a damaged file's hundreds of
+/// thousands: the work stays within `most` comparisons per item).
+fn dedup<T: PartialEq>(items: &mut Vec<T>, most: usize) {
+    let mut kept: Vec<T> = Vec::with_capacity(most);
+    for x in items.drain(..) {
+        if kept.len() == most {
+            break;
         }
-    });
+        if !kept.contains(&x) {
+            kept.push(x);
+        }
+    }
+    *items = kept;
 }
 
 #[cfg(test)]
@@ -227,6 +228,16 @@ mod tests {
             s.visible_plots,
             Some(vec![PlotKind::Supply, PlotKind::Sodium])
         );
+    }
+
+    #[test]
+    fn a_recent_list_of_a_million_entries_is_cut_without_comparing_them_all() {
+        let many: Vec<String> = (0..300_000).map(|i| format!("\"/{i}\"")).collect();
+        let text = format!("(recent: [{}])", many.join(","));
+        assert!(text.len() as u64 <= MAX_STATE_BYTES);
+        let s = read(&text).unwrap();
+        assert_eq!(s.recent.len(), RECENT_MAX);
+        assert_eq!(s.recent[7], PathBuf::from("/7"));
     }
 
     #[test]

@@ -486,6 +486,10 @@ impl<'a> Sim<'a> {
             return;
         }
         let busy = !self.active.is_empty() || self.reflex.ejecting(self.t);
+        if !busy {
+            // What a busy stretch left pending is its own slow step, not part of this one.
+            self.flush_slow();
+        }
         self.slow_pending_h += dt;
         // The slow part first, as in a single-rate step: the milk made is there to be removed.
         let slow_step_h = SLOW_STEP_IN_SESSION_H.min(self.opt.step_between_sessions_min / 60.0);

@@ -141,6 +141,10 @@ fn earlier_level(run: &Run, settled_day: usize) -> Option<(f64, usize, usize, f6
     if (late - early).abs() <= PARTING_SHARE * early {
         return None;
     }
+    // A change, not a drift: the settling day is already most of the way to the later level.
+    if (made[settled_day] - early).abs() <= 0.5 * (late - early).abs() {
+        return None;
+    }
     let early_from = (0..settled_day)
         .rposition(|d| (made[d] - early).abs() > 0.05 * early)
         .map_or(0, |i| i + 1);

@@ -118,7 +118,9 @@ impl MothersView {
                 .queued
                 .as_ref()
                 .is_some_and(|q| q.baseline.as_ref() == baseline && baseline.is_some());
-        if current_ok && (!baseline_missing || baseline_asked) {
+        // While the scenario cannot be simulated, nothing more is asked (the baseline's bands
+        // wait for a scenario that runs; asking again would only fail again).
+        if current_ok && (!baseline_missing || baseline_asked || self.problem.is_some()) {
             return;
         }
         if self.revision != Some(revision) {
@@ -171,6 +173,8 @@ impl MothersView {
                     };
                     Ok(Some((current, base)))
                 });
+            // The computation is over before its answer can start the next one: never two alive.
+            drop(_alive);
             let _ = tx.send((worker_job, result));
             ctx.request_repaint();
         });
@@ -205,6 +209,7 @@ impl MothersView {
             Ok(None) => {}
             Ok(Some((current, base))) => {
                 if Some(job.revision) == self.revision {
+                    self.problem = None;
                     self.current = Some(Shown {
                         scenario: job.scenario,
                         ensemble: Arc::new(current),
@@ -217,6 +222,8 @@ impl MothersView {
                     });
                 }
             }
+            // An older scenario's problem is not this one's.
+            Err(_) if Some(job.revision) != self.revision => {}
             Err(problems) => {
                 self.problem = Some(
                     problems
@@ -276,11 +283,12 @@ impl MothersView {
             return;
         }
         if let Some(f) = &self.in_flight {
+            // With the baseline's mothers too, both count.
+            let total = self.members() * if f.job.baseline.is_some() { 2 } else { 1 };
             ui.spinner();
             ui.label(format!(
-                "mothers like her: {} of {}…",
-                f.progress.done().min(self.members()),
-                self.members()
+                "mothers like her: {} of {total}…",
+                f.progress.done().min(total)
             ));
         } else if let Some(p) = &self.problem {
             ui.colored_label(ui.visuals().error_fg_color, p);

@@ -123,6 +123,8 @@ impl Runner {
             }
             let _alive = Alive;
             let outcome = compute_guarded(&scenario);
+            // The computation is over before its answer can start the next one: never two alive.
+            drop(_alive);
             // The window may have closed meanwhile: nothing to tell then.
             let _ = tx.send((revision, outcome));
             ctx.request_repaint();

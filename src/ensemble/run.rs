@@ -174,7 +174,8 @@ impl Outcome {
     }
 
     fn of(run: &Run) -> Self {
-        let days = &run.days;
+        // Whole days only: a last, partial day would read as a low one.
+        let days = &run.days[..complete_days(run.horizon_h).min(run.days.len())];
         let from = days.len().saturating_sub(7);
         let week = &days[from..];
         let n = week.len().max(1) as f64;
@@ -231,6 +232,11 @@ pub struct EnsembleRun {
     days: Vec<Vec<Bands>>,
     /// Each member's day values, `[member][day][day quantity]`: what a paired comparison reads.
     member_days: Vec<Vec<[f64; DayQuantity::ALL.len()]>>,
+    /// The seed the members were drawn with: two ensembles pair mother with mother only if it
+    /// is the same.
+    pub seed: u64,
+    /// Days the run covers in full (a last, partial day is not read as a whole one).
+    pub complete_days: usize,
 }
 
 /// Progress of an ensemble being computed, and a way to stop it (another thread may read and
@@ -262,6 +268,11 @@ struct Reduced {
     member: Member,
     series: Vec<[f64; Quantity::ALL.len()]>,
     days: Vec<[f64; DayQuantity::ALL.len()]>,
+}
+
+/// Days a run of `horizon_h` covers in full.
+fn complete_days(horizon_h: f64) -> usize {
+    (horizon_h / 24.0 + 1e-9).floor() as usize
 }
 
 /// Spacing of the members' series, hours: hourly, or coarser for a long run (a divisor of a day).
@@ -320,7 +331,12 @@ pub fn simulate_ensemble_with(
             Some(Ok(r)) => all.push(r),
         }
     }
-    Ok(Some(EnsembleRun::from_members(all, &options)))
+    Ok(Some(EnsembleRun::from_members(
+        all,
+        &options,
+        scenario.seed,
+        complete_days(scenario.horizon_days * 24.0),
+    )))
 }
 
 fn reduce(index: usize, sampled: Sampled, run: &Run) -> Reduced {
@@ -341,7 +357,12 @@ fn reduce(index: usize, sampled: Sampled, run: &Run) -> Reduced {
 }
 
 impl EnsembleRun {
-    fn from_members(all: Vec<Reduced>, options: &SimOptions) -> Self {
+    fn from_members(
+        all: Vec<Reduced>,
+        options: &SimOptions,
+        seed: u64,
+        complete_days: usize,
+    ) -> Self {
         let samples = all.iter().map(|r| r.series.len()).min().unwrap_or(0);
         let n_days = all.iter().map(|r| r.days.len()).min().unwrap_or(0);
         let mut column = vec![0.0; all.len()];
@@ -382,6 +403,8 @@ impl EnsembleRun {
             series,
             days,
             member_days,
+            seed,
+            complete_days,
         }
     }
 
@@ -433,7 +456,8 @@ impl EnsembleRun {
 
     /// The bands of the change from `self` (before) to `after`, member by member: each mother
     /// compared with herself (the two ensembles must come from scenarios with the same seed and
-    /// member count, as every comparison in lactosim is made). `None` if they do not pair.
+    /// member count, as every comparison in lactosim is made). `None` if they do not pair (another
+    /// seed draws other mothers). Only days both cover in full are read.
     pub fn effect(
         &self,
         after: &EnsembleRun,
@@ -441,9 +465,10 @@ impl EnsembleRun {
         from: usize,
         to: usize,
     ) -> Option<Bands> {
-        if self.members.len() != after.members.len() {
+        if self.members.len() != after.members.len() || self.seed != after.seed {
             return None;
         }
+        let to = to.min(self.complete_days).min(after.complete_days);
         let before = self.member_means(q, from, to);
         let now = after.member_means(q, from, to);
         let mut change: Vec<f64> = before.iter().zip(&now).map(|(b, a)| a - b).collect();
@@ -480,6 +505,31 @@ mod tests {
         assert_eq!(one.days(DayQuantity::Production).len(), 6);
         let b = one.days(DayQuantity::Production)[5];
         assert!(b.p10 < b.p25 && b.p25 <= b.p50 && b.p50 <= b.p75 && b.p75 < b.p90);
+    }
+
+    #[test]
+    fn only_the_same_mothers_pair_and_a_partial_last_day_is_not_read_as_whole() {
+        let sc = Scenario {
+            horizon_days: 6.5,
+            ..Scenario::default()
+        };
+        let a = simulate_ensemble(&sc, 8).unwrap();
+        assert_eq!(a.complete_days, 6);
+        let words = crate::ensemble::words::range_words(&a, usize::MAX).unwrap();
+        assert!(words.contains("on day 5"), "{words}");
+        let other_seed = simulate_ensemble(
+            &Scenario {
+                seed: 2,
+                ..sc.clone()
+            },
+            8,
+        )
+        .unwrap();
+        assert!(
+            a.effect(&other_seed, DayQuantity::Production, 5, 6)
+                .is_none()
+        );
+        assert!(a.effect(&a, DayQuantity::Production, 5, 6).is_some());
     }
 
     #[test]

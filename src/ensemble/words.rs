@@ -17,7 +17,8 @@ pub fn range(b: &Bands) -> String {
 /// the summary. `None` for an ensemble without that day.
 pub fn range_words(ens: &EnsembleRun, day: usize) -> Option<String> {
     let made = ens.days(DayQuantity::Production);
-    let day = day.min(made.len().checked_sub(1)?);
+    // A last, partial day would read as a low one: the last whole day at most.
+    let day = day.min(made.len().min(ens.complete_days).checked_sub(1)?);
     let b = made[day];
     b.p50.is_finite().then(|| {
         format!(
@@ -40,7 +41,9 @@ pub fn compared_range_words(
     let n = before
         .days(DayQuantity::Production)
         .len()
-        .min(after.days(DayQuantity::Production).len());
+        .min(after.days(DayQuantity::Production).len())
+        .min(before.complete_days)
+        .min(after.complete_days);
     let day = day.min(n.checked_sub(1)?);
     let b = before.days(DayQuantity::Production)[day];
     let a = after.days(DayQuantity::Production)[day];
