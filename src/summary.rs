@@ -403,7 +403,8 @@ pub fn compared_words_at(now: &Run, baseline: &Run, day: usize) -> Option<String
     Some(s)
 }
 
-fn round_to(v: f64, step: f64) -> f64 {
+/// `v` to the nearest multiple of `step` (figures in sentences: "about 790").
+pub(crate) fn round_to(v: f64, step: f64) -> f64 {
     (v / step).round() * step
 }
 

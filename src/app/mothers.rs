@@ -15,6 +15,7 @@ use egui::{Color32, Ui};
 use egui_plot::{FilledArea, PlotUi};
 
 use super::plot_data::{MADE_COLOR, PlotKind, breast_color};
+use super::runner::Alive;
 use crate::Scenario;
 use crate::ensemble::{self, Bands, DEFAULT_MEMBERS, DayQuantity, EnsembleRun, Progress, Quantity};
 use crate::scenario::{Breast, Problem};
@@ -149,15 +150,8 @@ impl MothersView {
         let members = self.members();
         let ctx = ctx.clone();
         let (worker_job, worker_progress) = (job.clone(), progress.clone());
-        ENSEMBLES_ALIVE.fetch_add(1, Ordering::SeqCst);
+        let alive = Alive::count(&ENSEMBLES_ALIVE);
         std::thread::spawn(move || {
-            struct Alive;
-            impl Drop for Alive {
-                fn drop(&mut self) {
-                    ENSEMBLES_ALIVE.fetch_sub(1, Ordering::SeqCst);
-                }
-            }
-            let _alive = Alive;
             let p = &worker_progress;
             let result = ensemble::simulate_ensemble_with(&worker_job.scenario, members, p)
                 .and_then(|current| {
@@ -174,7 +168,7 @@ impl MothersView {
                     Ok(Some((current, base)))
                 });
             // The computation is over before its answer can start the next one: never two alive.
-            drop(_alive);
+            drop(alive);
             let _ = tx.send((worker_job, result));
             ctx.request_repaint();
         });

@@ -77,6 +77,23 @@ fn compute_guarded(scenario: &Scenario) -> Result<Simulated, Vec<Problem>> {
 /// not a computation): so at most one computation, superseded or not, is ever alive per window.
 static WORKERS_ALIVE: AtomicUsize = AtomicUsize::new(0);
 
+/// One computation counted in `counter` while this lives: counted down however its thread ends
+/// (a panic is caught inside, but be sure), or earlier by dropping it.
+pub(super) struct Alive(&'static AtomicUsize);
+
+impl Alive {
+    pub(super) fn count(counter: &'static AtomicUsize) -> Self {
+        counter.fetch_add(1, Ordering::SeqCst);
+        Self(counter)
+    }
+}
+
+impl Drop for Alive {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// See [`WORKERS_ALIVE`] (for the load test).
 pub fn workers_alive() -> usize {
     WORKERS_ALIVE.load(Ordering::SeqCst)
@@ -112,19 +129,11 @@ impl Runner {
     fn spawn(&mut self, revision: u64, scenario: Scenario, ctx: &egui::Context) {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
-        WORKERS_ALIVE.fetch_add(1, Ordering::SeqCst);
+        let alive = Alive::count(&WORKERS_ALIVE);
         std::thread::spawn(move || {
-            // Counted down however the thread ends (a panic is caught inside, but be sure).
-            struct Alive;
-            impl Drop for Alive {
-                fn drop(&mut self) {
-                    WORKERS_ALIVE.fetch_sub(1, Ordering::SeqCst);
-                }
-            }
-            let _alive = Alive;
             let outcome = compute_guarded(&scenario);
             // The computation is over before its answer can start the next one: never two alive.
-            drop(_alive);
+            drop(alive);
             // The window may have closed meanwhile: nothing to tell then.
             let _ = tx.send((revision, outcome));
             ctx.request_repaint();

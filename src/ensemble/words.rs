@@ -3,10 +3,7 @@
 
 use super::bands::Bands;
 use super::run::{DayQuantity, EnsembleRun};
-
-fn round_to(v: f64, step: f64) -> f64 {
-    (v / step).round() * step
-}
+use crate::summary::round_to;
 
 /// "430–690": a 10th–90th percentile range of ml/day, rounded to 10 ml.
 pub fn range(b: &Bands) -> String {
