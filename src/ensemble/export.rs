@@ -22,38 +22,41 @@ pub fn write_csv_dir(ens: &EnsembleRun, dir: &Path) -> Result<()> {
 }
 
 /// `quantity_p10 … quantity_p90` for each quantity.
-fn band_header(columns: impl Iterator<Item = &'static str>) -> Vec<String> {
+fn band_header<'a>(columns: impl Iterator<Item = &'a str>) -> Vec<String> {
     columns
         .flat_map(|c| Bands::COLUMNS.map(|p| format!("{c}_{p}")))
         .collect()
 }
 
 pub fn write_days(ens: &EnsembleRun, path: &Path) -> Result<()> {
-    let mut w = writer(path)?;
-    let mut header = vec!["day".to_owned()];
-    header.extend(band_header(DayQuantity::ALL.iter().map(|q| q.column())));
-    w.write_record(&header)?;
     let n = ens.days(DayQuantity::Production).len();
-    for d in 0..n {
-        let mut row = vec![d.to_string()];
-        for q in DayQuantity::ALL {
-            row.extend(ens.days(q)[d].values().map(num));
-        }
-        w.write_record(&row)?;
-    }
-    w.flush()?;
-    Ok(())
+    let keys: Vec<String> = (0..n).map(|d| d.to_string()).collect();
+    let columns = DayQuantity::ALL.map(|q| (q.column(), ens.days(q)));
+    write_bands(path, "day", &keys, &columns)
 }
 
 pub fn write_series(ens: &EnsembleRun, path: &Path) -> Result<()> {
+    let keys: Vec<String> = ens.t_h.iter().map(|t| num(*t)).collect();
+    let columns = Quantity::ALL.map(|q| (q.column(), ens.series(q)));
+    write_bands(path, "t_h", &keys, &columns)
+}
+
+/// A table of bands: the key column (`day` or `t_h`), then `quantity_p10 … quantity_p90` for each
+/// quantity, one row per key.
+fn write_bands(
+    path: &Path,
+    key: &str,
+    keys: &[String],
+    columns: &[(&str, &[Bands])],
+) -> Result<()> {
     let mut w = writer(path)?;
-    let mut header = vec!["t_h".to_owned()];
-    header.extend(band_header(Quantity::ALL.iter().map(|q| q.column())));
+    let mut header = vec![key.to_owned()];
+    header.extend(band_header(columns.iter().map(|(name, _)| *name)));
     w.write_record(&header)?;
-    for (k, t) in ens.t_h.iter().enumerate() {
-        let mut row = vec![num(*t)];
-        for q in Quantity::ALL {
-            row.extend(ens.series(q)[k].values().map(num));
+    for (i, k) in keys.iter().enumerate() {
+        let mut row = vec![k.clone()];
+        for (_, bands) in columns {
+            row.extend(bands[i].values().map(num));
         }
         w.write_record(&row)?;
     }

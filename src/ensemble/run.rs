@@ -224,8 +224,9 @@ pub struct Member {
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnsembleRun {
     pub members: Vec<Member>,
-    /// Times of the sampled series, hours since birth.
+    /// Times of the sampled series, hours since birth, `spacing_h` apart from 0.
     pub t_h: Vec<f64>,
+    spacing_h: f64,
     /// Bands per quantity (in [`Quantity::ALL`] order), per sampled time.
     series: Vec<Vec<Bands>>,
     /// Bands per day quantity (in [`DayQuantity::ALL`] order), per day.
@@ -356,6 +357,19 @@ fn reduce(index: usize, sampled: Sampled, run: &Run) -> Reduced {
     }
 }
 
+/// The bands across the members of each of `n` values (`value(member, i)`).
+fn bands_across(all: &[Reduced], n: usize, value: impl Fn(&Reduced, usize) -> f64) -> Vec<Bands> {
+    let mut column = vec![0.0; all.len()];
+    (0..n)
+        .map(|i| {
+            for (c, r) in column.iter_mut().zip(all) {
+                *c = value(r, i);
+            }
+            Bands::of(&mut column)
+        })
+        .collect()
+}
+
 impl EnsembleRun {
     fn from_members(
         all: Vec<Reduced>,
@@ -365,30 +379,11 @@ impl EnsembleRun {
     ) -> Self {
         let samples = all.iter().map(|r| r.series.len()).min().unwrap_or(0);
         let n_days = all.iter().map(|r| r.days.len()).min().unwrap_or(0);
-        let mut column = vec![0.0; all.len()];
         let series = (0..Quantity::ALL.len())
-            .map(|q| {
-                (0..samples)
-                    .map(|k| {
-                        for (c, r) in column.iter_mut().zip(&all) {
-                            *c = r.series[k][q];
-                        }
-                        Bands::of(&mut column)
-                    })
-                    .collect()
-            })
+            .map(|q| bands_across(&all, samples, |r, k| r.series[k][q]))
             .collect();
         let days = (0..DayQuantity::ALL.len())
-            .map(|q| {
-                (0..n_days)
-                    .map(|d| {
-                        for (c, r) in column.iter_mut().zip(&all) {
-                            *c = r.days[d][q];
-                        }
-                        Bands::of(&mut column)
-                    })
-                    .collect()
-            })
+            .map(|q| bands_across(&all, n_days, |r, d| r.days[d][q]))
             .collect();
         let spacing_h = options.sample_every_min / 60.0;
         let mut members = Vec::with_capacity(all.len());
@@ -400,6 +395,7 @@ impl EnsembleRun {
         Self {
             members,
             t_h: (0..samples).map(|k| k as f64 * spacing_h).collect(),
+            spacing_h,
             series,
             days,
             member_days,
@@ -425,8 +421,7 @@ impl EnsembleRun {
 
     /// The bands at the sample nearest to `t_h` (`None` outside the run).
     pub fn at(&self, q: Quantity, t_h: f64) -> Option<Bands> {
-        let spacing = self.t_h.get(1)? - self.t_h[0];
-        let k = (t_h / spacing).round();
+        let k = (t_h / self.spacing_h).round();
         (k >= 0.0 && (k as usize) < self.t_h.len()).then(|| self.series(q)[k as usize])
     }
 
