@@ -152,9 +152,11 @@ struct SlowFactors {
     session_rate_kept: f64,
     /// Share of each substance the mother has taken left after the step, and after half of it.
     /// `None` when the mother takes nothing.
-    substance_kept: Option<[f64; Substance::ALL.len()]>,
-    substance_kept_half: Option<[f64; Substance::ALL.len()]>,
+    substance_kept: Option<SubstanceKept>,
 }
+
+/// Shares of each substance left after a step and after half of it.
+type SubstanceKept = ([f64; Substance::ALL.len()], [f64; Substance::ALL.len()]);
 
 impl SlowFactors {
     fn new(sc: &Scenario, dt_h: f64) -> Self {
@@ -169,8 +171,12 @@ impl SlowFactors {
             mean_blend: 1.0 - kept(PROLACTIN_MEMORY_H),
             session_rate_kept: kept(SESSION_RATE_MEMORY_H),
             // Only a mother who takes something needs them (eight `exp`s a step length).
-            substance_kept: takes.then(|| Substance::ALL.map(|s| s.kept_after(dt_h))),
-            substance_kept_half: takes.then(|| Substance::ALL.map(|s| s.kept_after(0.5 * dt_h))),
+            substance_kept: takes.then(|| {
+                (
+                    Substance::ALL.map(|s| s.kept_after(dt_h)),
+                    Substance::ALL.map(|s| s.kept_after(0.5 * dt_h)),
+                )
+            }),
         }
     }
 }
@@ -676,8 +682,8 @@ impl<'a> Sim<'a> {
             })
             .sum();
         // What the mother takes scales prolactin release, at the step's midpoint.
-        let medicine = match (k.substance_kept, k.substance_kept_half) {
-            (Some(kept), Some(kept_half)) if !self.body.is_empty() => {
+        let medicine = match k.substance_kept {
+            Some((kept, kept_half)) if !self.body.is_empty() => {
                 let mut mid = self.body;
                 mid.eliminate(&kept_half);
                 self.body.eliminate(&kept);

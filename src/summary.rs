@@ -121,6 +121,14 @@ pub fn settling_day(run: &Run) -> Option<usize> {
     }
 }
 
+/// The first day from which every day before `until` made within 5% of `level`: when supply
+/// reached a level it then held.
+fn held_since(made: &[f64], until: usize, level: f64) -> usize {
+    (0..until)
+        .rposition(|d| (made[d] - level).abs() > 0.05 * level)
+        .map_or(0, |i| i + 1)
+}
+
 /// A level the supply held for a week or more (flat within 2%) just before the day it settled
 /// where it is, that differs from the last week's mean by more than [`PARTING_SHARE`]: a change
 /// that moved a settled supply further than the settling band reaches (back to work with pumps
@@ -145,9 +153,7 @@ fn earlier_level(run: &Run, settled_day: usize) -> Option<(f64, usize, usize, f6
     if (made[settled_day] - early).abs() <= 0.5 * (late - early).abs() {
         return None;
     }
-    let early_from = (0..settled_day)
-        .rposition(|d| (made[d] - early).abs() > 0.05 * early)
-        .map_or(0, |i| i + 1);
+    let early_from = held_since(&made, settled_day, early);
     Some((early, early_from, settled_day, late))
 }
 
@@ -174,9 +180,7 @@ fn later_level(run: &Run, settled_day: usize) -> Option<(f64, usize, usize, f64)
     }
     // The first level settled sooner than the band around the last one says: from the first day
     // after which, up to the change, every day is within 5% of it.
-    let early_from = (0..from)
-        .rposition(|d| (made[d] - early).abs() > 0.05 * early)
-        .map_or(0, |i| i + 1);
+    let early_from = held_since(&made, from, early);
     Some((early, early_from.min(settled_day), from, late))
 }
 

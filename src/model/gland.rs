@@ -94,8 +94,6 @@ pub const ENGORGEMENT_EASED_FULLNESS: f64 = 0.85;
 #[derive(Clone, Copy, Debug)]
 pub struct StepDecay {
     pub dt_h: f64,
-    /// Share of the missing ductal milk that drains in over the step.
-    pub drained: f64,
     /// Weight of the present fullness in the day-long mean.
     pub fullness_blend: f64,
     /// Share of the way the junctions move towards their target.
@@ -109,7 +107,6 @@ impl StepDecay {
     pub fn new(dt_h: f64) -> Self {
         Self {
             dt_h,
-            drained: -(-DRAINAGE_PER_H * dt_h).exp_m1(),
             fullness_blend: -(-dt_h / FULLNESS_MEMORY_H).exp_m1(),
             junction_blend: -(-dt_h / JUNCTION_TIME_CONSTANT_H).exp_m1(),
             build_blend: -(-dt_h / TISSUE_BUILD_TIME_H).exp_m1(),
@@ -401,7 +398,7 @@ mod tests {
             g.synthesize(1.0, 41.0, 0.0, 0.0, 0.05);
         }
         let (v0, f0) = (g.stored_ml(), g.fat_g);
-        g.drain(StepDecay::new(1.0).drained);
+        g.drain(moved_share(DRAINAGE_PER_H, 1.0));
         g.eject(0.5);
         let r = g.remove(0.6);
         assert!((g.stored_ml() + r.volume_ml - v0).abs() < 1e-9);
