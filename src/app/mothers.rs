@@ -7,6 +7,7 @@
 //! the rest are skipped) and the newest scenario waits as a scenario, not a computation: so at
 //! most one superseded computation is ever alive.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -59,6 +60,67 @@ struct InFlight {
 pub struct Shown {
     pub scenario: Scenario,
     pub ensemble: Arc<EnsembleRun>,
+    /// What the plots draw and the header says, prepared once when the ensemble comes in.
+    bands: Vec<Band>,
+    range_words: Option<String>,
+}
+
+/// One band as drawn: the plot, its name and colour, and its edges over days.
+struct Band {
+    kind: PlotKind,
+    name: String,
+    color: Color32,
+    quantity: Quantity,
+    x_days: Vec<f64>,
+    p10: Vec<f64>,
+    p25: Vec<f64>,
+    p75: Vec<f64>,
+    p90: Vec<f64>,
+}
+
+impl Shown {
+    fn new(scenario: Scenario, ensemble: EnsembleRun) -> Self {
+        let x_days: Vec<f64> = ensemble.t_h.iter().map(|t| t / 24.0).collect();
+        let mut bands = vec![(
+            PlotKind::Supply,
+            "milk made, mothers like her".to_owned(),
+            MADE_COLOR,
+            Quantity::Production24h,
+        )];
+        for b in Breast::BOTH {
+            bands.push((
+                PlotKind::Breasts,
+                format!("{} breast, mothers like her", b.name()),
+                breast_color(b),
+                Quantity::stored(b),
+            ));
+        }
+        let bands = bands
+            .into_iter()
+            .map(|(kind, name, color, quantity)| {
+                let b = ensemble.series(quantity);
+                let pick = |f: fn(&Bands) -> f64| b.iter().map(f).collect::<Vec<f64>>();
+                Band {
+                    kind,
+                    name,
+                    color,
+                    quantity,
+                    x_days: x_days.clone(),
+                    p10: pick(|b| b.p10),
+                    p25: pick(|b| b.p25),
+                    p75: pick(|b| b.p75),
+                    p90: pick(|b| b.p90),
+                }
+            })
+            .collect();
+        let range_words = ensemble::words::range_words(&ensemble, usize::MAX);
+        Self {
+            scenario,
+            ensemble: Arc::new(ensemble),
+            bands,
+            range_words,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -77,7 +139,13 @@ pub struct MothersView {
     revision: Option<u64>,
     /// Members asked for (0: [`DEFAULT_MEMBERS`]).
     pub members: usize,
+    /// The last comparison sentence and the day it was made for; emptied whenever either
+    /// ensemble changes.
+    compared: RefCell<Option<CompareKey>>,
 }
+
+/// The day a comparison sentence was made for, and the sentence.
+type CompareKey = (usize, Option<String>);
 
 impl MothersView {
     fn members(&self) -> usize {
@@ -107,6 +175,7 @@ impl MothersView {
             .is_some_and(|b| Some(&b.scenario) != baseline)
         {
             self.baseline = None;
+            self.compared.take();
         }
         let current_ok = self.revision == Some(revision)
             && (self.current.is_some() || self.in_flight.is_some() || self.problem.is_some());
@@ -127,6 +196,7 @@ impl MothersView {
         if self.revision != Some(revision) {
             // The bands of an older scenario would be read as this one's.
             self.current = None;
+            self.compared.take();
             self.problem = None;
         }
         self.revision = Some(revision);
@@ -204,16 +274,12 @@ impl MothersView {
             Ok(Some((current, base))) => {
                 if Some(job.revision) == self.revision {
                     self.problem = None;
-                    self.current = Some(Shown {
-                        scenario: job.scenario,
-                        ensemble: Arc::new(current),
-                    });
+                    self.current = Some(Shown::new(job.scenario, current));
+                    self.compared.take();
                 }
                 if let (Some(scenario), Some(e)) = (job.baseline, base) {
-                    self.baseline = Some(Shown {
-                        scenario,
-                        ensemble: Arc::new(e),
-                    });
+                    self.baseline = Some(Shown::new(scenario, e));
+                    self.compared.take();
                 }
             }
             // An older scenario's problem is not this one's.
@@ -255,6 +321,7 @@ impl MothersView {
         self.queued = None;
         self.current = None;
         self.baseline = None;
+        self.compared.take();
         self.revision = None;
         self.problem = None;
     }
@@ -299,17 +366,24 @@ impl MothersView {
     }
 
     /// The range sentence for the header (the day: the run's last).
-    pub fn range_words(&self) -> Option<String> {
-        ensemble::words::range_words(&self.current.as_ref()?.ensemble, usize::MAX)
+    pub fn range_words(&self) -> Option<&str> {
+        self.current.as_ref()?.range_words.as_deref()
     }
 
-    /// The comparison's range sentence at `day`, once both ensembles are in.
+    /// The comparison's range sentence at `day`, once both ensembles are in (worked out once
+    /// per pair of ensembles and day, not every frame).
     pub fn compared_words(&self, day: usize) -> Option<String> {
-        ensemble::words::compared_range_words(
-            &self.baseline.as_ref()?.ensemble,
-            &self.current.as_ref()?.ensemble,
-            day,
-        )
+        let (base, now) = (self.baseline.as_ref()?, self.current.as_ref()?);
+        let mut cache = self.compared.borrow_mut();
+        match &*cache {
+            Some((d, words)) if *d == day => words.clone(),
+            _ => {
+                let words =
+                    ensemble::words::compared_range_words(&base.ensemble, &now.ensemble, day);
+                *cache = Some((day, words.clone()));
+                words
+            }
+        }
     }
 
     /// The 10th–90th percentile of `q` on `day` across mothers like her, in words ("600–910").
@@ -319,52 +393,34 @@ impl MothersView {
     }
 
     /// The bands drawn on a plot.
-    pub fn bands(&self, kind: PlotKind) -> Vec<(String, Color32, Quantity)> {
-        if self.current.is_none() {
-            return Vec::new();
-        }
-        match kind {
-            PlotKind::Supply => vec![(
-                "milk made, mothers like her".to_owned(),
-                MADE_COLOR,
-                Quantity::Production24h,
-            )],
-            PlotKind::Breasts => Breast::BOTH
-                .map(|b| {
-                    (
-                        format!("{} breast, mothers like her", b.name()),
-                        breast_color(b),
-                        Quantity::stored(b),
-                    )
-                })
-                .to_vec(),
-            _ => Vec::new(),
-        }
+    fn bands(&self, kind: PlotKind) -> impl Iterator<Item = &Band> {
+        self.current
+            .iter()
+            .flat_map(|c| &c.bands)
+            .filter(move |b| b.kind == kind)
+    }
+
+    /// Whether a plot has bands (its legend says what they are).
+    pub fn shades(&self, kind: PlotKind) -> bool {
+        self.bands(kind).next().is_some()
     }
 
     /// Draw the bands of `kind` (under everything else: call first).
     pub fn draw(&self, pu: &mut PlotUi<'_>, kind: PlotKind) {
-        let Some(shown) = &self.current else {
-            return;
-        };
-        let e = &shown.ensemble;
-        let xs: Vec<f64> = e.t_h.iter().map(|t| t / 24.0).collect();
-        for (name, color, q) in self.bands(kind) {
-            let b = e.series(q);
-            let pick = |f: fn(&Bands) -> f64| b.iter().map(f).collect::<Vec<f64>>();
+        for b in self.bands(kind) {
             pu.add(
-                FilledArea::new(&name, &xs, &pick(|b| b.p10), &pick(|b| b.p90))
-                    .fill_color(color.gamma_multiply(0.15))
+                FilledArea::new(&b.name, &b.x_days, &b.p10, &b.p90)
+                    .fill_color(b.color.gamma_multiply(0.15))
                     .allow_hover(false),
             );
             pu.add(
                 FilledArea::new(
-                    format!("{name}, middle half"),
-                    &xs,
-                    &pick(|b| b.p25),
-                    &pick(|b| b.p75),
+                    format!("{}, middle half", b.name),
+                    &b.x_days,
+                    &b.p25,
+                    &b.p75,
                 )
-                .fill_color(color.gamma_multiply(0.45))
+                .fill_color(b.color.gamma_multiply(0.45))
                 .allow_hover(false),
             );
         }
@@ -375,9 +431,9 @@ impl MothersView {
         let e = &self.current.as_ref()?.ensemble;
         let lines: Vec<String> = self
             .bands(kind)
-            .into_iter()
-            .filter_map(|(name, _, q)| {
-                let b = e.at(q, x_days * 24.0)?;
+            .filter_map(|band| {
+                let name = &band.name;
+                let b = e.at(band.quantity, x_days * 24.0)?;
                 b.p50.is_finite().then(|| {
                     format!(
                         "{name}: {:.0}–{:.0} (middle half {:.0}–{:.0}, median {:.0})",

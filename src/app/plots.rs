@@ -370,7 +370,7 @@ impl PlotsView {
                             self.hidden.insert((kind, c.name.clone()));
                         }
                     }
-                    let shaded = !mothers.bands(kind).is_empty();
+                    let shaded = mothers.shades(kind);
                     legend_row(
                         ui,
                         kind,
