@@ -261,6 +261,21 @@ pub struct SessionTrace {
     pub oxytocin_pg_ml: Vec<f64>,
 }
 
+impl SessionTrace {
+    /// A trace with room for `points` steps (growing every series from empty, step by step,
+    /// was a third of a run's time).
+    pub fn with_capacity(points: usize) -> Self {
+        let v = || Vec::with_capacity(points);
+        Self {
+            t_h: v(),
+            flow_ml_per_min: [v(), v()],
+            fat_g_l: [v(), v()],
+            removed_ml: v(),
+            oxytocin_pg_ml: v(),
+        }
+    }
+}
+
 /// What one session did.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionResult {

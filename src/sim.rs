@@ -312,6 +312,9 @@ impl<'a> Sim<'a> {
         };
         let samples = (sc.horizon_days * 24.0 * 60.0 / opt.sample_every_min).ceil() as usize + 2;
         run.series.reserve(samples);
+        // The planned sessions and, on demand, up to a dozen feeds a day.
+        run.sessions
+            .reserve(planned.len() + (sc.horizon_days * 12.0).ceil() as usize);
         Self {
             sc,
             opt,
@@ -877,7 +880,14 @@ impl<'a> Sim<'a> {
             prolactin_peak_ng_ml: self.prolactin_ng_ml,
             prolactin_peak_h: t,
             satisfied: false,
-            trace: SessionTrace::default(),
+            trace: if self.opt.trace_sessions {
+                // One point a step, for as long as the session may last (both sides of a feed).
+                let sides = if second.is_some() { 2.0 } else { 1.0 };
+                let steps = sides * limit_h * 3600.0 / self.opt.step_in_session_s;
+                SessionTrace::with_capacity(steps.ceil() as usize + 8)
+            } else {
+                SessionTrace::default()
+            },
         });
         self.peak_watch.push(result);
         self.run.events.push(Event {
