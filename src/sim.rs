@@ -697,18 +697,21 @@ impl<'a> Sim<'a> {
         let p = &m.prolactin;
         let declines = prolactin::Declines::at(tm);
         let base = prolactin::baseline_with(p, declines, self.sessions_per_day) * medicine;
-        let drive_before = self.prolactin_drive;
-        self.prolactin_drive = prolactin::lag_step(drive_before, stimulation, k.lag_kept);
-        let release = prolactin::surge_with(p, declines)
-            * medicine
-            * 0.5
-            * (drive_before + self.prolactin_drive);
-        let before = self.prolactin_ng_ml;
         let tau = prolactin::clearance_tau_h(p.half_life_min);
-        self.prolactin_ng_ml = prolactin::step(before, base, release, tau, k.prolactin_kept);
-        let p_mid = 0.5 * (before + self.prolactin_ng_ml);
-        self.prolactin_mean_ng_ml += (p_mid - self.prolactin_mean_ng_ml) * k.mean_blend;
-        self.day.prolactin_integral += p_mid * dt;
+        let release_per_drive = prolactin::surge_with(p, declines) * medicine;
+        let course = prolactin::Course::new(
+            self.prolactin_ng_ml,
+            base,
+            release_per_drive,
+            self.prolactin_drive,
+            stimulation,
+            tau,
+        );
+        self.prolactin_drive = prolactin::lag_step(self.prolactin_drive, stimulation, k.lag_kept);
+        self.prolactin_ng_ml = course.level(k.prolactin_kept, k.lag_kept);
+        let p_mean = course.mean(dt, k.prolactin_kept, k.lag_kept);
+        self.prolactin_mean_ng_ml += (p_mean - self.prolactin_mean_ng_ml) * k.mean_blend;
+        self.day.prolactin_integral += p_mean * dt;
         self.sessions_per_day *= k.session_rate_kept;
     }
 
