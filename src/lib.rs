@@ -47,4 +47,4 @@ pub mod warnings;
 
 pub use run::Run;
 pub use scenario::Scenario;
-pub use sim::{SimOptions, simulate, simulate_with};
+pub use sim::{SimOptions, TraceSessions, simulate, simulate_with, trace_of};

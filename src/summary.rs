@@ -149,8 +149,15 @@ fn earlier_level(run: &Run, settled_day: usize) -> Option<(f64, usize, usize, f6
     if (late - early).abs() <= PARTING_SHARE * early {
         return None;
     }
-    // A change, not a drift: the settling day is already most of the way to the later level.
-    if (made[settled_day] - early).abs() <= 0.5 * (late - early).abs() {
+    // A change, not a drift: within three days of the settling day supply is most of the way to
+    // the later level (a change moves it there in days; a drift still creeps into the band). On
+    // the settling day alone a change may be only half-way, and which side of half-way it fell
+    // was a matter of the integration's last digits.
+    let moved = made[settled_day..(settled_day + 3).min(n)]
+        .iter()
+        .map(|m| (m - early).abs())
+        .fold(0.0, f64::max);
+    if moved <= 0.5 * (late - early).abs() {
         return None;
     }
     let early_from = held_since(&made, settled_day, early);

@@ -46,6 +46,7 @@ use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportComm
 use crate::Scenario;
 use crate::edit::Edit;
 use crate::kept_state::{self, KeptDocument, KeptState, StateError};
+use crate::run::{Run, SessionTrace};
 use crate::scenario::Problem;
 pub use crate::view::SideTab;
 
@@ -149,6 +150,13 @@ pub const STALE_RUN: &str =
 /// How strongly that run is faded.
 const STALE_OPACITY: f32 = 0.35;
 
+/// The fine trace of one session of one run (see [`crate::trace_of`]).
+struct SessionTraceFor {
+    run: Arc<Run>,
+    index: usize,
+    trace: SessionTrace,
+}
+
 pub struct App {
     pub document: Document,
     /// The newest good run of the scenario (or of its last valid version).
@@ -162,6 +170,8 @@ pub struct App {
     compare: compare::ComparePanel,
     /// The session shown minute by minute.
     pub selected_session: Option<usize>,
+    /// Its fine trace, simulated when it is opened: for which run and session.
+    session_trace: Option<SessionTraceFor>,
     pub recent: Vec<PathBuf>,
     pub tab: SideTab,
     pub notice: Option<Notice>,
@@ -422,6 +432,7 @@ impl App {
             baseline: None,
             compare: compare::ComparePanel::default(),
             selected_session: None,
+            session_trace: None,
             recent: Vec::new(),
             tab: SideTab::default(),
             notice: None,
@@ -1103,19 +1114,35 @@ impl App {
         {
             let run = sim.run.clone();
             let calendar = sim.scenario.calendar();
+            let fresh = |t: &&SessionTraceFor| Arc::ptr_eq(&t.run, &run) && t.index == i;
+            if self.session_trace.as_ref().filter(fresh).is_none() {
+                let trace = run
+                    .sessions
+                    .get(i)
+                    .and_then(|s| crate::trace_of(&sim.scenario, i, s.start_h));
+                self.session_trace = Some(SessionTraceFor {
+                    run: run.clone(),
+                    index: i,
+                    trace: trace.unwrap_or_default(),
+                });
+            }
+            let no_trace = SessionTrace::default();
+            let trace = self.session_trace.as_ref().map_or(&no_trace, |t| &t.trace);
             let mut open = true;
             egui::Window::new("One session, minute by minute")
                 .id(egui::Id::unique("session window"))
                 .open(&mut open)
                 .default_size([760.0, 560.0])
-                .show(ctx, |ui| match session_view::ui(ui, &run, calendar, i) {
-                    Some(session_view::SessionAction::Show(j)) => {
-                        commands.push(Command::SelectSession(Some(j)))
+                .show(ctx, |ui| {
+                    match session_view::ui(ui, &run, trace, calendar, i) {
+                        Some(session_view::SessionAction::Show(j)) => {
+                            commands.push(Command::SelectSession(Some(j)))
+                        }
+                        Some(session_view::SessionAction::Close) => {
+                            commands.push(Command::SelectSession(None))
+                        }
+                        None => {}
                     }
-                    Some(session_view::SessionAction::Close) => {
-                        commands.push(Command::SelectSession(None))
-                    }
-                    None => {}
                 });
             if !open {
                 commands.push(Command::SelectSession(None));

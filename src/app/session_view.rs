@@ -6,7 +6,7 @@ use egui_plot::{Corner, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints
 
 use super::plot_data::{LETDOWN_COLOR, breast_color};
 use crate::calendar::Calendar;
-use crate::run::{Run, SessionResult};
+use crate::run::{Run, SessionResult, SessionTrace};
 use crate::scenario::Breast;
 use crate::schedule::{Kind, Origin, format_time_h};
 
@@ -29,7 +29,14 @@ fn fmt_fat(v: f64) -> String {
 }
 
 /// The session window's content for session `index` of `run`.
-pub fn ui(ui: &mut Ui, run: &Run, calendar: Calendar, index: usize) -> Option<SessionAction> {
+/// `trace` is that session's fine trace ([`crate::trace_of`]).
+pub fn ui(
+    ui: &mut Ui,
+    run: &Run,
+    trace: &SessionTrace,
+    calendar: Calendar,
+    index: usize,
+) -> Option<SessionAction> {
     let s = run.sessions.get(index)?;
     let mut action = None;
     ui.horizontal(|ui| {
@@ -68,14 +75,13 @@ pub fn ui(ui: &mut Ui, run: &Run, calendar: Calendar, index: usize) -> Option<Se
     ));
 
     ui.columns(2, |cols| {
-        trace_plots(&mut cols[0], s);
+        trace_plots(&mut cols[0], s, trace);
         numbers(&mut cols[1], s);
     });
     action
 }
 
-fn trace_plots(ui: &mut Ui, s: &SessionResult) {
-    let tr = &s.trace;
+fn trace_plots(ui: &mut Ui, s: &SessionResult, tr: &SessionTrace) {
     let x: Vec<f64> = tr.t_h.iter().map(|&t| minutes(s, t)).collect();
     let line = |y: &[f64]| -> Vec<[f64; 2]> {
         x.iter()

@@ -553,14 +553,19 @@ mod tests {
                 horizon_days: 21.0,
                 ..Scenario::default()
             },
-            40,
+            DEFAULT_MEMBERS,
         )
         .unwrap();
-        let gap = simulate_ensemble(&before, 40).unwrap();
+        // As many mothers as the window draws: with 40 the percentiles themselves were uncertain
+        // by about a tenth, and the two widths compared could come out either way.
+        let gap = simulate_ensemble(&before, DEFAULT_MEMBERS).unwrap();
         let effect = plain.effect(&gap, DayQuantity::Production, 17, 21).unwrap();
         let a = plain.range_over(DayQuantity::Production, 17, 21);
         let b = gap.range_over(DayQuantity::Production, 17, 21);
         assert!(effect.p50 < 0.0, "dropping the night feeds lowers supply");
-        assert!(effect.p90 - effect.p10 < (a.p90 - a.p10).min(b.p90 - b.p10));
+        assert!(
+            effect.p90 - effect.p10 < (a.p90 - a.p10).min(b.p90 - b.p10),
+            "{effect:?} {a:?} {b:?}"
+        );
     }
 }

@@ -142,8 +142,9 @@ pub struct Gland {
     pub mean_fullness: f64,
     /// How open the junctions are because of stasis (0–1).
     pub stasis_leak: f64,
-    /// Synthesis rate at the last step, for sampling.
-    pub synthesis_ml_per_h: f64,
+    /// What activation and prolactin allowed of the tissue at the last step (0–1), so that the
+    /// rate of synthesis can be read at any moment ([`Gland::synthesis_now_ml_per_h`]).
+    pub allowed_0_to_1: f64,
     /// Most secretory capacity this breast has had since secretory activation: the reference
     /// for how far involution has gone.
     pub peak_capacity_ml_per_h: f64,
@@ -170,7 +171,7 @@ impl Gland {
             capacity_at_birth_ml_per_h,
             mean_fullness: 0.0,
             stasis_leak: 0.0,
-            synthesis_ml_per_h: 0.0,
+            allowed_0_to_1: 0.0,
             peak_capacity_ml_per_h: 0.0,
         }
     }
@@ -186,6 +187,12 @@ impl Gland {
     /// Share (0–1) of the birth complement of secretory cells still at work.
     pub fn cell_activity(&self) -> f64 {
         (self.capacity_ml_per_h / self.capacity_at_birth_ml_per_h).clamp(0.0, 1.0)
+    }
+
+    /// The rate of synthesis now: the tissue, what activation and prolactin allowed of it at the
+    /// last step, and the brake of the present fullness.
+    pub fn synthesis_now_ml_per_h(&self) -> f64 {
+        self.synthesis_at(self.stored_ml(), self.allowed_0_to_1)
     }
 
     fn synthesis_at(&self, stored_ml: f64, activation: f64) -> f64 {
@@ -209,7 +216,7 @@ impl Gland {
         let made = (rate * dt_h)
             .min((self.storage_capacity_ml - v0).max(0.0))
             .max(0.0);
-        self.synthesis_ml_per_h = rate;
+        self.allowed_0_to_1 = activation;
         self.alveolar_ml += made;
         self.fat_g += made * fat_g_per_l / 1000.0;
         let mut s = Solutes::secreted_with(made);
@@ -274,9 +281,14 @@ impl Gland {
     ///   pumping from birth does not hurry the hormonal switch (A1–A3);
     /// - `birth_leak` is how open the junctions still are from pregnancy.
     ///
+    /// `fullness_before` is the fullness at the start of the step (before this step's
+    /// synthesis): the tissue and junctions answer the mean of it and the fullness now.
+    ///
     /// Returns what was resorbed into the blood over the step.
+    #[allow(clippy::too_many_arguments)]
     pub fn adapt(
         &mut self,
+        fullness_before: f64,
         ceiling_ml_per_h: f64,
         support: f64,
         growth_gate: f64,
@@ -284,7 +296,7 @@ impl Gland {
         step: &StepDecay,
     ) -> Removed {
         let dt_h = step.dt_h;
-        let f = self.fullness().clamp(0.0, 1.0);
+        let f = (0.5 * (fullness_before + self.fullness())).clamp(0.0, 1.0);
         self.mean_fullness += (f - self.mean_fullness) * step.fullness_blend;
         let s = self.capacity_ml_per_h;
 

@@ -134,6 +134,35 @@ impl Course {
         self.settle + self.clearance * kept + self.drive * lag_kept
     }
 
+    /// The level `t_h` into the step.
+    pub fn level_at(&self, t_h: f64) -> f64 {
+        self.level((-t_h / self.tau_h).exp(), (-t_h / RELEASE_LAG_H).exp())
+    }
+
+    /// The highest level over the first `dt_h` of the step and when (hours into it): at one of
+    /// its ends, or where the falling drive no longer outweighs clearance.
+    pub fn peak_within(&self, dt_h: f64) -> (f64, f64) {
+        let mut best = (0.0, self.level(1.0, 1.0));
+        let end = self.level_at(dt_h);
+        if end > best.1 {
+            best = (dt_h, end);
+        }
+        // dP/dt = −a·clearance·e^(−at) − c·drive·e^(−ct) is zero where e^((c−a)t) = −c·drive /
+        // (a·clearance).
+        let (a, c) = (1.0 / self.tau_h, 1.0 / RELEASE_LAG_H);
+        let ratio = -c * self.drive / (a * self.clearance);
+        if ratio > 0.0 && ratio.is_finite() {
+            let t = ratio.ln() / (c - a);
+            if t > 0.0 && t < dt_h {
+                let inside = self.level_at(t);
+                if inside > best.1 {
+                    best = (t, inside);
+                }
+            }
+        }
+        best
+    }
+
     /// The mean level over the first `dt_h` of the step (its factors as for [`Course::level`]).
     pub fn mean(&self, dt_h: f64, kept: f64, lag_kept: f64) -> f64 {
         if dt_h <= 0.0 {
@@ -190,6 +219,23 @@ mod tests {
             );
             assert_eq!(course.level(1.0, 1.0), level);
         }
+    }
+
+    #[test]
+    fn the_peak_inside_a_step_is_found() {
+        let tau = clearance_tau_h(37.0);
+        // Just after the stimulation stopped: the level still rises for a while, then falls.
+        let course = Course::new(100.0, 60.0, 2000.0, 1.0, 0.0, tau);
+        let (t, peak) = course.peak_within(1.0);
+        let fine = (0..=10_000)
+            .map(|i| (i as f64 * 1e-4, course.level_at(i as f64 * 1e-4)))
+            .fold((0.0, f64::MIN), |b, x| if x.1 > b.1 { x } else { b });
+        assert!((peak - fine.1).abs() < 1e-6 * peak, "{peak} vs {}", fine.1);
+        assert!((t - fine.0).abs() < 2e-4, "{t} vs {}", fine.0);
+        assert!(t > 0.0 && t < 1.0);
+        // Falling from the start: the peak is the start.
+        let falling = Course::new(150.0, 60.0, 2000.0, 0.0, 0.0, tau);
+        assert_eq!(falling.peak_within(0.5), (0.0, 150.0));
     }
 
     #[test]

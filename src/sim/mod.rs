@@ -7,6 +7,8 @@
 //! removal, hormone clearance) use their exact exponential solution over a step; the fullness
 //! brake on synthesis uses the midpoint rule. The same scenario gives the same run, bit for bit.
 
+mod sampling;
+
 use crate::model::activation::{junctions_open_after_birth, secretory_activation};
 use crate::model::composition::{
     MilkTally, lactoferrin_extra_g_per_h, nan_composition, siga_secretion_g_per_h,
@@ -38,28 +40,49 @@ pub struct SimOptions {
     pub step_in_session_s: f64,
     /// Spacing of the sampled series, minutes.
     pub sample_every_min: f64,
-    /// Record a fine trace of every session (for "zoom into one feed").
-    pub trace_sessions: bool,
+    /// Which sessions get a fine trace, step by step (for "zoom into one feed").
+    pub trace_sessions: TraceSessions,
+}
+
+/// Which sessions a run records a fine trace of. Traces are most of the memory a run writes, and
+/// the window shows one feed at a time: it simulates that feed's trace when the feed is opened
+/// ([`trace_of`]), so an ordinary run records none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TraceSessions {
+    None,
+    All,
+    /// Only the session with this index in [`Run::sessions`].
+    One(usize),
+}
+
+impl TraceSessions {
+    fn wants(self, session: usize) -> bool {
+        match self {
+            TraceSessions::None => false,
+            TraceSessions::All => true,
+            TraceSessions::One(i) => i == session,
+        }
+    }
 }
 
 impl Default for SimOptions {
     fn default() -> Self {
         Self {
-            step_between_sessions_min: 5.0,
+            step_between_sessions_min: 30.0,
             step_in_session_s: 20.0,
             sample_every_min: 5.0,
-            trace_sessions: true,
+            trace_sessions: TraceSessions::None,
         }
     }
 }
 
 impl SimOptions {
     /// One member of an ensemble: the same integration, but the series sampled hourly (the bands
-    /// need no more) and no trace of each session.
+    /// need no more).
     pub fn ensemble_member() -> Self {
         Self {
             sample_every_min: 60.0,
-            trace_sessions: false,
+            trace_sessions: TraceSessions::None,
             ..Self::default()
         }
     }
@@ -70,7 +93,7 @@ impl SimOptions {
             step_between_sessions_min: 0.5,
             step_in_session_s: 2.0,
             sample_every_min: 5.0,
-            trace_sessions: false,
+            trace_sessions: TraceSessions::None,
         }
     }
 }
@@ -86,6 +109,36 @@ pub fn simulate(scenario: &Scenario) -> Result<Run, Vec<Problem>> {
     simulate_with(scenario, &SimOptions::default())
 }
 
+/// The fine trace of session `index` of the run of `scenario` (with the default numerics), or
+/// `None` if the run has no such session. The run is simulated again up to the end of that
+/// session's day only (everything before a moment is decided by what came before it), and the
+/// session is checked to be the same one; if it is not, the whole run is simulated.
+pub fn trace_of(scenario: &Scenario, index: usize, start_h: f64) -> Option<SessionTrace> {
+    let options = SimOptions {
+        trace_sessions: TraceSessions::One(index),
+        ..SimOptions::default()
+    };
+    let day_end = ((start_h / 24.0).floor() + 2.0).min(scenario.horizon_days.ceil());
+    let shorter = Scenario {
+        horizon_days: day_end.min(scenario.horizon_days),
+        ..scenario.clone()
+    };
+    let same = |run: &Run| {
+        run.sessions
+            .get(index)
+            .filter(|s| s.start_h == start_h && s.end_h > s.start_h)
+            .map(|s| s.trace.clone())
+    };
+    simulate_with(&shorter, &options)
+        .ok()
+        .and_then(|run| same(&run))
+        .or_else(|| {
+            simulate_with(scenario, &options)
+                .ok()
+                .and_then(|run| same(&run))
+        })
+}
+
 pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, Vec<Problem>> {
     let problems = scenario.validate();
     if !problems.is_empty() {
@@ -99,7 +152,12 @@ pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, V
 
 /// Longest slow step inside a session, hours (see [`Sim::advance`]; never longer than the step
 /// between sessions).
-const SLOW_STEP_IN_SESSION_H: f64 = 2.0 / 60.0;
+const SLOW_STEP_IN_SESSION_H: f64 = 5.0 / 60.0;
+
+/// How soon to look again whether the baby may feed while feeding on demand is paused, hours:
+/// the end of a pause is found within this (as steps between sessions did when they were 5
+/// minutes long).
+const PAUSED_LOOK_AGAIN_H: f64 = 5.0 / 60.0;
 
 /// Step lengths whose factors are kept: the regular ones and a few cut short by events.
 const FACTOR_CACHE: usize = 8;
@@ -182,6 +240,7 @@ impl SlowFactors {
 }
 
 /// A session in progress.
+#[derive(Clone)]
 struct Active {
     /// Index into `Run::sessions`.
     result: usize,
@@ -201,6 +260,7 @@ struct Active {
     flow_ml_per_min: [f64; 2],
 }
 
+#[derive(Clone)]
 struct DayTally {
     production_ml: [f64; 2],
     removed_ml: [f64; 2],
@@ -237,6 +297,7 @@ impl DayTally {
     }
 }
 
+#[derive(Clone)]
 struct Sim<'a> {
     sc: &'a Scenario,
     opt: &'a SimOptions,
@@ -283,6 +344,11 @@ struct Sim<'a> {
     /// (`slow_from_h + slow_pending_h` is always `t`).
     slow_pending_h: f64,
     slow_from_h: f64,
+    /// Prolactin over the last slow step, for the samples inside it.
+    prolactin_step: sampling::ProlactinStep,
+    /// Where the last step started, and each breast's fullness then (a breast that became
+    /// engorged over a long step between sessions did so where its fullness crossed the mark).
+    step_from: (f64, [f64; 2]),
 }
 
 impl<'a> Sim<'a> {
@@ -355,6 +421,8 @@ impl<'a> Sim<'a> {
             slow_next: 0,
             slow_pending_h: 0.0,
             slow_from_h: 0.0,
+            prolactin_step: sampling::ProlactinStep::default(),
+            step_from: (0.0, [0.0; 2]),
         }
     }
 
@@ -362,21 +430,35 @@ impl<'a> Sim<'a> {
         let eps = 1e-9;
         self.sample();
         while self.t < self.horizon_h - eps {
-            let next = self.next_stop();
-            self.advance(next - self.t);
-            self.t = next;
-            self.run.steps += 1;
-            self.at_stop();
+            self.step();
         }
         self.end_all_sessions();
         self.finish()
     }
 
+    /// From this stop to the next one.
+    fn step(&mut self) {
+        let next = self.next_stop();
+        self.step_from = (self.t, self.glands.each_ref().map(Gland::fullness));
+        // Samples inside a step between sessions are read from its two ends.
+        let start = (self.next_sample_h < next - 1e-9).then(|| {
+            self.flush_slow();
+            self.row()
+        });
+        self.advance(next - self.t);
+        self.t = next;
+        if let Some(start) = start {
+            let end = self.row();
+            self.samples_inside(&start, &end);
+        }
+        self.run.steps += 1;
+        self.at_stop();
+    }
+
     /// The time of the next thing that must happen exactly, or the end of a normal step.
     fn next_stop(&self) -> f64 {
         let t = self.t;
-        let mut next = self.horizon_h.min(self.next_sample_h);
-        next = next.min(((t / 24.0).floor() + 1.0) * 24.0);
+        let mut next = self.horizon_h.min(((t / 24.0).floor() + 1.0) * 24.0);
         if let Some(p) = self.planned.get(self.next_planned) {
             next = next.min(p.start_h.max(t));
         }
@@ -385,6 +467,9 @@ impl<'a> Sim<'a> {
         }
         let busy = !self.active.is_empty() || self.reflex.ejecting(t);
         if busy {
+            // In a session every sample is a stop (between sessions they are read from the
+            // ends of a long step: see `sampling`).
+            next = next.min(self.next_sample_h);
             next = next.min(t + self.opt.step_in_session_s / 3600.0);
             if let Some(b) = self.reflex.next_burst_h {
                 next = next.min(b);
@@ -401,8 +486,14 @@ impl<'a> Sim<'a> {
             }
         } else {
             next = next.min(t + self.opt.step_between_sessions_min / 60.0);
-            if let Some(h) = self.hunger_trigger_h() {
-                next = next.min(h);
+            match self.hunger_trigger_h() {
+                Some(h) => next = next.min(h),
+                // Feeding on demand is paused (a skipped window, an absence, the night gap):
+                // its end is no event of its own, so look again every few minutes.
+                None if self.sc.schedule.responsive.is_some() => {
+                    next = next.min(t + PAUSED_LOOK_AGAIN_H);
+                }
+                None => {}
             }
         }
         // Never a zero step (an event exactly now was handled at the last stop).
@@ -592,9 +683,12 @@ impl<'a> Sim<'a> {
             self.day.peak_fullness = self.day.peak_fullness.max(g.fullness());
         }
 
-        if self.opt.trace_sessions {
+        if self.opt.trace_sessions != TraceSessions::None {
             let t_end = t + dt;
             for a in &self.active {
+                if !self.opt.trace_sessions.wants(a.result) {
+                    continue;
+                }
                 let res = &mut self.run.sessions[a.result];
                 let tr = &mut res.trace;
                 tr.t_h.push(t_end);
@@ -638,6 +732,7 @@ impl<'a> Sim<'a> {
         let lactoferrin_per_activity = lactoferrin_extra_g_per_h(tm, 1.0);
         for (i, g) in self.glands.iter_mut().enumerate() {
             // Prolactin is permissive: the secretory cells run only while it supports them.
+            let fullness_before = g.fullness();
             let made = g.synthesize(
                 activation * support,
                 m.milk_fat_synthesis_g_per_l,
@@ -650,6 +745,7 @@ impl<'a> Sim<'a> {
             self.run.balance.synthesized_ml += made;
             self.run.balance.fat_synthesized_g += made * m.milk_fat_synthesis_g_per_l / 1000.0;
             let resorbed = g.adapt(
+                fullness_before,
                 m.secretory_capacity_ceiling_ml_per_h,
                 support,
                 activation,
@@ -707,8 +803,25 @@ impl<'a> Sim<'a> {
             stimulation,
             tau,
         );
+        self.prolactin_step = sampling::ProlactinStep {
+            from_h: from,
+            course,
+            tau_h: tau,
+        };
         self.prolactin_drive = prolactin::lag_step(self.prolactin_drive, stimulation, k.lag_kept);
         self.prolactin_ng_ml = course.level(k.prolactin_kept, k.lag_kept);
+        // The highest level of the step, for the sessions whose prolactin peak is watched.
+        if !self.peak_watch.is_empty() {
+            let (into_h, peak) = course.peak_within(dt);
+            let at = from + into_h;
+            for &i in &self.peak_watch {
+                let s = &mut self.run.sessions[i];
+                if peak > s.prolactin_peak_ng_ml && at <= s.start_h + 1.0 {
+                    s.prolactin_peak_ng_ml = peak;
+                    s.prolactin_peak_h = at;
+                }
+            }
+        }
         let p_mean = course.mean(dt, k.prolactin_kept, k.lag_kept);
         self.prolactin_mean_ng_ml += (p_mean - self.prolactin_mean_ng_ml) * k.mean_blend;
         self.day.prolactin_integral += p_mean * dt;
@@ -742,16 +855,9 @@ impl<'a> Sim<'a> {
             });
         }
 
-        // Prolactin peaks in the hour after each session start.
-        let p = self.prolactin_ng_ml;
-        self.peak_watch.retain(|&i| {
-            let s = &mut self.run.sessions[i];
-            if p > s.prolactin_peak_ng_ml {
-                s.prolactin_peak_ng_ml = p;
-                s.prolactin_peak_h = t;
-            }
-            t < s.start_h + 1.0
-        });
+        // Prolactin peaks are watched for an hour after each session start (see `flush_slow`).
+        let sessions = &self.run.sessions;
+        self.peak_watch.retain(|&i| t < sessions[i].start_h + 1.0);
 
         // Let-down due?
         if let Some(b) = self.reflex.next_burst_h
@@ -883,8 +989,8 @@ impl<'a> Sim<'a> {
             prolactin_peak_ng_ml: self.prolactin_ng_ml,
             prolactin_peak_h: t,
             satisfied: false,
-            trace: if self.opt.trace_sessions {
-                // One point a step, for as long as the session may last (both sides of a feed).
+            trace: if self.opt.trace_sessions.wants(result) {
+                // One point a step, for as long as the session may last.
                 let sides = if second.is_some() { 2.0 } else { 1.0 };
                 let steps = sides * limit_h * 3600.0 / self.opt.step_in_session_s;
                 SessionTrace::with_capacity(steps.ceil() as usize + 8)
@@ -1012,10 +1118,22 @@ impl<'a> Sim<'a> {
             let f = g.fullness();
             if !self.engorged[i] && f >= ENGORGED_FULLNESS {
                 self.engorged[i] = true;
-                self.run.events.push(Event {
-                    t_h: t,
-                    kind: EventKind::Engorgement { breast: b },
-                });
+                // Fullness moves smoothly over a step: the mark was crossed inside it.
+                let (t0, f0) = (self.step_from.0, self.step_from.1[i]);
+                let crossed_h = if f0 < ENGORGED_FULLNESS && f > f0 {
+                    t0 + (t - t0) * (ENGORGED_FULLNESS - f0) / (f - f0)
+                } else {
+                    t
+                };
+                // In time order: what this stop started comes after it.
+                let at = self.run.events.partition_point(|e| e.t_h <= crossed_h);
+                self.run.events.insert(
+                    at,
+                    Event {
+                        t_h: crossed_h,
+                        kind: EventKind::Engorgement { breast: b },
+                    },
+                );
             } else if self.engorged[i] && f < ENGORGEMENT_EASED_FULLNESS {
                 self.engorged[i] = false;
             }
@@ -1039,49 +1157,6 @@ impl<'a> Sim<'a> {
                 self.involuting[i] = false;
             }
         }
-    }
-
-    fn sample(&mut self) {
-        self.flush_slow();
-        let t = self.t;
-        let s = &mut self.run.series;
-        s.t_h.push(t);
-        s.prolactin_ng_ml.push(self.prolactin_ng_ml);
-        s.oxytocin_pg_ml.push(self.reflex.level_pg_per_ml);
-        self.cum_synth_ml.push(self.synth_total_ml);
-        self.cum_removed_ml.push(self.removed_total_ml);
-        let per_day = (24.0 * 60.0 / self.opt.sample_every_min).round() as usize;
-        let n = self.cum_synth_ml.len() - 1;
-        let j = n.saturating_sub(per_day);
-        // Before a full day has passed, scale the partial window up to a day.
-        let span_h = (t - j as f64 * self.opt.sample_every_min / 60.0).max(1e-9);
-        let scale = if n >= per_day {
-            1.0
-        } else {
-            24.0 / span_h.max(1.0)
-        };
-        s.production_24h_ml
-            .push((self.cum_synth_ml[n] - self.cum_synth_ml[j]) * scale);
-        s.removed_24h_ml
-            .push((self.cum_removed_ml[n] - self.cum_removed_ml[j]) * scale);
-        s.appetite_ml_per_day
-            .push(appetite_ml_per_day(&self.sc.infant, t));
-        s.prolactin_release_factor
-            .push(self.body.prolactin_release_factor());
-        let birth_leak = junctions_open_after_birth(t, self.sc.mother.activation_delay_h);
-        let mut all = MilkTally::default();
-        for (i, g) in self.glands.iter().enumerate() {
-            let gs = &mut s.glands[i];
-            gs.stored_ml.push(g.stored_ml());
-            gs.fullness_0_to_1.push(g.fullness());
-            gs.synthesis_ml_per_h.push(g.synthesis_ml_per_h);
-            gs.secretory_capacity_ml_per_h.push(g.capacity_ml_per_h);
-            gs.junction_leak_0_to_1.push(g.leak(birth_leak));
-            all.add(g.stored_ml(), g.fat_g, &g.solutes);
-        }
-        s.stored_milk.push(all.composition());
-        self.sample_index += 1;
-        self.next_sample_h = self.sample_index as f64 * self.opt.sample_every_min / 60.0;
     }
 
     fn close_day(&mut self) {

@@ -665,8 +665,13 @@ fn e6_daily_fat(runs: &Runs) -> Outcome {
 /// E7: in breastfeeds after day 14, the last milk's fat ≥ 1.8× the first's (mean ratio), and at
 /// every point of flow (≥ 0.5 ml/min, from a breast giving ≥ 5 ml) the fat of the milk leaving
 /// within ±30% of Daly's curve at that degree of emptying; more than 100 such points.
-fn e7_fat_during_a_feed(runs: &Runs) -> Outcome {
-    let r = runs.default_run();
+fn e7_fat_during_a_feed(_runs: &Runs) -> Outcome {
+    // The same run as the others read, with the fine trace of every session recorded.
+    let traced = crate::SimOptions {
+        trace_sessions: crate::TraceSessions::All,
+        ..crate::SimOptions::default()
+    };
+    let r = crate::simulate_with(&Scenario::default(), &traced).expect("the default is valid");
     let late = breastfeeds_after(&r, 14.0);
     let Some(ratio) = mean(
         late.iter()
