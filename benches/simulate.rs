@@ -1,6 +1,7 @@
-//! Speed of the simulation core: one run as the window makes it (5-minute series, a trace of
-//! every session), one member of an ensemble (hourly series, no traces), and whole ensembles on
-//! every core. Run with `cargo bench --bench simulate`.
+//! Speed of the simulation core: one run as the window makes it (5-minute series; the trace of
+//! one feed is simulated when it is opened, `trace_of`), one member of an ensemble (hourly
+//! series), the trace of one feed, and whole ensembles on every core. Run with
+//! `cargo bench --bench simulate`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lactosim::{Scenario, SimOptions, simulate, simulate_with};
@@ -24,6 +25,13 @@ fn bench(c: &mut Criterion) {
     let member = SimOptions::ensemble_member();
     g.bench_function("ensemble_member_28_days", |b| {
         b.iter(|| simulate_with(std::hint::black_box(&sc), &member).unwrap())
+    });
+    // Opening a feed of the last day of the 28 in the window.
+    let run = simulate(&sc).unwrap();
+    let last = run.sessions.len() - 2;
+    let start_h = run.sessions[last].start_h;
+    g.bench_function("trace_of_a_day_28_feed", |b| {
+        b.iter(|| lactosim::trace_of(std::hint::black_box(&sc), last, start_h).unwrap())
     });
     g.finish();
 
