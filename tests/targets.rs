@@ -193,26 +193,29 @@ fn integration_error_below_half_a_percent() {
         Scenario::default(),
         lactosim::validate::steady::pump_scenario(),
     ] {
-        let coarse = simulate(&sc).unwrap();
         let fine = simulate_with(&sc, &SimOptions::fine()).unwrap();
-        let worst = coarse
-            .days
-            .iter()
-            .zip(&fine.days)
-            .skip(1)
-            .map(|(c, f)| (c.total_production_ml() / f.total_production_ml() - 1.0).abs())
-            .fold(0.0, f64::max);
-        eprintln!(
-            "largest daily production error against the fine run: {:.3}%",
-            worst * 100.0
-        );
-        for (c, f) in coarse.days.iter().zip(&fine.days).skip(1) {
-            let (pc, pf) = (c.total_production_ml(), f.total_production_ml());
-            assert!(
-                (pc - pf).abs() <= 0.005 * pf,
-                "day {}: {pc:.2} vs fine {pf:.2} ml",
-                c.day + 1
+        // The window's run and an ensemble member's (longer steps: see `ensemble_member`).
+        for options in [SimOptions::default(), SimOptions::ensemble_member()] {
+            let coarse = simulate_with(&sc, &options).unwrap();
+            let worst = coarse
+                .days
+                .iter()
+                .zip(&fine.days)
+                .skip(1)
+                .map(|(c, f)| (c.total_production_ml() / f.total_production_ml() - 1.0).abs())
+                .fold(0.0, f64::max);
+            eprintln!(
+                "largest daily production error against the fine run: {:.3}%",
+                worst * 100.0
             );
+            for (c, f) in coarse.days.iter().zip(&fine.days).skip(1) {
+                let (pc, pf) = (c.total_production_ml(), f.total_production_ml());
+                assert!(
+                    (pc - pf).abs() <= 0.005 * pf,
+                    "day {}: {pc:.2} vs fine {pf:.2} ml",
+                    c.day + 1
+                );
+            }
         }
     }
 }
