@@ -108,7 +108,6 @@ impl SimOptions {
             step_in_session_s: 40.0,
             step_between_sessions_min: 60.0,
             trace_sessions: TraceSessions::None,
-            ..Self::default()
         }
     }
 
