@@ -10,18 +10,29 @@
 //! - `params_panel`, `schedule_panel`, `medicines_panel`: the editors (what the mother takes is a
 //!   section of the schedule); `compare`: baseline vs. now, at a chosen day;
 //! - `session_view`: one feed, minute by minute; `files`: dialogs, examples, PNG;
-//! - `validation_view`: Help → "How good is the model?", the model against published figures.
+//! - `validation_view`: Help → "How good is the model?", the model against published figures;
+//! - `mothers`: *Show how mothers differ*, the ensembles and their bands.
+//!
+//! The window's own parts, each an `impl App` of its own: `menu_bar` (menus and shortcuts),
+//! `header` (above the plots, and the status bar), `modals` (what opens over the window),
+//! `file_commands` (open, save, export) and `keeping` (what is kept between sessions). This file
+//! only coordinates: the state, the commands, and the order of the panels in a frame.
 
 mod about_panel;
 pub mod compare;
 mod day_summary;
 pub mod document;
 mod fields;
+mod file_commands;
 pub mod files;
 mod glyphs;
+mod header;
 mod hover;
+mod keeping;
 mod legend;
 pub mod medicines_panel;
+mod menu_bar;
+mod modals;
 pub mod mothers;
 pub mod params_panel;
 mod path_prompt;
@@ -37,6 +48,9 @@ mod session_bars;
 pub mod session_view;
 mod time_axis;
 pub mod validation_view;
+
+use keeping::KeptFingerprint;
+use modals::SessionTraceFor;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -110,19 +124,6 @@ const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)
 
 const STORAGE_KEY: &str = "lactosim";
 
-/// See [`App::kept_fingerprint`].
-#[derive(Clone, Debug, PartialEq)]
-struct KeptFingerprint {
-    revision: u64,
-    path: Option<PathBuf>,
-    saved: bool,
-    baseline: Option<usize>,
-    tab: SideTab,
-    plots: Vec<PlotKind>,
-    recent: usize,
-    mothers: bool,
-}
-
 /// Said at the start when the working scenario came back from the recovery file.
 pub const RESTORED_AFTER_CRASH: &str =
     "Restored the scenario you were working on when lactosim stopped unexpectedly.";
@@ -149,13 +150,6 @@ pub const STALE_RUN: &str =
     "Showing the last run that could be simulated: fix the problems above to see the new one.";
 /// How strongly that run is faded.
 const STALE_OPACITY: f32 = 0.35;
-
-/// The fine trace of one session of one run (see [`crate::trace_of`]).
-struct SessionTraceFor {
-    run: Arc<Run>,
-    index: usize,
-    trace: SessionTrace,
-}
 
 pub struct App {
     pub document: Document,
@@ -237,71 +231,6 @@ impl App {
         app
     }
 
-    /// Keep the working state on disk at `path` from now on ([`recovery`]). Unless starting
-    /// `fresh`, restore what is there if an earlier run left it (it stopped unexpectedly: the
-    /// app says so and offers to discard it), else `clean_state`, what a clean quit stored.
-    pub fn start_recovery(&mut self, path: PathBuf, fresh: bool, clean_state: Option<String>) {
-        if !fresh {
-            match Recovery::left_behind(&path) {
-                Ok(Some(left)) => {
-                    if self.restore_state(&left) {
-                        self.restored_after_crash = Some(clean_state);
-                    }
-                }
-                Ok(None) => {
-                    if let Some(state) = clean_state {
-                        self.restore_state(&state);
-                    }
-                }
-                Err(e) => self.cannot_restore(&e),
-            }
-        }
-        self.recovery = Some(Recovery::at(path));
-    }
-
-    /// The notice after a restore from the recovery file: keep what was restored, or discard it
-    /// for what the last clean quit kept (or the default scenario).
-    fn restored_notice(&mut self, ui: &mut Ui) {
-        let Some(clean) = &self.restored_after_crash else {
-            return;
-        };
-        let mut choice = None;
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RESTORED_AFTER_CRASH);
-                if ui
-                    .button("Keep")
-                    .on_hover_text("Go on with the restored scenario")
-                    .clicked()
-                {
-                    choice = Some(false);
-                }
-                if ui
-                    .button("Discard")
-                    .on_hover_text(
-                        "Go back to what was open when lactosim last quit normally (or the default scenario)",
-                    )
-                    .clicked()
-                {
-                    choice = Some(true);
-                }
-            });
-        });
-        match choice {
-            Some(true) => {
-                let clean = clean.clone();
-                self.restored_after_crash = None;
-                self.set_baseline(None);
-                self.document = Document::new(Scenario::default(), None);
-                if let Some(state) = clean {
-                    self.restore_state(&state);
-                }
-            }
-            Some(false) => self.restored_after_crash = None,
-            None => {}
-        }
-    }
-
     /// Pin (or clear) the run to compare with. The one way the baseline changes, so that the
     /// comparison sentence is made again whenever it does.
     pub fn set_baseline(&mut self, baseline: Option<Simulated>) {
@@ -348,79 +277,6 @@ impl App {
             },
             Err(e) => self.show_file_problems(&path.display().to_string(), &e),
         }
-    }
-
-    /// What changes when anything [`Self::save_state`] keeps changes: the document's revision,
-    /// which run is pinned, the open tab, the plots shown, the recent files and the file's path.
-    fn kept_fingerprint(&self) -> KeptFingerprint {
-        KeptFingerprint {
-            revision: self.document.revision(),
-            path: self.document.path.clone(),
-            saved: self.document.is_dirty(),
-            baseline: self.baseline.as_ref().map(|b| Arc::as_ptr(&b.run) as usize),
-            tab: self.tab,
-            plots: self.plots.visible.clone(),
-            recent: self.recent.len(),
-            mothers: self.mothers.on,
-        }
-    }
-
-    /// What is kept for the next start, as RON: the working scenario (with its file and unsaved
-    /// changes), recent files, which plots are shown and the open tab.
-    pub fn save_state(&self) -> String {
-        KeptState {
-            document: Some(KeptDocument {
-                scenario: self.document.scenario.clone(),
-                path: self.document.path.clone(),
-                saved: self.document.saved.clone(),
-            }),
-            recent: self.recent.clone(),
-            visible_plots: Some(self.plots.visible.clone()),
-            known_plots: Some(PlotKind::ALL.to_vec()),
-            tab: self.tab,
-            baseline: self.baseline.as_ref().map(|b| b.scenario.clone()),
-            show_how_mothers_differ: self.mothers.on,
-        }
-        .to_ron()
-    }
-
-    /// Say that what was open last time cannot come back, and that the app starts afresh.
-    fn cannot_restore(&mut self, why: &StateError) {
-        self.error(&format!(
-            "What was open last time cannot come back: {why}; starting afresh."
-        ));
-    }
-
-    /// Take back what [`App::save_state`] kept; `false` when it could not. A state that does not
-    /// read (from another version, a file a crash cut short) is left alone, with a word: the app
-    /// starts rather than not at all.
-    pub fn restore_state(&mut self, state: &str) -> bool {
-        let persisted = match kept_state::read(state) {
-            Ok(p) => p,
-            Err(e) => {
-                self.cannot_restore(&e);
-                return false;
-            }
-        };
-        if let Some(plots) = persisted.plots_to_show() {
-            self.plots.visible = plots;
-        }
-        self.recent = persisted.recent;
-        self.tab = persisted.tab;
-        self.mothers.on = persisted.show_how_mothers_differ;
-        if let Some(sc) = persisted.baseline
-            && let Ok(sim) = runner::compute(&sc)
-        {
-            self.set_baseline(Some(sim));
-        }
-        if let Some(doc) = persisted.document {
-            // A replacement like any other (a new revision, so it is simulated), except that what
-            // is on disk may differ from what was being worked on.
-            self.document.replace(doc.scenario, doc.path);
-            self.document.saved = doc.saved;
-            self.selected_session = None;
-        }
-        true
     }
 
     /// The app on the default scenario, with the given file dialogs (tests pass a fake).
@@ -628,62 +484,6 @@ impl App {
         }
     }
 
-    fn export_csv_to(&mut self, dir: &std::path::Path) {
-        let Some(sim) = &self.current else {
-            self.error("Nothing to export: the scenario has no run yet.");
-            return;
-        };
-        match crate::export::write_csv_dir(&sim.run, dir) {
-            Ok(()) => self.notice(&format!(
-                "Wrote series.csv, events.csv, sessions.csv and days.csv to {}",
-                dir.display()
-            )),
-            Err(e) => self.error(&format!("Could not export to {}: {e:#}", dir.display())),
-        }
-    }
-
-    /// Ask for a screenshot; [`App::finish_png_export`] saves it when it comes.
-    fn start_png_export(&mut self, path: PathBuf, ctx: &egui::Context) {
-        self.png_target = Some(path);
-        let slot = self.screenshot.clone();
-        let repaint = ctx.clone();
-        ctx.request_screenshot(move |image| {
-            *slot.lock().expect("screenshot slot") = Some(image);
-            repaint.request_repaint();
-        });
-    }
-
-    fn open_path(&mut self, path: PathBuf) {
-        match crate::preset::read_file(&path) {
-            Ok(sc) => {
-                self.show_description = true;
-                self.notice(&format!("Opened {}", path.display()));
-                files::remember(&mut self.recent, &path);
-                self.document.replace(sc, Some(path));
-                self.selected_session = None;
-            }
-            Err(e) => self.show_file_problems(&path.display().to_string(), &e),
-        }
-    }
-
-    fn show_file_problems(&mut self, file: &str, e: &crate::preset::PresetError) {
-        self.file_problems = Some(FileProblems {
-            title: format!("{file} could not be opened"),
-            lines: e.to_string().lines().map(str::to_owned).collect(),
-        });
-    }
-
-    fn save_to(&mut self, path: PathBuf) {
-        match crate::preset::write_file(&path, &self.document.scenario) {
-            Ok(()) => {
-                files::remember(&mut self.recent, &path);
-                self.notice(&format!("Saved {}", path.display()));
-                self.document.mark_saved(path);
-            }
-            Err(e) => self.error(&format!("Could not save {}: {e}", path.display())),
-        }
-    }
-
     fn notice(&mut self, text: &str) {
         self.notice = Some(Notice {
             error: false,
@@ -696,287 +496,6 @@ impl App {
             error: true,
             text: text.to_owned(),
         });
-    }
-
-    /// Keyboard shortcuts, read before the panels so they work wherever the focus is.
-    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        let mut out = Vec::new();
-        ctx.input_mut(|i| {
-            // The shifted ones first: Ctrl+Z would also match Ctrl+Shift+Z.
-            if i.consume_shortcut(&SAVE_AS) {
-                out.push(Command::SaveAs);
-            }
-            if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {
-                out.push(Command::Redo);
-            }
-            if i.consume_shortcut(&UNDO) {
-                out.push(Command::Undo);
-            }
-            if i.consume_shortcut(&SAVE) {
-                out.push(Command::Save);
-            }
-            if i.consume_shortcut(&OPEN) {
-                out.push(Command::Open);
-            }
-            if i.consume_shortcut(&TIMING) {
-                self.show_timing = !self.show_timing;
-            }
-        });
-        out
-    }
-
-    fn menu_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if ui.button("New (default scenario)").clicked() {
-                    commands.push(Command::New);
-                }
-                if ui
-                    .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
-                    .clicked()
-                {
-                    commands.push(Command::Open);
-                }
-                if ui
-                    .button("Open path…")
-                    .on_hover_text("Type the path of the file to open (no system dialog).")
-                    .clicked()
-                {
-                    commands.push(Command::OpenTypedPath);
-                }
-                ui.menu_button("Open recent", |ui| {
-                    if self.recent.is_empty() {
-                        ui.label("No recent files yet.");
-                    }
-                    for p in &self.recent {
-                        if ui.button(p.display().to_string()).clicked() {
-                            commands.push(Command::OpenPath(p.clone()));
-                        }
-                    }
-                });
-                ui.menu_button("Examples", |ui| {
-                    for (i, (title, description)) in files::example_titles().iter().enumerate() {
-                        let r = ui.button(title);
-                        let r = if description.is_empty() {
-                            r
-                        } else {
-                            r.on_hover_text(description)
-                        };
-                        if r.clicked() {
-                            commands.push(Command::OpenExample(i));
-                        }
-                    }
-                });
-                ui.separator();
-                if ui
-                    .add(egui::Button::new("Save").shortcut_text(ui.ctx().format_shortcut(&SAVE)))
-                    .clicked()
-                {
-                    commands.push(Command::Save);
-                }
-                if ui
-                    .add(
-                        egui::Button::new("Save as…")
-                            .shortcut_text(ui.ctx().format_shortcut(&SAVE_AS)),
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::SaveAs);
-                }
-                if ui
-                    .button("Save to path…")
-                    .on_hover_text("Type the path of the file to write (no system dialog).")
-                    .clicked()
-                {
-                    commands.push(Command::SaveTypedPath);
-                }
-                ui.separator();
-                if ui
-                    .add_enabled(self.current.is_some(), egui::Button::new("Export run as CSV…"))
-                    .on_hover_text("series.csv, events.csv, sessions.csv and days.csv: the same files as `lactosim run --out`")
-                    .clicked()
-                {
-                    commands.push(Command::ExportCsv);
-                }
-                if ui
-                    .add_enabled(self.current.is_some(), egui::Button::new("Export plots as PNG…"))
-                    .clicked()
-                {
-                    commands.push(Command::ExportPng);
-                }
-                ui.separator();
-                if ui
-                    .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
-                    .clicked()
-                {
-                    commands.push(Command::Quit);
-                }
-            });
-            ui.menu_button("Edit", |ui| {
-                if ui
-                    .add_enabled(
-                        self.document.can_undo(),
-                        egui::Button::new("Undo").shortcut_text(ui.ctx().format_shortcut(&UNDO)),
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::Undo);
-                }
-                if ui
-                    .add_enabled(
-                        self.document.can_redo(),
-                        egui::Button::new("Redo").shortcut_text(ui.ctx().format_shortcut(&REDO)),
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::Redo);
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for kind in PlotKind::ALL {
-                    let mut on = self.plots.visible.contains(&kind);
-                    if ui.checkbox(&mut on, kind.title()).on_hover_text(kind.help()).changed() {
-                        if on {
-                            self.plots.visible.push(kind);
-                        } else {
-                            self.plots.visible.retain(|k| *k != kind);
-                        }
-                    }
-                }
-                ui.separator();
-                if ui.button("Show the whole run").clicked() {
-                    commands.push(Command::ResetZoom);
-                }
-                ui.checkbox(&mut self.show_timing, "Show timing (F12)");
-                ui.separator();
-                self.mothers.toggle_ui(ui, self.baseline.is_some());
-                ui.separator();
-                // egui's own theme buttons use emoji the default fonts lack: words instead.
-                ui.label("Theme");
-                let mut theme = ui.ctx().options(|o| o.theme_preference);
-                let before = theme;
-                ui.horizontal(|ui| {
-                    ui.selectable_value(&mut theme, egui::ThemePreference::System, "System");
-                    ui.selectable_value(&mut theme, egui::ThemePreference::Light, "Light");
-                    ui.selectable_value(&mut theme, egui::ThemePreference::Dark, "Dark");
-                });
-                if theme != before {
-                    ui.ctx().set_theme(theme);
-                }
-            });
-            ui.menu_button("Compare", |ui| self.baseline_buttons(ui, commands));
-            ui.menu_button("Help", |ui| {
-                if ui
-                    .button("How good is the model?")
-                    .on_hover_text("Every published figure the model can be run against, beside what the model gives: pass or fail, with sources.")
-                    .clicked()
-                {
-                    commands.push(Command::ShowValidation);
-                }
-                ui.separator();
-                ui.label("Drag in a plot to pan, Ctrl+scroll to zoom in time, double-click to see the whole run.");
-                ui.label("Click a session (in the plots or the bars under them) to see its minutes.");
-                ui.label("Drop a .ron scenario file on the window to open it.");
-                ui.label("Every parameter's meaning and source: hover its slider, or read docs/model.md.");
-                ui.separator();
-                ui.label(about_panel::ABOUT);
-            });
-        });
-    }
-
-    /// The scenario's name, the plain-words summary, warnings and problems.
-    fn header(&mut self, ui: &mut Ui, edits: &mut Vec<Edit>, commands: &mut Vec<Command>) {
-        ui.horizontal(|ui| {
-            // An exported figure carries the title and the sentences, not the buttons.
-            let exporting = self.png_target.is_some();
-            about_panel::name_ui(ui, &self.document, exporting, edits);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if exporting {
-                    return;
-                }
-                self.baseline_buttons(ui, commands);
-                if self.runner.busy() {
-                    ui.spinner();
-                    ui.label("computing…");
-                }
-            });
-        });
-        if let Some(sim) = &self.current {
-            // The sentences describe the last run that could be simulated: greyed like its plots
-            // while the edited scenario cannot run.
-            let stale = !self.problems.is_empty();
-            ui.scope(|ui| {
-                if stale {
-                    ui.multiply_opacity(STALE_OPACITY);
-                }
-                ui.label(RichText::new(&sim.summary).size(15.0));
-                if let Some(words) = self.mothers.range_words() {
-                    ui.label(RichText::new(words).size(15.0));
-                }
-                if let Some(words) = self.compare.words() {
-                    ui.label(RichText::new(words).size(15.0));
-                }
-                if let Some(words) = self
-                    .compare
-                    .shown()
-                    .and_then(|c| c.day)
-                    .and_then(|d| self.mothers.compared_words(d))
-                {
-                    ui.label(RichText::new(words).size(15.0));
-                }
-            });
-            if self.png_target.is_none() {
-                let pinned = self.baseline.is_some();
-                ui.horizontal_wrapped(|ui| self.mothers.toggle_ui(ui, pinned));
-            }
-            if !self.document.scenario.description.is_empty() && self.png_target.is_none() {
-                // Opened for the person when a file or an example was just opened.
-                let open = std::mem::take(&mut self.show_description).then_some(true);
-                egui::CollapsingHeader::new("What this scenario shows")
-                    .id_salt("scenario description")
-                    .open(open)
-                    .show(ui, |ui| {
-                        // A few lines, scrolled when longer: the plots keep their room.
-                        egui::ScrollArea::vertical()
-                            .id_salt("description")
-                            .max_height(HEADER_TEXT_MAX_HEIGHT)
-                            .show(ui, |ui| ui.label(&self.document.scenario.description));
-                        if self.document.scenario != self.document.saved {
-                            ui.weak("(Written for the scenario as it was opened; it has been changed since.)");
-                        }
-                    });
-            }
-            ui.scope(|ui| {
-                if stale {
-                    ui.multiply_opacity(STALE_OPACITY);
-                }
-                egui::ScrollArea::vertical()
-                    .id_salt("warnings")
-                    .max_height(HEADER_TEXT_MAX_HEIGHT)
-                    .show(ui, |ui| {
-                        for w in &sim.run.warnings {
-                            let at = w
-                                .t_h
-                                .map(|t| format!(" ({})", sim.scenario.calendar().time_words(t)))
-                                .unwrap_or_default();
-                            ui.colored_label(
-                                ui.visuals().warn_fg_color,
-                                format!("Warning: {}{at}", w.message),
-                            );
-                        }
-                    });
-            });
-        }
-        if !self.problems.is_empty() {
-            egui::Frame::group(ui.style())
-                .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
-                .show(ui, |ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, "This scenario cannot run:");
-                    for p in &self.problems {
-                        ui.label(format!("• {}: {}", p.path, p.message));
-                    }
-                });
-        }
     }
 
     fn side_panel(&mut self, ui: &mut Ui, edits: &mut Vec<Edit>, commands: &mut Vec<Command>) {
@@ -1001,216 +520,6 @@ impl App {
                 ),
                 SideTab::About => about_panel::ui(ui, &self.document.scenario, edits),
             });
-    }
-
-    fn status_bar(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            if let Some(n) = &self.notice {
-                let color = if n.error {
-                    ui.visuals().error_fg_color
-                } else {
-                    ui.visuals().weak_text_color()
-                };
-                ui.colored_label(color, &n.text);
-            }
-            // An error stays until the person dismisses it (or the next message replaces it).
-            if self.notice.as_ref().is_some_and(|n| n.error)
-                && ui
-                    .small_button("Dismiss")
-                    .on_hover_text("Dismiss this message")
-                    .clicked()
-            {
-                self.notice = None;
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if self.show_timing
-                    && let Some(sim) = &self.current
-                {
-                    ui.monospace(format!(
-                        "simulate {:.1} ms · plot data {:.1} ms · frame {} · {} points",
-                        sim.simulate_ms,
-                        sim.prepare_ms,
-                        self.frame_ms
-                            .map_or_else(|| "–".to_owned(), |f| format!("{f:.1} ms")),
-                        sim.plots.point_count()
-                    ));
-                }
-            });
-        });
-    }
-
-    fn modals(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if let Some(cmd) = self.pending.clone() {
-            let mut answer = None;
-            egui::Modal::new(egui::Id::unique("unsaved changes")).show(ctx, |ui| {
-                ui.heading("Unsaved changes");
-                ui.label(format!(
-                    "“{}” has changes that are not saved. Save them first?",
-                    self.document.title()
-                ));
-                ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
-                        answer = Some(0);
-                    }
-                    if ui.button("Don't save").clicked() {
-                        answer = Some(1);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        answer = Some(2);
-                    }
-                });
-            });
-            match answer {
-                Some(0) => {
-                    self.pending = None;
-                    self.command_now(Command::Save, ctx);
-                    if let Some(prompt) = &mut self.path_prompt {
-                        // The path is being typed: carry on once it is saved.
-                        prompt.then = Some(cmd);
-                    } else if !self.document.is_dirty() {
-                        self.command_now(cmd, ctx);
-                    }
-                }
-                Some(1) => {
-                    self.pending = None;
-                    if cmd == Command::Quit {
-                        // The person threw the changes away: the next start must not bring them
-                        // back (what is kept at exit is the scenario as saved).
-                        let saved = self.document.saved.clone();
-                        let path = self.document.path.clone();
-                        self.document.replace(saved, path);
-                    }
-                    self.command_now(cmd, ctx);
-                }
-                Some(_) => self.pending = None,
-                None => {}
-            }
-        }
-        self.path_prompt_window(ctx);
-        if let Some(fp) = &self.file_problems {
-            let mut close = false;
-            egui::Modal::new(egui::Id::unique("file problems")).show(ctx, |ui| {
-                ui.heading(&fp.title);
-                ui.label("Nothing was changed. Every problem found:");
-                egui::ScrollArea::vertical()
-                    .max_height(300.0)
-                    .show(ui, |ui| {
-                        for l in &fp.lines {
-                            ui.monospace(l);
-                        }
-                    });
-                if ui.button("OK").clicked() {
-                    close = true;
-                }
-            });
-            if close {
-                self.file_problems = None;
-            }
-        }
-        // Not while the plots are being exported: the window would sit in the picture.
-        if let Some(i) = self.selected_session
-            && let Some(sim) = &self.current
-            && self.png_target.is_none()
-        {
-            let run = sim.run.clone();
-            let calendar = sim.scenario.calendar();
-            let fresh = |t: &&SessionTraceFor| Arc::ptr_eq(&t.run, &run) && t.index == i;
-            if self.session_trace.as_ref().filter(fresh).is_none() {
-                let trace = run
-                    .sessions
-                    .get(i)
-                    .and_then(|s| crate::trace_of(&sim.scenario, i, s.start_h));
-                self.session_trace = Some(SessionTraceFor {
-                    run: run.clone(),
-                    index: i,
-                    trace: trace.unwrap_or_default(),
-                });
-            }
-            let no_trace = SessionTrace::default();
-            let trace = self.session_trace.as_ref().map_or(&no_trace, |t| &t.trace);
-            let mut open = true;
-            egui::Window::new("One session, minute by minute")
-                .id(egui::Id::unique("session window"))
-                .open(&mut open)
-                .default_size([760.0, 560.0])
-                .show(ctx, |ui| {
-                    match session_view::ui(ui, &run, trace, calendar, i) {
-                        Some(session_view::SessionAction::Show(j)) => {
-                            commands.push(Command::SelectSession(Some(j)))
-                        }
-                        Some(session_view::SessionAction::Close) => {
-                            commands.push(Command::SelectSession(None))
-                        }
-                        None => {}
-                    }
-                });
-            if !open {
-                commands.push(Command::SelectSession(None));
-            }
-        }
-    }
-
-    /// Files dropped on the window, and the hint while they hover over it.
-    fn dropped_files(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let (hovering, dropped) =
-            ctx.input(|i| (!i.raw.hovered_files.is_empty(), i.raw.dropped_files.clone()));
-        if hovering {
-            let painter = ctx.layer_painter(egui::LayerId::new(
-                egui::Order::Foreground,
-                egui::Id::unique("drop hint"),
-            ));
-            let rect = ctx.content_rect();
-            painter.rect_filled(rect, 0.0, Color32::from_black_alpha(140));
-            painter.text(
-                rect.center(),
-                egui::Align2::CENTER_CENTER,
-                "Drop a .ron scenario to open it",
-                egui::FontId::proportional(24.0),
-                Color32::WHITE,
-            );
-        }
-        if let Some(path) = dropped
-            .iter()
-            .map(|f| f.path().to_path_buf())
-            .find(|p| !p.as_os_str().is_empty())
-        {
-            if path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-            {
-                commands.push(Command::OpenPath(path));
-            } else {
-                self.error(&format!(
-                    "{} is not a scenario: lactosim opens .ron files.",
-                    path.display()
-                ));
-            }
-        }
-    }
-
-    /// Save a screenshot that arrived, cropped to the plots.
-    fn finish_png_export(&mut self, ctx: &egui::Context) {
-        let Some(image) = self.screenshot.lock().expect("screenshot slot").take() else {
-            return;
-        };
-        let Some(path) = self.png_target.take() else {
-            return;
-        };
-        let ppp = ctx.pixels_per_point();
-        let whole = egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(image.size[0] as f32, image.size[1] as f32) / ppp,
-        );
-        let region = self.figure_rect.unwrap_or(whole).intersect(whole);
-        if !region.is_positive() {
-            self.error("Nothing to export: the plots are not on screen.");
-            return;
-        }
-        let cropped = image.region(&region, Some(ppp));
-        match files::save_png(&cropped, &path) {
-            Ok(()) => self.notice(&format!("Saved the plots to {}", path.display())),
-            Err(e) => self.error(&e),
-        }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
