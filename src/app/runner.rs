@@ -16,7 +16,7 @@ use crate::summary::{Metrics, plain_words};
 use super::plot_data::RunPlots;
 
 /// Scenarios up to this long are simulated on the UI thread: simulation and plot data take about
-/// 6 ms for 28 days (`cargo bench --bench explorer`), so about 10 ms at 45, inside a 16 ms frame
+/// 4–5 ms for 28 days (`cargo bench --bench explorer`), so about 8 ms at 45, inside a 16 ms frame
 /// with the drawing. Longer ones go to a worker thread.
 pub const SYNC_MAX_DAYS: f64 = 45.0;
 
