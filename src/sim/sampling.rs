@@ -61,7 +61,6 @@ impl Row {
 pub(super) struct ProlactinStep {
     pub from_h: f64,
     pub course: prolactin::Course,
-    pub tau_h: f64,
 }
 
 impl Sim<'_> {
@@ -110,11 +109,7 @@ impl Sim<'_> {
             let mut row = start.towards(end, (t - start.t_h) / span_h);
             row.t_h = t;
             let p = &self.prolactin_step;
-            let since_h = t - p.from_h;
-            row.prolactin_ng_ml = p.course.level(
-                (-since_h / p.tau_h).exp(),
-                (-since_h / prolactin::RELEASE_LAG_H).exp(),
-            );
+            row.prolactin_ng_ml = p.course.level_at(t - p.from_h);
             let since_start_h = t - start.t_h;
             row.oxytocin_pg_ml = o.basal_pg_per_ml
                 + (start.oxytocin_pg_ml - o.basal_pg_per_ml)

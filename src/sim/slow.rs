@@ -104,7 +104,6 @@ impl Sim<'_> {
         self.prolactin_step = sampling::ProlactinStep {
             from_h: from,
             course,
-            tau_h: tau,
         };
         self.prolactin_drive = prolactin::lag_step(self.prolactin_drive, stimulation, k.lag_kept);
         self.prolactin_ng_ml = course.level(k.prolactin_kept, k.lag_kept);
