@@ -111,9 +111,13 @@ impl Reflex {
 
     /// First-order clearance towards the basal level; `kept` = exp(−dt/τ), see [`clearance_tau_h`].
     pub fn clear(&mut self, o: &Oxytocin, kept: f64) {
-        self.level_pg_per_ml =
-            o.basal_pg_per_ml + (self.level_pg_per_ml - o.basal_pg_per_ml) * kept;
+        self.level_pg_per_ml = cleared(o, self.level_pg_per_ml, kept);
     }
+}
+
+/// `level` after clearance towards the basal level with `kept` = exp(−dt/τ) (no pulse meanwhile).
+pub fn cleared(o: &Oxytocin, level_pg_per_ml: f64, kept: f64) -> f64 {
+    o.basal_pg_per_ml + (level_pg_per_ml - o.basal_pg_per_ml) * kept
 }
 
 /// Clearance time constant, hours.

@@ -110,10 +110,8 @@ impl Sim<'_> {
             row.t_h = t;
             let p = &self.prolactin_step;
             row.prolactin_ng_ml = p.course.level_at(t - p.from_h);
-            let since_start_h = t - start.t_h;
-            row.oxytocin_pg_ml = o.basal_pg_per_ml
-                + (start.oxytocin_pg_ml - o.basal_pg_per_ml)
-                    * (-since_start_h / oxytocin_tau_h).exp();
+            let kept = (-(t - start.t_h) / oxytocin_tau_h).exp();
+            row.oxytocin_pg_ml = oxytocin::cleared(o, start.oxytocin_pg_ml, kept);
             self.push(&row);
         }
     }
