@@ -209,8 +209,8 @@ struct Sim<'a> {
     rng: fastrand::Rng,
     run: Run,
     day: DayTally,
-    cum_synth_ml: Vec<f64>,
-    cum_removed_ml: Vec<f64>,
+    /// The samples so far, one row each (made into the run's series at the end).
+    rows: Vec<sampling::Row>,
     synth_total_ml: f64,
     removed_total_ml: f64,
     next_sample_h: f64,
@@ -263,7 +263,6 @@ impl<'a> Sim<'a> {
             ..Run::default()
         };
         let samples = (sc.horizon_days * 24.0 * 60.0 / opt.sample_every_min).ceil() as usize + 2;
-        run.series.reserve(samples);
         // The planned sessions and, on demand, up to a dozen feeds a day.
         run.sessions
             .reserve(planned.len() + (sc.horizon_days * 12.0).ceil() as usize);
@@ -290,8 +289,7 @@ impl<'a> Sim<'a> {
             rng: fastrand::Rng::with_seed(sc.seed),
             run,
             day: DayTally::new(),
-            cum_synth_ml: Vec::with_capacity(samples),
-            cum_removed_ml: Vec::with_capacity(samples),
+            rows: Vec::with_capacity(samples),
             synth_total_ml: 0.0,
             removed_total_ml: 0.0,
             next_sample_h: 0.0,
