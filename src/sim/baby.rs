@@ -45,7 +45,7 @@ impl Sim<'_> {
             .max(self.last_feed_start_h + spacing_h);
         // Room is kept for the planned breastfeeds still to come today (D7).
         if self.day.breastfeeds + self.planned_feeds_left_today() >= MAX_BREASTFEEDS_A_DAY {
-            after.max(((self.t / 24.0).floor() + 1.0) * 24.0)
+            after.max(self.next_midnight_h())
         } else {
             after
         }
@@ -53,7 +53,7 @@ impl Sim<'_> {
 
     /// Planned breastfeeds still to start before the next midnight.
     pub(super) fn planned_feeds_left_today(&self) -> usize {
-        let midnight = ((self.t / 24.0).floor() + 1.0) * 24.0;
+        let midnight = self.next_midnight_h();
         self.planned[self.next_planned..]
             .iter()
             .take_while(|p| p.start_h < midnight)

@@ -41,6 +41,12 @@ impl DayTally {
 }
 
 impl Sim<'_> {
+    /// The midnight that ends the day in progress (every midnight passed closed a day; no
+    /// rounding of the time needed).
+    pub(super) fn next_midnight_h(&self) -> f64 {
+        (self.run.days.len() + 1) as f64 * 24.0
+    }
+
     pub(super) fn check_glands(&mut self) {
         let t = self.t;
         for b in Breast::BOTH {

@@ -342,7 +342,7 @@ impl<'a> Sim<'a> {
     /// The time of the next thing that must happen exactly, or the end of a normal step.
     fn next_stop(&self) -> f64 {
         let t = self.t;
-        let mut next = self.horizon_h.min(((t / 24.0).floor() + 1.0) * 24.0);
+        let mut next = self.horizon_h.min(self.next_midnight_h());
         if let Some(p) = self.planned.get(self.next_planned) {
             next = next.min(p.start_h.max(t));
         }
@@ -414,7 +414,7 @@ impl<'a> Sim<'a> {
         let t = self.t;
         let eps = 1e-9;
         // A new day first: whatever starts at midnight counts in the day it starts.
-        if (t / 24.0 - (t / 24.0).round()).abs() < 1e-9 && t > eps {
+        if t >= self.next_midnight_h() - eps {
             self.close_day();
         }
 
