@@ -136,7 +136,14 @@ impl Course {
 
     /// The level `t_h` into the step.
     pub fn level_at(&self, t_h: f64) -> f64 {
-        self.level((-t_h / self.tau_h).exp(), (-t_h / RELEASE_LAG_H).exp())
+        let [kept, lag_kept] = self.decays(t_h);
+        self.level(kept, lag_kept)
+    }
+
+    /// What [`Course::level`] takes for a time `t_h`: e^(−t/τ) and e^(−t/lag). Those of a sum
+    /// of times are the products of each's.
+    pub fn decays(&self, t_h: f64) -> [f64; 2] {
+        [(-t_h / self.tau_h).exp(), (-t_h / RELEASE_LAG_H).exp()]
     }
 
     /// The highest level over the first `dt_h` of the step and when (hours into it): at one of

@@ -103,17 +103,31 @@ impl Sim<'_> {
     /// between sessions, see the module note).
     pub(super) fn samples_inside(&mut self, start: &Row, end: &Row) {
         let span_h = end.t_h - start.t_h;
+        if span_h <= 0.0 {
+            return;
+        }
         let o = &self.sc.mother.oxytocin;
         let oxytocin_tau_h = oxytocin::clearance_tau_h(o);
-        while self.next_sample_h < end.t_h - 1e-9 && span_h > 0.0 {
+        let p = self.prolactin_step;
+        // Oxytocin's and prolactin's decays at the first sample; from one sample to the next
+        // they are multiplied by those of the spacing (three `exp`s a step, not three a sample).
+        let decays = |oxytocin_h: f64, prolactin_h: f64| {
+            let [kept, lag_kept] = p.course.decays(prolactin_h);
+            [(-oxytocin_h / oxytocin_tau_h).exp(), kept, lag_kept]
+        };
+        let first = self.next_sample_h;
+        let mut now = decays(first - start.t_h, first - p.from_h);
+        let mut spacing = None;
+        while self.next_sample_h < end.t_h - 1e-9 {
             let t = self.next_sample_h;
             let mut row = start.towards(end, (t - start.t_h) / span_h);
             row.t_h = t;
-            let p = &self.prolactin_step;
-            row.prolactin_ng_ml = p.course.level_at(t - p.from_h);
-            let kept = (-(t - start.t_h) / oxytocin_tau_h).exp();
-            row.oxytocin_pg_ml = oxytocin::cleared(o, start.oxytocin_pg_ml, kept);
+            row.oxytocin_pg_ml = oxytocin::cleared(o, start.oxytocin_pg_ml, now[0]);
+            row.prolactin_ng_ml = p.course.level(now[1], now[2]);
             self.push(&row);
+            let spacing_h = self.opt.sample_every_min / 60.0;
+            let by: [f64; 3] = *spacing.get_or_insert_with(|| decays(spacing_h, spacing_h));
+            now = std::array::from_fn(|i| now[i] * by[i]);
         }
     }
 
