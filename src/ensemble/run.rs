@@ -357,16 +357,24 @@ fn reduce(index: usize, sampled: Sampled, run: &Run) -> Reduced {
     }
 }
 
-/// The bands across the members of each of `n` values (`value(member, i)`).
-fn bands_across(all: &[Reduced], n: usize, value: impl Fn(&Reduced, usize) -> f64) -> Vec<Bands> {
-    let mut column = vec![0.0; all.len()];
+/// The bands across the members of each of `n` values (`value(member, i)`), on every core
+/// (each is worked out on its own, so the result is the same on any number of threads).
+fn bands_across(
+    all: &[Reduced],
+    n: usize,
+    value: impl Fn(&Reduced, usize) -> f64 + Sync,
+) -> Vec<Bands> {
     (0..n)
-        .map(|i| {
-            for (c, r) in column.iter_mut().zip(all) {
-                *c = value(r, i);
-            }
-            Bands::of(&mut column)
-        })
+        .into_par_iter()
+        .map_init(
+            || vec![0.0; all.len()],
+            |column, i| {
+                for (c, r) in column.iter_mut().zip(all) {
+                    *c = value(r, i);
+                }
+                Bands::of(column)
+            },
+        )
         .collect()
 }
 
