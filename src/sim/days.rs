@@ -143,7 +143,7 @@ impl Sim<'_> {
         let b = &mut self.run.balance;
         b.stored_at_end_ml = self.glands.iter().map(|g| g.stored_ml()).sum();
         b.fat_stored_at_end_g = self.glands.iter().map(|g| g.fat_g).sum();
-        self.run.series = sampling::series(&self.rows, self.opt.sample_every_min, &self.sc.infant);
+        self.flush_rows();
         self.run.warnings = crate::warnings::warnings(self.sc, &self.run);
         self.run
     }

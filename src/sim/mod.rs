@@ -216,8 +216,11 @@ struct Sim<'a> {
     rng: fastrand::Rng,
     run: Run,
     day: DayTally,
-    /// The samples so far, one row each (made into the run's series at the end).
+    /// The latest samples, one row each, not yet added to the run's series.
     rows: Vec<sampling::Row>,
+    /// Milk made and removed since birth at each sample (for the 24-hour sums).
+    cum_synth_ml: Vec<f64>,
+    cum_removed_ml: Vec<f64>,
     synth_total_ml: f64,
     removed_total_ml: f64,
     next_sample_h: f64,
@@ -270,6 +273,7 @@ impl<'a> Sim<'a> {
             ..Run::default()
         };
         let samples = (sc.horizon_days * 24.0 * 60.0 / opt.sample_every_min).ceil() as usize + 2;
+        run.series.reserve(samples);
         // The planned sessions and, on demand, up to a dozen feeds a day.
         run.sessions
             .reserve(planned.len() + (sc.horizon_days * 12.0).ceil() as usize);
@@ -296,7 +300,9 @@ impl<'a> Sim<'a> {
             rng: fastrand::Rng::with_seed(sc.seed),
             run,
             day: DayTally::new(),
-            rows: Vec::with_capacity(samples),
+            rows: Vec::with_capacity(sampling::ROW_BATCH),
+            cum_synth_ml: Vec::with_capacity(samples),
+            cum_removed_ml: Vec::with_capacity(samples),
             synth_total_ml: 0.0,
             removed_total_ml: 0.0,
             next_sample_h: 0.0,

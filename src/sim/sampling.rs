@@ -14,8 +14,7 @@ use crate::model::activation::junctions_open_after_birth;
 use crate::model::composition::MilkTally;
 use crate::model::infant::appetite_ml_per_day;
 use crate::model::{oxytocin, prolactin};
-use crate::run::{Component, Composition, GlandSeries, Series};
-use crate::scenario::Infant;
+use crate::run::{Component, Composition};
 
 /// The state one sample records (the 24-hour sums are worked out from the running totals).
 #[derive(Clone, Copy, Debug)]
@@ -134,56 +133,80 @@ impl Sim<'_> {
     /// Record one sample.
     fn push(&mut self, row: &Row) {
         self.rows.push(*row);
+        if self.rows.len() == ROW_BATCH {
+            self.flush_rows();
+        }
         self.sample_index += 1;
         self.next_sample_h = self.sample_index as f64 * self.opt.sample_every_min / 60.0;
     }
-}
 
-/// The run's series from its rows, `sample_every_min` apart. Recording whole rows and making
-/// the columns once at the end costs a run a tenth of what pushing onto twenty-odd columns at
-/// every sample did.
-pub(super) fn series(rows: &[Row], sample_every_min: f64, infant: &Infant) -> Series {
-    let last_24h = |total: fn(&Row) -> f64| last_24h(rows, sample_every_min, total);
-    Series {
-        t_h: column(rows, |r| r.t_h),
-        prolactin_ng_ml: column(rows, |r| r.prolactin_ng_ml),
-        oxytocin_pg_ml: column(rows, |r| r.oxytocin_pg_ml),
-        production_24h_ml: last_24h(|r| r.synthesized_ml),
-        removed_24h_ml: last_24h(|r| r.removed_ml),
-        appetite_ml_per_day: column(rows, |r| appetite_ml_per_day(infant, r.t_h)),
-        prolactin_release_factor: column(rows, |r| r.prolactin_release_factor),
-        glands: std::array::from_fn(|i| GlandSeries {
-            stored_ml: column(rows, |r| r.glands[i][0]),
-            fullness_0_to_1: column(rows, |r| r.glands[i][1]),
-            synthesis_ml_per_h: column(rows, |r| r.glands[i][2]),
-            secretory_capacity_ml_per_h: column(rows, |r| r.glands[i][3]),
-            junction_leak_0_to_1: column(rows, |r| r.glands[i][4]),
-        }),
-        stored_milk: rows.iter().map(|r| r.stored_milk).collect(),
+    /// Add the rows kept so far to the run's series.
+    pub(super) fn flush_rows(&mut self) {
+        let Self {
+            rows,
+            run,
+            cum_synth_ml,
+            cum_removed_ml,
+            opt,
+            sc,
+            ..
+        } = self;
+        let s = &mut run.series;
+        let first = s.t_h.len();
+        let col = |value: fn(&Row) -> f64| rows.iter().map(value);
+        s.t_h.extend(col(|r| r.t_h));
+        s.prolactin_ng_ml.extend(col(|r| r.prolactin_ng_ml));
+        s.oxytocin_pg_ml.extend(col(|r| r.oxytocin_pg_ml));
+        cum_synth_ml.extend(col(|r| r.synthesized_ml));
+        cum_removed_ml.extend(col(|r| r.removed_ml));
+        let n = s.t_h.len();
+        let every = opt.sample_every_min;
+        s.production_24h_ml
+            .extend(last_24h(cum_synth_ml, &s.t_h, first..n, every));
+        s.removed_24h_ml
+            .extend(last_24h(cum_removed_ml, &s.t_h, first..n, every));
+        s.appetite_ml_per_day
+            .extend(rows.iter().map(|r| appetite_ml_per_day(&sc.infant, r.t_h)));
+        s.prolactin_release_factor
+            .extend(col(|r| r.prolactin_release_factor));
+        for (i, g) in s.glands.iter_mut().enumerate() {
+            let col = |k: usize| rows.iter().map(move |r| r.glands[i][k]);
+            g.stored_ml.extend(col(0));
+            g.fullness_0_to_1.extend(col(1));
+            g.synthesis_ml_per_h.extend(col(2));
+            g.secretory_capacity_ml_per_h.extend(col(3));
+            g.junction_leak_0_to_1.extend(col(4));
+        }
+        s.stored_milk.extend(rows.iter().map(|r| r.stored_milk));
+        rows.clear();
     }
 }
 
-fn column(rows: &[Row], value: impl Fn(&Row) -> f64) -> Vec<f64> {
-    rows.iter().map(value).collect()
-}
+/// Rows kept before they are added to the run's series. Recording whole rows and adding them
+/// to the columns a batch at a time costs a third of what pushing onto twenty-odd columns at
+/// every sample did, and a small batch is reused in the cache (a buffer of all the run's rows
+/// was 1.5 MB more to fault in every run, which cost more than it saved).
+pub(super) const ROW_BATCH: usize = 256;
 
-/// The 24-hour sums of a running total; before a full day has passed, the partial window scaled
-/// up to a day.
-fn last_24h(rows: &[Row], sample_every_min: f64, total: impl Fn(&Row) -> f64) -> Vec<f64> {
+/// The 24-hour sums of a running total at samples `range` (times `t_h`); before a full day has
+/// passed, the partial window scaled up to a day.
+fn last_24h<'a>(
+    total: &'a [f64],
+    t_h: &'a [f64],
+    range: std::ops::Range<usize>,
+    sample_every_min: f64,
+) -> impl Iterator<Item = f64> + 'a {
     let per_day = (24.0 * 60.0 / sample_every_min).round() as usize;
-    rows.iter()
-        .enumerate()
-        .map(|(n, row)| {
-            let j = n.saturating_sub(per_day);
-            let scale = if n >= per_day {
-                1.0
-            } else {
-                let span_h = (row.t_h - j as f64 * sample_every_min / 60.0).max(1e-9);
-                24.0 / span_h.max(1.0)
-            };
-            (total(row) - total(&rows[j])) * scale
-        })
-        .collect()
+    range.map(move |n| {
+        let j = n.saturating_sub(per_day);
+        let scale = if n >= per_day {
+            1.0
+        } else {
+            let span_h = (t_h[n] - j as f64 * sample_every_min / 60.0).max(1e-9);
+            24.0 / span_h.max(1.0)
+        };
+        (total[n] - total[j]) * scale
+    })
 }
 
 #[cfg(test)]
@@ -216,7 +239,8 @@ mod tests {
             if sim.t > 7.0 * 24.0 && idle && was_busy {
                 let (mut a, mut b) = (sim.clone(), sim.clone());
                 b.opt = &short;
-                let n0 = a.rows.len();
+                a.flush_rows();
+                let n0 = a.run.series.t_h.len();
                 let sessions0 = sim.run.sessions.len();
                 let next_start =
                     |r: &Run| r.sessions.get(sessions0).map_or(f64::MAX, |s| s.start_h);
@@ -227,21 +251,24 @@ mod tests {
                 while b.t < until && b.active.is_empty() {
                     b.step();
                 }
-                let n = a.rows.len().min(b.rows.len());
-                for (ra, rb) in a.rows[n0..n].iter().zip(&b.rows[n0..n]) {
-                    if ra.t_h >= next_start(&a.run).min(next_start(&b.run)) {
+                a.flush_rows();
+                b.flush_rows();
+                let n = a.run.series.t_h.len().min(b.run.series.t_h.len());
+                let (sa, sb) = (&a.run.series, &b.run.series);
+                for k in n0..n {
+                    if sa.t_h[k] >= next_start(&a.run).min(next_start(&b.run)) {
                         break;
                     }
                     let rel = |x: f64, y: f64| (x - y).abs() / y.abs().max(1e-9);
-                    let (ga, gb) = (&ra.glands[0], &rb.glands[0]);
-                    // Stored milk and the rate of synthesis of the left breast (see `Row`).
-                    worst[0] = worst[0].max((ga[0] - gb[0]).abs());
-                    worst[1] = worst[1].max(rel(ga[2], gb[2]));
-                    worst[2] = worst[2].max(rel(ra.prolactin_ng_ml, rb.prolactin_ng_ml));
-                    worst[3] = worst[3].max((ra.oxytocin_pg_ml - rb.oxytocin_pg_ml).abs());
+                    let (ga, gb) = (&sa.glands[0], &sb.glands[0]);
+                    worst[0] = worst[0].max((ga.stored_ml[k] - gb.stored_ml[k]).abs());
+                    worst[1] =
+                        worst[1].max(rel(ga.synthesis_ml_per_h[k], gb.synthesis_ml_per_h[k]));
+                    worst[2] = worst[2].max(rel(sa.prolactin_ng_ml[k], sb.prolactin_ng_ml[k]));
+                    worst[3] = worst[3].max((sa.oxytocin_pg_ml[k] - sb.oxytocin_pg_ml[k]).abs());
                     worst[4] = worst[4].max(rel(
-                        ra.stored_milk.sodium_mmol_l,
-                        rb.stored_milk.sodium_mmol_l,
+                        sa.stored_milk[k].sodium_mmol_l,
+                        sb.stored_milk[k].sodium_mmol_l,
                     ));
                     checked += 1;
                 }
