@@ -47,7 +47,19 @@ impl Sim<'_> {
         (self.run.days.len() + 1) as f64 * 24.0
     }
 
+    /// What the glands did since the last stop: engorged (dated where the mark was crossed),
+    /// eased, junctions reopened or sealed, involution begun or ended. Fullness rises, and the
+    /// junctions and the tissue change, only in the slow part: the rest is looked at only after
+    /// it ran (at most stops of a session it did not, and only an easing can have happened).
     pub(super) fn check_glands(&mut self) {
+        if !std::mem::take(&mut self.slow_ran) {
+            for (engorged, g) in self.engorged.iter_mut().zip(&self.glands) {
+                if *engorged && g.fullness() < ENGORGEMENT_EASED_FULLNESS {
+                    *engorged = false;
+                }
+            }
+            return;
+        }
         let t = self.t;
         for b in Breast::BOTH {
             let i = b.index();

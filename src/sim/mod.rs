@@ -228,6 +228,8 @@ struct Sim<'a> {
     /// Sessions whose prolactin peak is still being watched (the hour after their start).
     peak_watch: Vec<usize>,
     engorged: [bool; 2],
+    /// Whether the slow part ran since the glands were last looked at (`check_glands`).
+    slow_ran: bool,
     reopened: [bool; 2],
     involuting: [bool; 2],
     ejection_rate_per_h: f64,
@@ -309,6 +311,7 @@ impl<'a> Sim<'a> {
             sample_index: 0,
             peak_watch: Vec::new(),
             engorged: [false; 2],
+            slow_ran: false,
             reopened: [false; 2],
             involuting: [false; 2],
             ejection_rate_per_h: ejection_rate_per_h(m.oxytocin.letdown_ejected_fraction),

@@ -15,6 +15,7 @@ impl Sim<'_> {
             return;
         }
         let from = self.slow_from_h;
+        self.slow_ran = true;
         self.slow_pending_h = 0.0;
         self.slow_from_h = from + dt;
         let k = self.slow_factors(dt);
