@@ -97,8 +97,13 @@ impl Metrics {
 /// within the last week that has passed is not either. (Milk made, not removed: removal jumps by
 /// a feed from one day to the next, synthesis is smooth.)
 pub fn settling_day(run: &Run) -> Option<usize> {
+    settled_from(&run.days)
+}
+
+/// [`settling_day`] of a run made of `days`.
+fn settled_from(days: &[crate::run::DaySummary]) -> Option<usize> {
     let made = |d: &crate::run::DaySummary| d.total_production_ml();
-    let week = &run.days[run.days.len().saturating_sub(7)..];
+    let week = &days[days.len().saturating_sub(7)..];
     let last = week.last().map(made)?;
     let week_mean = week.iter().map(made).sum::<f64>() / week.len() as f64;
     let settled_near = |level: f64| {
@@ -106,7 +111,7 @@ pub fn settling_day(run: &Run) -> Option<usize> {
             return None;
         }
         let mut settled = None;
-        for d in run.days.iter().rev() {
+        for d in days.iter().rev() {
             if (made(d) - level).abs() <= 0.05 * level {
                 settled = Some(d.day);
             } else {
@@ -185,9 +190,12 @@ fn later_level(run: &Run, settled_day: usize) -> Option<(f64, usize, usize, f64)
     if from < settled_day + 7 {
         return None;
     }
-    // The first level settled sooner than the band around the last one says: from the first day
-    // after which, up to the change, every day is within 5% of it.
-    let early_from = held_since(&made, from, early);
+    // The first level settled sooner than the band around the last one says: where a run that
+    // ended before the change would say it settled (so the same first weeks are told the same
+    // way whatever comes after them), or else from the first day after which, up to the change,
+    // every day is within 5% of it.
+    let early_from =
+        settled_from(&run.days[..from]).unwrap_or_else(|| held_since(&made, from, early));
     Some((early, early_from.min(settled_day), from, late))
 }
 
