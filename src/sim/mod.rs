@@ -178,6 +178,13 @@ pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, V
 /// between sessions).
 const SLOW_STEP_IN_SESSION_H: f64 = 5.0 / 60.0;
 
+/// How close to a meal the baby's hunger counts as having reached it, ml. The step to the
+/// moment it does is worked out from the rate of hunger at the start of the step, which the
+/// step integrates at its midpoint: they differ in the last ten-thousandth of a ml, and a feed
+/// waiting for that took a step of a few milliseconds (with decay factors of its own) before
+/// nearly every feed.
+const HUNGER_REACHED_WITHIN_ML: f64 = 0.01;
+
 /// How soon to look again whether the baby may feed while feeding on demand is paused, hours:
 /// the end of a pause is found within this (as steps between sessions did when they were 5
 /// minutes long).
@@ -511,7 +518,8 @@ impl<'a> Sim<'a> {
             && self.responsive_on(t)
             && t >= self.earliest_feed_h() - eps
             && self.hunger_ml
-                >= meal_ml(&self.sc.infant, t) * breast_share(&self.sc.infant, t) - 1e-6
+                >= meal_ml(&self.sc.infant, t) * breast_share(&self.sc.infant, t)
+                    - HUNGER_REACHED_WITHIN_ML
             && breast_share(&self.sc.infant, t) > 0.0
         {
             let per_breast_h = self
