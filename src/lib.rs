@@ -19,6 +19,16 @@
 //!   starts and in its recovery file (read like any outside data);
 //! - `app` (feature `gui`): the egui explorer, which only draws runs and edits scenarios.
 
+/// The memory allocator of every program built on this crate (the window, the command line,
+/// the tests and benchmarks): mimalloc keeps freed memory for the next run, where glibc's
+/// allocator handed the few megabytes of a run's series back to the kernel after each run and
+/// the next run paid ~600 page faults for them, a third of a 28-day run's time (measured with
+/// `perf stat`; `docs/model.md`, Numerics). Feature `mimalloc` (on by default; off in the fuzz
+/// build, whose sanitizer watches the system allocator), and not on the web.
+#[cfg(all(feature = "mimalloc", not(target_arch = "wasm32")))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod absence;
 #[cfg(feature = "gui")]
 pub mod app;
