@@ -116,6 +116,7 @@ impl Sim<'_> {
         };
         let first = self.next_sample_h;
         let mut now = decays(first - start.t_h, first - p.from_h);
+        let spacing_h = self.opt.sample_every_min / 60.0;
         let mut spacing = None;
         while self.next_sample_h < end.t_h - 1e-9 {
             let t = self.next_sample_h;
@@ -124,7 +125,6 @@ impl Sim<'_> {
             row.oxytocin_pg_ml = oxytocin::cleared(o, start.oxytocin_pg_ml, now[0]);
             row.prolactin_ng_ml = p.course.level(now[1], now[2]);
             self.push(&row);
-            let spacing_h = self.opt.sample_every_min / 60.0;
             let by: [f64; 3] = *spacing.get_or_insert_with(|| decays(spacing_h, spacing_h));
             now = std::array::from_fn(|i| now[i] * by[i]);
         }
