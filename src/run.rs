@@ -324,6 +324,34 @@ impl SessionResult {
         self.removed_ml[0] + self.removed_ml[1]
     }
 
+    /// The sides in words, as they were used: "both sides", "left side", or for a breastfeed
+    /// offered both sides that took milk from one only, "right side only (full before the left)".
+    /// (A feed labelled "both sides" whose table said "left 0 ml" read as a contradiction.)
+    pub fn sides_words(&self) -> String {
+        match self.side {
+            SessionSide::One(b) => format!("{} side", b.name()),
+            SessionSide::Both => {
+                let used: Vec<Breast> = Breast::BOTH
+                    .into_iter()
+                    .filter(|&b| self.took_milk_from(b))
+                    .collect();
+                match used[..] {
+                    [b] if self.kind == Kind::Breastfeed => {
+                        let other = Breast::BOTH.into_iter().find(|&o| o != b).unwrap_or(b);
+                        let why = if self.satisfied {
+                            "full before the"
+                        } else {
+                            "ended before the"
+                        };
+                        format!("{} side only ({why} {})", b.name(), other.name())
+                    }
+                    [b] => format!("both sides offered, milk from the {} only", b.name()),
+                    _ => "both sides".to_owned(),
+                }
+            }
+        }
+    }
+
     pub fn duration_min(&self) -> f64 {
         (self.end_h - self.start_h) * 60.0
     }
@@ -487,5 +515,40 @@ impl Run {
     pub fn session_at(&self, t_h: f64) -> Option<usize> {
         let i = self.sessions.partition_point(|s| s.start_h <= t_h);
         (i > 0 && self.sessions[i - 1].end_h >= t_h).then(|| i - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A feed offered both sides is told by the sides it took milk from: never "both sides"
+    /// beside a table that says one of them gave 0 ml.
+    #[test]
+    fn a_feed_is_told_by_the_sides_it_used() {
+        let run = crate::simulate(&crate::Scenario::default()).expect("runs");
+        let offered_both: Vec<&SessionResult> = run
+            .sessions
+            .iter()
+            .filter(|s| s.kind == Kind::Breastfeed && s.side == SessionSide::Both)
+            .collect();
+        let one = offered_both
+            .iter()
+            .find(|s| s.took_milk_from(Breast::Left) != s.took_milk_from(Breast::Right))
+            .expect("some feeds end on the first side");
+        let used = Breast::BOTH
+            .into_iter()
+            .find(|&b| one.took_milk_from(b))
+            .unwrap();
+        let words = one.sides_words();
+        assert!(
+            words.starts_with(&format!("{} side only (", used.name())),
+            "{words}"
+        );
+        let two = offered_both
+            .iter()
+            .find(|s| s.took_milk_from(Breast::Left) && s.took_milk_from(Breast::Right))
+            .expect("some feeds take both sides");
+        assert_eq!(two.sides_words(), "both sides");
     }
 }

@@ -53,6 +53,8 @@ pub(super) struct SessionBarInView {
     end: f64,
     /// Did any of them take milk from this breast?
     used: bool,
+    /// Which breasts the first of them took milk from.
+    session_used: [bool; 2],
     /// Index of the first session, and how many there are.
     first: usize,
     count: usize,
@@ -60,9 +62,12 @@ pub(super) struct SessionBarInView {
 
 impl SessionBarInView {
     fn describe(&self) -> String {
-        let side = match self.side {
-            SessionSide::Both => "both sides",
-            SessionSide::One(b) => b.name(),
+        // As the session used them: a breastfeed offered both sides may take from one only.
+        let side = match (self.side, self.session_used) {
+            (SessionSide::Both, [true, false]) => "left side only",
+            (SessionSide::Both, [false, true]) => "right side only",
+            (SessionSide::Both, _) => "both sides",
+            (SessionSide::One(b), _) => b.name(),
         };
         if self.count == 1 {
             format!(
@@ -116,6 +121,7 @@ pub(super) fn bars_in_view(
                 start: s.start_days,
                 end,
                 used,
+                session_used: s.used,
                 first: s.index,
                 count: 1,
             });

@@ -62,13 +62,12 @@ pub fn ui(
         Origin::Single(i) => format!("single session {}", i + 1),
     };
     ui.strong(format!(
-        "{} ({} side{}), {} – {}, {:.0} min, {origin}",
+        "{} ({}), {} – {}, {:.0} min, {origin}",
         match s.kind {
             Kind::Breastfeed => "Breastfeed",
             Kind::Pump => "Pump session",
         },
-        s.side.name(),
-        if s.side.name() == "both" { "s" } else { "" },
+        s.sides_words(),
         calendar.time_words(s.start_h),
         format_time_h(s.end_h).split(' ').next_back().unwrap_or(""),
         s.duration_min()
