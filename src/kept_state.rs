@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::preset::{MAX_NESTING, MAX_PRESET_BYTES};
 use crate::scenario::Scenario;
-use crate::view::{PlotKind, SideTab};
+use crate::view::{Audience, PlotKind, SideTab};
 
 /// Largest state read back, bytes: room for two scenarios (working and baseline), what the working
 /// scenario's file holds, and the view.
@@ -40,6 +40,8 @@ pub struct KeptState {
     pub baseline: Option<Scenario>,
     /// *Show how mothers differ* was ticked.
     pub show_how_mothers_differ: bool,
+    /// Who said they are looking (`None` until asked: a state from before the question).
+    pub audience: Option<Audience>,
 }
 
 /// The working scenario as kept: the scenario, its file, and what the file holds.
@@ -178,6 +180,7 @@ mod tests {
             tab: SideTab::Compare,
             baseline: Some(Scenario::default()),
             show_how_mothers_differ: true,
+            audience: Some(Audience::Parent),
         }
     }
 

@@ -30,6 +30,17 @@ struct Cli {
     /// Size of the window in points, e.g. 1920x1080 (for figures of a known size).
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
     size: Option<[f32; 2]>,
+    /// Open the parent's or the clinician's view without asking (the window asks at first
+    /// start and remembers).
+    #[arg(long = "as", value_name = "WHO", value_enum)]
+    audience: Option<Who>,
+}
+
+/// Who is looking (`--as`).
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Who {
+    Parent,
+    Clinician,
 }
 
 fn parse_size(s: &str) -> Result<[f32; 2], String> {
@@ -138,6 +149,10 @@ fn lactosim_gui(cli: Cli) -> Result<(), String> {
         baseline: cli.compare,
         fresh: cli.fresh,
         size: cli.size,
+        audience: cli.audience.map(|w| match w {
+            Who::Parent => lactosim::view::Audience::Parent,
+            Who::Clinician => lactosim::view::Audience::Clinician,
+        }),
     })
     .map_err(|e| e.to_string())
 }

@@ -67,3 +67,47 @@ impl SideTab {
         }
     }
 }
+
+/// Who is looking: the two faces of the explorer over the same scenario, runs and edits. Asked
+/// at first start, kept, and switchable in View.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Audience {
+    /// A parent: her milk supply in plain words, what is normal, and the questions parents ask.
+    Parent,
+    /// A clinician or researcher: every plot, unit and source.
+    Clinician,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 2] = [Audience::Parent, Audience::Clinician];
+
+    /// The choice as the person makes it.
+    pub fn choice(self) -> &'static str {
+        match self {
+            Audience::Parent => "I'm a parent",
+            Audience::Clinician => "I'm a clinician or researcher",
+        }
+    }
+
+    /// What that choice shows, in one line.
+    pub fn promise(self) -> &'static str {
+        match self {
+            Audience::Parent => {
+                "Your milk supply in plain words, what is normal, and answers to the questions \
+                 parents ask."
+            }
+            Audience::Clinician => {
+                "The whole model: supply, both breasts, hormones, composition, every unit and \
+                 source, comparisons and ranges."
+            }
+        }
+    }
+
+    /// The name of the view in the View menu.
+    pub fn view_name(self) -> &'static str {
+        match self {
+            Audience::Parent => "Parent's view",
+            Audience::Clinician => "Clinician's view",
+        }
+    }
+}

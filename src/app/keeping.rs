@@ -14,6 +14,7 @@ pub(super) struct KeptFingerprint {
     pub(super) plots: Vec<PlotKind>,
     pub(super) recent: usize,
     pub(super) mothers: bool,
+    pub(super) audience: Option<Audience>,
 }
 
 impl App {
@@ -51,6 +52,7 @@ impl App {
             plots: self.plots.visible.clone(),
             recent: self.recent.len(),
             mothers: self.mothers.on,
+            audience: self.audience,
         }
     }
 
@@ -69,6 +71,7 @@ impl App {
             tab: self.tab,
             baseline: self.baseline.as_ref().map(|b| b.scenario.clone()),
             show_how_mothers_differ: self.mothers.on,
+            audience: self.audience,
         }
         .to_ron()
     }
@@ -97,6 +100,9 @@ impl App {
         self.recent = persisted.recent;
         self.tab = persisted.tab;
         self.mothers.on = persisted.show_how_mothers_differ;
+        if persisted.audience.is_some() {
+            self.audience = persisted.audience;
+        }
         if let Some(sc) = persisted.baseline
             && let Ok(sim) = runner::compute(&sc)
         {

@@ -138,6 +138,8 @@ impl App {
                 }
             });
             ui.menu_button("View", |ui| {
+                self.audience_menu(ui);
+                ui.separator();
                 for kind in PlotKind::ALL {
                     let mut on = self.plots.visible.contains(&kind);
                     if ui.checkbox(&mut on, kind.title()).on_hover_text(kind.help()).changed() {

@@ -19,6 +19,7 @@
 //! only coordinates: the state, the commands, and the order of the panels in a frame.
 
 mod about_panel;
+mod audience;
 pub mod compare;
 mod day_summary;
 pub mod document;
@@ -62,7 +63,7 @@ use crate::edit::Edit;
 use crate::kept_state::{self, KeptDocument, KeptState, StateError};
 use crate::run::{Run, SessionTrace};
 use crate::scenario::Problem;
-pub use crate::view::SideTab;
+pub use crate::view::{Audience, SideTab};
 
 use document::Document;
 use files::{Dialogs, EXAMPLES, NativeDialogs, PathPurpose};
@@ -173,6 +174,11 @@ pub struct App {
     plots: PlotsView,
     /// *Show how mothers differ*: the ensembles and their bands.
     pub mothers: mothers::MothersView,
+    /// Who said they are looking (`None`: not asked yet, and the window asks first). The
+    /// window for tests starts as the clinician's, as it was before the question.
+    pub audience: Option<Audience>,
+    /// The parent's face: the plots beyond the supply plot were asked for (*Show me more*).
+    pub show_me_more: bool,
     schedule_panel: SchedulePanel,
     /// The working state kept on disk at every change ([`recovery`]); `None` in tests that do
     /// not ask for it.
@@ -210,6 +216,8 @@ impl App {
     /// last session (unless `fresh`), else the built-in default.
     pub fn new(cc: &eframe::CreationContext<'_>, launch: &Launch) -> Self {
         let mut app = Self::with_dialogs(Box::new(NativeDialogs::default()));
+        // Asked at first start, unless kept from before or given on the command line.
+        app.audience = launch.audience;
         let clean_state = cc.storage.and_then(|s| s.get_string(STORAGE_KEY));
         match Recovery::default_path() {
             Some(path) => app.start_recovery(path, launch.fresh, clean_state),
@@ -219,6 +227,9 @@ impl App {
                 }
             }
             None => {}
+        }
+        if launch.audience.is_some() {
+            app.audience = launch.audience;
         }
         if let Some(path) = &launch.baseline {
             app.pin_file_as_baseline(path);
@@ -295,6 +306,8 @@ impl App {
             show_timing: false,
             plots: PlotsView::default(),
             mothers: mothers::MothersView::default(),
+            audience: Some(Audience::Clinician),
+            show_me_more: false,
             schedule_panel: SchedulePanel::default(),
             recovery: None,
             recorded: None,
@@ -545,8 +558,10 @@ impl App {
         let ctx = ui.ctx().clone();
         let mut edits = Vec::new();
         // While a dialog waits for an answer, the keys and drops that would act behind it do not.
-        let dialog_open =
-            self.pending.is_some() || self.file_problems.is_some() || self.path_prompt.is_some();
+        let dialog_open = self.pending.is_some()
+            || self.file_problems.is_some()
+            || self.path_prompt.is_some()
+            || self.audience.is_none();
         let mut commands = if dialog_open {
             Vec::new()
         } else {
@@ -573,6 +588,7 @@ impl App {
                     // While the scenario as edited cannot run, the last run that could is kept
                     // but greyed, so it is never taken for the edited one.
                     let stale = !self.problems.is_empty();
+                    self.show_me_more_button(ui);
                     if stale {
                         ui.colored_label(ui.visuals().error_fg_color, STALE_RUN);
                     }
@@ -587,6 +603,7 @@ impl App {
                                 baseline.as_ref(),
                                 self.selected_session,
                                 &self.mothers,
+                                self.plots_in_face(),
                             )
                         })
                         .inner;
@@ -605,6 +622,7 @@ impl App {
                 .map(|r| egui::Rect::from_min_max(top, r.max));
         });
         self.modals(&ctx, &mut commands);
+        self.audience_question(&ctx);
         // Not while the plots are being exported: the window would sit in the picture.
         if self.png_target.is_none() {
             self.validation.window(&ctx);
@@ -682,6 +700,8 @@ pub struct Launch {
     pub fresh: bool,
     /// Window size in points (1280×800 if not given).
     pub size: Option<[f32; 2]>,
+    /// Open the parent's or the clinician's view without asking.
+    pub audience: Option<Audience>,
 }
 
 /// Open the window.

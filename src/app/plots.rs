@@ -286,6 +286,7 @@ impl PlotsView {
         baseline: Option<&Arc<RunPlots>>,
         selected: Option<usize>,
         mothers: &MothersView,
+        only: Option<PlotKind>,
     ) -> Option<PlotAction> {
         let horizon = current
             .horizon_days
@@ -309,6 +310,7 @@ impl PlotsView {
             .into_iter()
             .filter(|k| self.visible.contains(k))
             .filter(|k| *k != PlotKind::Medicine || has_medicine)
+            .filter(|k| only.is_none_or(|o| o == *k))
             .collect();
         // The read-out names the doses within a few points of the pointer.
         let dose_tolerance = DOSE_HOVER_PX * (view.1 - view.0) / f64::from(self.width.max(100.0));

@@ -1,0 +1,75 @@
+//! The two faces of the window, through egui_kittest: at first start the window asks who is
+//! looking and remembers it; the parent's face shows the supply plot alone, the rest one click
+//! away (issue "A parent's view").
+#![cfg(feature = "gui")]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use lactosim::app::files::NoDialogs;
+use lactosim::app::plot_data::PlotKind;
+use lactosim::app::{App, Audience};
+
+fn harness(app: App) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    h.run();
+    h
+}
+
+fn plots_drawn(app: &App) -> Vec<PlotKind> {
+    let mut kinds: Vec<PlotKind> = app.plots_drawn().iter().map(|(k, _, _)| *k).collect();
+    kinds.dedup();
+    kinds
+}
+
+#[test]
+fn first_start_asks_who_is_looking_and_remembers_the_answer() {
+    // A first start: nothing kept says who is looking.
+    let mut app = App::with_dialogs(Box::new(NoDialogs));
+    app.audience = None;
+    let mut h = harness(app);
+    h.get_by_label("I'm a clinician or researcher");
+    h.get_by_label("I'm a parent").click();
+    h.run();
+    assert_eq!(h.state().audience, Some(Audience::Parent));
+    assert!(
+        h.query_by_label("I'm a clinician or researcher").is_none(),
+        "the question goes once answered"
+    );
+
+    // The next start brings the answer back and does not ask again.
+    let kept = h.state().save_state();
+    let mut next = App::with_dialogs(Box::new(NoDialogs));
+    next.audience = None;
+    assert!(next.restore_state(&kept));
+    assert_eq!(next.audience, Some(Audience::Parent));
+    let h = harness(next);
+    assert!(h.query_by_label("I'm a parent").is_none());
+}
+
+#[test]
+fn the_parents_view_shows_her_supply_alone_until_she_asks_for_more() {
+    let mut app = App::with_dialogs(Box::new(NoDialogs));
+    app.choose_audience(Audience::Parent);
+    let mut h = harness(app);
+    h.run();
+    assert_eq!(plots_drawn(h.state()), vec![PlotKind::Supply]);
+
+    h.get_by_label("Show me more").click();
+    h.run();
+    h.run();
+    let more = plots_drawn(h.state());
+    assert!(
+        more.contains(&PlotKind::Breasts) && more.contains(&PlotKind::Hormones),
+        "{more:?}"
+    );
+
+    // Switching to the clinician's view in View shows the whole window.
+    h.state_mut().choose_audience(Audience::Clinician);
+    h.run();
+    h.run();
+    assert!(plots_drawn(h.state()).len() > 1);
+    assert!(h.query_by_label("Show me more").is_none());
+}
