@@ -15,6 +15,9 @@ pub enum PlotKind {
     /// The effect of what the mother takes on prolactin release; only drawn when the scenario
     /// has a course of medicine.
     Medicine,
+    /// The parent's face: the milk she makes a day and what her baby needs, in her words. Not
+    /// in [`PlotKind::ALL`], the clinician's stack.
+    YourSupply,
 }
 
 impl PlotKind {

@@ -4,7 +4,7 @@
 #![cfg(feature = "gui")]
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use lactosim::app::files::NoDialogs;
 use lactosim::app::plot_data::PlotKind;
@@ -55,7 +55,8 @@ fn the_parents_view_shows_her_supply_alone_until_she_asks_for_more() {
     app.choose_audience(Audience::Parent);
     let mut h = harness(app);
     h.run();
-    assert_eq!(plots_drawn(h.state()), vec![PlotKind::Supply]);
+    assert_eq!(plots_drawn(h.state()), vec![PlotKind::YourSupply]);
+    h.get_by_label_contains("Your milk supply");
 
     h.get_by_label("Show me more").click();
     h.run();
@@ -72,4 +73,36 @@ fn the_parents_view_shows_her_supply_alone_until_she_asks_for_more() {
     h.run();
     assert!(plots_drawn(h.state()).len() > 1);
     assert!(h.query_by_label("Show me more").is_none());
+}
+
+#[test]
+fn the_parents_first_screen_has_no_clinical_units() {
+    let mut app = App::with_dialogs(Box::new(NoDialogs));
+    app.choose_audience(Audience::Parent);
+    let mut h = harness(app);
+    h.run();
+    for unit in [
+        "ng/ml",
+        "pg/ml",
+        "mmol",
+        "g/L",
+        "sIgA",
+        "secretory capacity",
+        "synthesis rate",
+    ] {
+        let found: Vec<String> = h
+            .query_all_by_label_contains(unit)
+            .filter_map(|n| n.accesskit_node().label())
+            .collect();
+        assert!(found.is_empty(), "{unit} on the parent's screen: {found:?}");
+    }
+    // The scan sees the plots' legends: the clinician's screen has them.
+    h.state_mut().choose_audience(Audience::Clinician);
+    h.run();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("secretory capacity")
+            .next()
+            .is_some()
+    );
 }

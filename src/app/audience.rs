@@ -50,9 +50,10 @@ impl App {
         self.show_me_more = false;
     }
 
-    /// The parent's face shows the supply plot alone until she asks for more.
+    /// The parent's face shows her milk supply alone until she asks for more.
     pub(super) fn plots_in_face(&self) -> Option<PlotKind> {
-        (self.audience == Some(Audience::Parent) && !self.show_me_more).then_some(PlotKind::Supply)
+        (self.audience == Some(Audience::Parent) && !self.show_me_more)
+            .then_some(PlotKind::YourSupply)
     }
 
     /// Under the parent's plot: the rest of the window, one click away.

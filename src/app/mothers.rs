@@ -394,10 +394,14 @@ impl MothersView {
 
     /// The bands drawn on a plot.
     fn bands(&self, kind: PlotKind) -> impl Iterator<Item = &Band> {
-        self.current
-            .iter()
-            .flat_map(|c| &c.bands)
-            .filter(move |b| b.kind == kind)
+        // The parent's plot draws the milk made: the supply plot's band of it.
+        let (kind, only_made) = match kind {
+            PlotKind::YourSupply => (PlotKind::Supply, true),
+            k => (k, false),
+        };
+        self.current.iter().flat_map(|c| &c.bands).filter(move |b| {
+            b.kind == kind && (!only_made || b.quantity == Quantity::Production24h)
+        })
     }
 
     /// Whether a plot has bands (its legend says what they are).

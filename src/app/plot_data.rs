@@ -23,6 +23,7 @@ impl PlotKind {
             PlotKind::Composition => "Milk removed: composition",
             PlotKind::Sodium => "Milk removed: sodium",
             PlotKind::Medicine => "What the mother takes",
+            PlotKind::YourSupply => "Your milk supply",
         }
     }
 
@@ -34,6 +35,7 @@ impl PlotKind {
             PlotKind::Composition => "g/L",
             PlotKind::Sodium => "mmol/L",
             PlotKind::Medicine => "× prolactin release",
+            PlotKind::YourSupply => "ml a day",
         }
     }
 
@@ -55,6 +57,9 @@ impl PlotKind {
             PlotKind::Sodium => {
                 "Sodium of the milk removed at each session, mmol/L. It is high while the tight junctions between the cells are open (the first days, engorgement, mastitis, weaning) and low in established lactation."
             }
+            PlotKind::YourSupply => {
+                "The milk your breasts make in a day (green) and what your baby would drink in a day if there were no limit (grey, dashed). Supply follows demand: the more milk is taken, the more is made, within a few days. With \"Show how mothers differ\" ticked, the shading is where most mothers like you are."
+            }
             PlotKind::Medicine => {
                 "How much what the mother takes multiplies the release of prolactin from the pituitary: 1 is no effect. A dopamine blocker (domperidone, metoclopramide) raises it, a dopamine agonist (cabergoline, bromocriptine) lowers it. It follows the amount of medicine in her body, rising with each dose (diamonds) and fading with the medicine's half-life. Shown when the scenario has a medicine (Schedule tab, What the mother takes)."
             }
@@ -73,7 +78,7 @@ impl PlotKind {
     /// Share of the stack's height (a plot with one curve needs less).
     pub fn weight(self) -> f32 {
         match self {
-            PlotKind::Supply => 1.5,
+            PlotKind::Supply | PlotKind::YourSupply => 1.5,
             PlotKind::Breasts => 1.1,
             PlotKind::Sodium => 0.8,
             PlotKind::Medicine => 0.6,
@@ -405,6 +410,22 @@ impl RunPlots {
                 .collect(),
             daily: None,
         });
+        // The parent's face: the milk she makes and what her baby needs, in her words.
+        let mut your_supply = PlotData::default();
+        your_supply.curves.push(series(
+            "milk you make a day",
+            MADE_COLOR,
+            ml_day,
+            &s.production_24h_ml,
+        ));
+        let mut needs = series(
+            "what your baby needs a day",
+            Color32::GRAY,
+            ml_day,
+            &s.appetite_ml_per_day,
+        );
+        needs.dashed = true;
+        your_supply.curves.push(needs);
         // Each breast's rates, drawn as ml/day to compare with the daily totals: the synthesis
         // rate (spiky between feeds, so hidden at first) and the secretory capacity (dashed).
         for b in Breast::BOTH {
@@ -613,6 +634,7 @@ impl RunPlots {
                 (PlotKind::Medicine, medicine),
                 (PlotKind::Composition, composition),
                 (PlotKind::Sodium, sodium),
+                (PlotKind::YourSupply, your_supply),
             ],
             sessions,
             has_medicine,

@@ -286,6 +286,7 @@ impl PlotsView {
         baseline: Option<&Arc<RunPlots>>,
         selected: Option<usize>,
         mothers: &MothersView,
+        // One plot alone (the parent's face), else the stack as chosen in View.
         only: Option<PlotKind>,
     ) -> Option<PlotAction> {
         let horizon = current
@@ -306,12 +307,14 @@ impl PlotsView {
         let link = Id::unique("lactosim time axis");
         // The effect of a medicine only when there is one (in this run or the baseline).
         let has_medicine = current.has_medicine || baseline.is_some_and(|b| b.has_medicine);
-        let visible: Vec<PlotKind> = PlotKind::ALL
-            .into_iter()
-            .filter(|k| self.visible.contains(k))
-            .filter(|k| *k != PlotKind::Medicine || has_medicine)
-            .filter(|k| only.is_none_or(|o| o == *k))
-            .collect();
+        let visible: Vec<PlotKind> = match only {
+            Some(kind) => vec![kind],
+            None => PlotKind::ALL
+                .into_iter()
+                .filter(|k| self.visible.contains(k))
+                .filter(|k| *k != PlotKind::Medicine || has_medicine)
+                .collect(),
+        };
         // The read-out names the doses within a few points of the pointer.
         let dose_tolerance = DOSE_HOVER_PX * (view.1 - view.0) / f64::from(self.width.max(100.0));
         // Each plot has a legend row above it.
