@@ -202,6 +202,15 @@ impl CivilDate {
         Self { year, month, day }
     }
 
+    /// Today's date (UTC) by the system clock.
+    pub fn today() -> Self {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        let (year, month, day) = Self::from_days_since_epoch(days as i64);
+        Self { year, month, day }
+    }
+
     /// Days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: CivilDate) -> i64 {
         later.days_since_epoch() - self.days_since_epoch()

@@ -106,3 +106,46 @@ fn the_parents_first_screen_has_no_clinical_units() {
             .is_some()
     );
 }
+
+#[test]
+fn her_babys_age_makes_the_run_hers_with_today_marked() {
+    let mut app = App::with_dialogs(Box::new(NoDialogs));
+    app.today = lactosim::calendar::CivilDate::new(2026, 12, 3).unwrap();
+    app.choose_audience(Audience::Parent);
+    let mut h = harness(app);
+    h.get_by_label("How old is your baby?");
+    assert_eq!(
+        h.state().today_mark_day(),
+        None,
+        "no today before her age is known"
+    );
+
+    // Five weeks old, as the age fields send it.
+    for e in h.state().baby_age_edits(35) {
+        h.state_mut().edit(e);
+    }
+    // 56 days are simulated on a worker thread: let the run come back.
+    h.step();
+    let ctx = h.ctx.clone();
+    h.state_mut().wait_for_run(&ctx);
+    h.run();
+    let app = h.state();
+    let sc = &app.document.scenario;
+    assert_eq!(
+        sc.birth_date,
+        lactosim::calendar::CivilDate::new(2026, 10, 29)
+    );
+    assert_eq!(
+        sc.horizon_days,
+        35.0 + 21.0,
+        "from birth to three weeks past today"
+    );
+    assert_eq!(app.baby_age_days(), Some(35));
+    assert_eq!(app.today_mark_day(), Some(35.5));
+    let run = app.current.as_ref().expect("a run");
+    assert!(run.run.days.len() >= 56, "{} days run", run.run.days.len());
+
+    // The clinician's view marks no today.
+    h.state_mut().choose_audience(Audience::Clinician);
+    assert_eq!(h.state().today_mark_day(), None);
+}

@@ -5,6 +5,12 @@
 use super::*;
 use crate::view::Audience;
 
+/// How far past today the parent's run goes, days: far enough to see where a change leads.
+pub const WEEKS_PAST_TODAY_DAYS: f64 = 21.0;
+
+/// The oldest baby the age question takes, days (a year: the longest run).
+const OLDEST_BABY_DAYS: i64 = 365 - WEEKS_PAST_TODAY_DAYS as i64;
+
 impl App {
     /// At first start (nothing kept says who is looking), ask before anything else.
     pub(super) fn audience_question(&mut self, ctx: &egui::Context) {
@@ -72,5 +78,77 @@ impl App {
         if ui.button(label).on_hover_text(tip).clicked() {
             self.show_me_more = !self.show_me_more;
         }
+    }
+
+    /// The baby's age today in days, from her date of birth (`None` before it is given).
+    pub fn baby_age_days(&self) -> Option<i64> {
+        let born = self.document.scenario.birth_date?;
+        Some(born.days_until(self.today)).filter(|d| *d >= 0)
+    }
+
+    /// Today on the time axis (the middle of today's day), in the parent's face.
+    pub fn today_mark_day(&self) -> Option<f64> {
+        if self.audience != Some(Audience::Parent) {
+            return None;
+        }
+        self.baby_age_days().map(|d| d as f64 + 0.5)
+    }
+
+    /// The edits that make the run hers: born `age_days` ago, and simulated from birth to a few
+    /// weeks past today.
+    pub fn baby_age_edits(&self, age_days: i64) -> Vec<Edit> {
+        let age_days = age_days.clamp(0, OLDEST_BABY_DAYS);
+        vec![
+            Edit::SetBirthDate(Some(self.today.plus_days(-age_days))),
+            Edit::SetParam {
+                path: "horizon_days",
+                value: age_days as f64 + WEEKS_PAST_TODAY_DAYS,
+            },
+        ]
+    }
+
+    /// "How old is your baby?", at the top of the parent's face.
+    pub(super) fn baby_age_ui(&mut self, ui: &mut Ui, edits: &mut Vec<Edit>) {
+        if self.audience != Some(Audience::Parent) {
+            return;
+        }
+        let known = self.baby_age_days();
+        let mut age = known.unwrap_or(0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("How old is your baby?").strong());
+            let (mut weeks, mut days) = (age / 7, age % 7);
+            let plural =
+                |n: i64, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+            let (week_word, day_word) = (
+                plural(weeks, " week", " weeks"),
+                plural(days, " day", " days"),
+            );
+            let w = ui.add(
+                egui::DragValue::new(&mut weeks)
+                    .range(0..=OLDEST_BABY_DAYS / 7)
+                    .suffix(week_word),
+            );
+            let d = ui.add(
+                egui::DragValue::new(&mut days)
+                    .range(0..=6)
+                    .suffix(day_word),
+            );
+            if w.changed() || d.changed() {
+                age = weeks * 7 + days;
+                edits.extend(self.baby_age_edits(age));
+            }
+            match known {
+                Some(_) => ui.label(
+                    RichText::new(format!(
+                        "The plot runs from birth to {} weeks from today.",
+                        WEEKS_PAST_TODAY_DAYS as i64 / 7
+                    ))
+                    .weak(),
+                ),
+                None => ui.label(
+                    RichText::new("Tell it, and the plot shows today and the weeks ahead.").weak(),
+                ),
+            };
+        });
     }
 }

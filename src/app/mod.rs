@@ -179,6 +179,8 @@ pub struct App {
     pub audience: Option<Audience>,
     /// The parent's face: the plots beyond the supply plot were asked for (*Show me more*).
     pub show_me_more: bool,
+    /// Today's date (the system clock's; tests set their own), for the baby's age.
+    pub today: crate::calendar::CivilDate,
     schedule_panel: SchedulePanel,
     /// The working state kept on disk at every change ([`recovery`]); `None` in tests that do
     /// not ask for it.
@@ -308,6 +310,7 @@ impl App {
             mothers: mothers::MothersView::default(),
             audience: Some(Audience::Clinician),
             show_me_more: false,
+            today: crate::calendar::CivilDate::today(),
             schedule_panel: SchedulePanel::default(),
             recovery: None,
             recorded: None,
@@ -588,7 +591,9 @@ impl App {
                     // While the scenario as edited cannot run, the last run that could is kept
                     // but greyed, so it is never taken for the edited one.
                     let stale = !self.problems.is_empty();
+                    self.baby_age_ui(ui, &mut edits);
                     self.show_me_more_button(ui);
+                    self.plots.today_day = self.today_mark_day();
                     if stale {
                         ui.colored_label(ui.visuals().error_fg_color, STALE_RUN);
                     }

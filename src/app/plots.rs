@@ -6,10 +6,10 @@ use std::collections::HashSet;
 use std::ops::RangeInclusive;
 use std::sync::Arc;
 
-use egui::{Color32, Id, Rect, Ui};
+use egui::{Color32, Id, Rect, RichText, Ui};
 use egui_plot::{
     AxisHints, FilledArea, GridInput, GridMark, HLine, HPlacement, HoverPosition, Line, LineStyle,
-    MarkerShape, Plot, PlotPoint, PlotPoints, Points, Span, uniform_grid_spacer,
+    MarkerShape, Plot, PlotPoint, PlotPoints, Points, Span, VLine, uniform_grid_spacer,
 };
 
 use super::day_summary::{DETAIL_MAX_VIEW_DAYS, DayRange, summarised};
@@ -118,6 +118,9 @@ impl Cache {
 pub struct PlotsView {
     /// Which plots are shown, in [`PlotKind::ALL`] order.
     pub visible: Vec<PlotKind>,
+    /// Today, as a day since birth, marked on every plot (the parent's face, when her baby's
+    /// date of birth is known).
+    pub today_day: Option<f64>,
     /// The visible time range (days) of the last frame; the plots are linked, so one range.
     view_days: Option<(f64, f64)>,
     /// Width of the plot area of the last frame, points.
@@ -147,6 +150,7 @@ impl Default for PlotsView {
     fn default() -> Self {
         Self {
             visible: PlotKind::ALL.to_vec(),
+            today_day: None,
             view_days: None,
             width: 800.0,
             current: None,
@@ -166,6 +170,8 @@ impl Default for PlotsView {
 /// Legend names of the marks that are not curves.
 pub(super) const ENGORGED: &str = "engorged (shaded)";
 pub(super) const LETDOWN: &str = "let-down (triangles)";
+/// The mark of today on the time axis.
+const TODAY: &str = "today";
 pub(super) const DOSE: &str = "dose (diamonds)";
 /// How near (points) the pointer must be to a dose for the read-out to name it.
 const DOSE_HOVER_PX: f64 = 6.0;
@@ -324,6 +330,8 @@ impl PlotsView {
             .map(|s| (s.start_days, s.end_days));
 
         let mut action = None;
+        let today_day = self.today_day;
+        let ui_text_color = ui.visuals().strong_text_color();
         self.drawn.clear();
         let mut new_view = None;
         let reset = std::mem::take(&mut self.reset);
@@ -499,6 +507,25 @@ impl PlotsView {
                         }
                         if let Some(span) = selected_span {
                             pu.span(selected_session_span(span));
+                        }
+                        if let Some(day) = today_day {
+                            pu.vline(
+                                VLine::new(TODAY, day)
+                                    .color(ui_text_color)
+                                    .width(1.5)
+                                    .style(LineStyle::dashed_dense()),
+                            );
+                            // At the foot of the line: y = 0 is always in view, and a label
+                            // at the top would push the plot's bounds up frame after frame.
+                            pu.text(
+                                egui_plot::Text::new(
+                                    TODAY,
+                                    PlotPoint::new(day, 0.0),
+                                    RichText::new(" today").strong(),
+                                )
+                                .anchor(egui::Align2::LEFT_BOTTOM)
+                                .color(ui_text_color),
+                            );
                         }
                     });
                     let bounds = response.transform.bounds();
