@@ -45,6 +45,7 @@ pub mod params;
 pub mod placement;
 pub mod plain_errors;
 pub mod preset;
+pub mod questions;
 pub mod run;
 pub mod scenario;
 pub mod schedule;

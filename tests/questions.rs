@@ -1,0 +1,218 @@
+//! The questions parents ask (issue "A parent's view"): each is set up from *today* for a
+//! five-week-old on the default scenario, and its answer names an amount, a speed and whether it
+//! comes back, with what to watch for and whom to ask.
+
+use lactosim::Scenario;
+use lactosim::questions::{Answer, Question, ask};
+
+const FIVE_WEEKS_DAYS: usize = 35;
+
+fn her_scenario() -> Scenario {
+    Scenario {
+        horizon_days: FIVE_WEEKS_DAYS as f64 + 21.0,
+        ..Scenario::default()
+    }
+}
+
+fn answer(q: Question) -> Answer {
+    let a = ask(q, &her_scenario(), FIVE_WEEKS_DAYS).expect("runs");
+    println!(
+        "{}\n  {}\n  {}\n  {}\n",
+        q.asked(),
+        a.said(),
+        a.watch,
+        a.ask
+    );
+    a
+}
+
+fn has_number(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The three parts every answer must have: an amount (with its unit, a percentage never alone),
+/// a speed, and whether it comes back; then what to watch for and whom to ask.
+fn assert_whole(q: Question, a: &Answer) {
+    let amount = &a.how_much;
+    assert!(
+        has_number(amount) && (amount.contains(" ml") || amount.contains(" g ")),
+        "{q:?}: no amount in {amount:?}"
+    );
+    if amount.contains('%') {
+        assert!(
+            amount.contains(" ml"),
+            "{q:?}: a percentage alone: {amount:?}"
+        );
+    }
+    let speed = &a.how_fast;
+    assert!(
+        ["day", "minute", "hour"].iter().any(|w| speed.contains(w)),
+        "{q:?}: no speed in {speed:?}"
+    );
+    let back = &a.comes_back;
+    assert!(
+        ["back", "again"].iter().any(|w| back.contains(w)),
+        "{q:?}: not said whether it comes back: {back:?}"
+    );
+    assert!(!a.watch.is_empty(), "{q:?}: nothing to watch for");
+    assert!(
+        ["midwife", "lactation consultant", "doctor"]
+            .iter()
+            .any(|w| a.ask.contains(w)),
+        "{q:?}: says nobody to ask: {:?}",
+        a.ask
+    );
+    for clinical in ["ng/ml", "pg/ml", "sIgA", "mmol", "secretory"] {
+        assert!(
+            !a.said().contains(clinical),
+            "{q:?}: {clinical} in {}",
+            a.said()
+        );
+    }
+}
+
+/// A change the person makes for a while and then stops: how much it moved her supply, in which
+/// direction, and that it came back within the two weeks after.
+fn assert_comes_back(q: Question, a: &Answer, falls: bool) {
+    let e = a.effect.as_ref().expect("a change has an effect");
+    assert_eq!(e.ml_per_day < 0.0, falls, "{q:?}: {e:?}");
+    let back = e
+        .days_to_come_back
+        .unwrap_or_else(|| panic!("{q:?} did not come back: {e:?}"));
+    assert!(a.comes_back.contains("within about"), "{}", a.comes_back);
+    assert!(back <= 14, "{q:?}: {e:?}");
+}
+
+#[test]
+fn a_bottle_instead_of_a_night_feed_lowers_supply_for_as_long_as_it_lasts() {
+    let q = Question::NightBottle;
+    let a = answer(q);
+    assert_whole(q, &a);
+    assert_comes_back(q, &a, true);
+    let e = a.effect.as_ref().unwrap();
+    // About one feed's worth (a feed is ~70–80 ml at this age, E3): D3's −15–40% is for halving
+    // all removals, one night feed of ~10 is less.
+    assert!((-160.0..=-40.0).contains(&e.ml_per_day), "{e:?}");
+    assert!(e.days_to_most <= 7, "D3: within 1–7 days; {e:?}");
+    assert!(a.also.as_deref().unwrap().contains("of formula"));
+}
+
+#[test]
+fn dropping_the_night_feeds_lowers_supply_more_than_one_bottle() {
+    let q = Question::NightFeedsDropped;
+    let a = answer(q);
+    assert_whole(q, &a);
+    assert_comes_back(q, &a, true);
+    let one_bottle = answer(Question::NightBottle).effect.unwrap().ml_per_day;
+    assert!(a.effect.as_ref().unwrap().ml_per_day < one_bottle);
+}
+
+#[test]
+fn evening_cluster_feeding_is_more_feeds_not_less_milk() {
+    let q = Question::EveningClusterFeeding;
+    let a = answer(q);
+    assert_whole(q, &a);
+    let e = a.effect.as_ref().unwrap();
+    // P6: the number of feeds is unrelated to 24-h production (Kent 2006).
+    assert!(e.ml_per_day > -0.05 * e.as_now_ml_per_day, "{e:?}");
+    assert!(e.days_to_come_back.is_some(), "{e:?}");
+    assert!(
+        a.also
+            .as_deref()
+            .unwrap()
+            .contains("feeds a day instead of")
+    );
+}
+
+#[test]
+fn a_growth_spurt_answer_says_how_many_feeds() {
+    let q = Question::GrowthSpurt;
+    let a = answer(q);
+    assert_whole(q, &a);
+    assert!(a.effect.as_ref().unwrap().days_to_come_back.is_some());
+}
+
+#[test]
+fn pumping_once_a_day_raises_supply_and_fills_a_stash() {
+    let q = Question::PumpForStash;
+    let a = answer(q);
+    assert_whole(q, &a);
+    assert_comes_back(q, &a, false);
+    let e = a.effect.as_ref().unwrap();
+    // D1: +8–30% after 1–2 weeks of 4–6 extra pumps a day; one a day gives less.
+    assert!(e.percent() > 2.0 && e.percent() < 30.0, "{e:?}");
+    assert!(a.also.as_deref().unwrap().contains("for the freezer"));
+}
+
+#[test]
+fn going_back_to_work_and_pumping_there() {
+    let q = Question::BackToWork;
+    let a = answer(q);
+    assert_whole(q, &a);
+    let e = a.effect.as_ref().unwrap();
+    // Pumping twice in nine hours keeps most of it (D4: a pump removes about what a feed does).
+    assert!(e.percent() > -25.0, "{e:?}");
+    assert!(a.also.as_deref().unwrap().contains("at work"));
+}
+
+#[test]
+fn a_night_away_dips_and_comes_back() {
+    let q = Question::NightAway;
+    let a = answer(q);
+    assert_whole(q, &a);
+    assert_comes_back(q, &a, true);
+    assert!(a.also.as_deref().unwrap().contains("% full"));
+}
+
+#[test]
+fn the_richer_milk_at_the_end_of_a_feed_is_read_from_one_of_todays_feeds() {
+    let q = Question::RicherEndOfFeed;
+    let a = answer(q);
+    assert_whole(q, &a);
+    let sc = her_scenario();
+    let run = lactosim::simulate(&sc).unwrap();
+    let s = &run.sessions[a.session.expect("a feed of today")];
+    assert_eq!((s.start_h / 24.0).floor() as usize, FIVE_WEEKS_DAYS);
+    assert!(s.last_milk_fat_g_l > s.first_milk_fat_g_l);
+    assert!(a.how_much.contains("g of fat"));
+}
+
+#[test]
+fn how_milk_is_made_says_how_much_blood_and_how_fast() {
+    let q = Question::MilkFromBlood;
+    let a = answer(q);
+    assert_whole(q, &a);
+    assert!(a.how_much.contains("litres"), "{}", a.how_much);
+    assert!(a.how_fast.contains("ml an hour"), "{}", a.how_fast);
+}
+
+/// A question changes nothing before today: both runs are the same up to the end of the day
+/// before, and the change shows from today on.
+#[test]
+fn every_change_starts_today_never_from_birth() {
+    let sc = her_scenario();
+    for q in Question::ALL {
+        let setup = q.setup(&sc, FIVE_WEEKS_DAYS);
+        if setup.change.is_none() {
+            continue;
+        }
+        assert!(setup.horizon_days >= (setup.back_day + 14) as f64, "{q:?}");
+        let now = lactosim::simulate(&setup.as_now(&sc)).unwrap();
+        let changed = lactosim::simulate(&setup.changed(&sc)).unwrap();
+        for d in 0..FIVE_WEEKS_DAYS {
+            assert_eq!(
+                now.days[d].production_ml, changed.days[d].production_ml,
+                "{q:?} changed day {d}"
+            );
+        }
+        let made = |r: &lactosim::Run, d: usize| r.days[d].production_ml.iter().sum::<f64>();
+        assert!(
+            (FIVE_WEEKS_DAYS..setup.back_day + 2).any(|d| made(&now, d) != made(&changed, d)),
+            "{q:?} changed nothing"
+        );
+        // The one edit does to her scenario what the question's changed scenario is.
+        let mut edited = sc.clone();
+        setup.edit(&sc).apply(&mut edited);
+        assert_eq!(edited, setup.changed(&sc), "{q:?}");
+    }
+}
