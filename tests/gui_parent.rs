@@ -14,8 +14,24 @@ fn harness(app: App) -> Harness<'static, App> {
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
+    settle(&mut h);
     h
+}
+
+/// Run frames until the window is still: the run and, in the parent's face (which shows how
+/// mothers differ), the ensemble have come back from their workers.
+fn settle(h: &mut Harness<'static, App>) {
+    let ctx = h.ctx.clone();
+    for _ in 0..20 {
+        h.step();
+        h.state_mut().wait_for_run(&ctx);
+        h.state_mut().wait_for_mothers(&ctx);
+        h.step();
+        if !h.state().busy() && !h.state().mothers.busy() {
+            break;
+        }
+    }
+    h.run();
 }
 
 fn plots_drawn(app: &App) -> Vec<PlotKind> {
@@ -32,7 +48,7 @@ fn first_start_asks_who_is_looking_and_remembers_the_answer() {
     let mut h = harness(app);
     h.get_by_label("I'm a clinician or researcher");
     h.get_by_label("I'm a parent").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().audience, Some(Audience::Parent));
     assert!(
         h.query_by_label("I'm a clinician or researcher").is_none(),
@@ -54,13 +70,12 @@ fn the_parents_view_shows_her_supply_alone_until_she_asks_for_more() {
     let mut app = App::with_dialogs(Box::new(NoDialogs));
     app.choose_audience(Audience::Parent);
     let mut h = harness(app);
-    h.run();
+    settle(&mut h);
     assert_eq!(plots_drawn(h.state()), vec![PlotKind::YourSupply]);
     h.get_by_label_contains("Your milk supply");
 
     h.get_by_label("Show me more").click();
-    h.run();
-    h.run();
+    settle(&mut h);
     let more = plots_drawn(h.state());
     assert!(
         more.contains(&PlotKind::Breasts) && more.contains(&PlotKind::Hormones),
@@ -69,8 +84,7 @@ fn the_parents_view_shows_her_supply_alone_until_she_asks_for_more() {
 
     // Switching to the clinician's view in View shows the whole window.
     h.state_mut().choose_audience(Audience::Clinician);
-    h.run();
-    h.run();
+    settle(&mut h);
     assert!(plots_drawn(h.state()).len() > 1);
     assert!(h.query_by_label("Show me more").is_none());
 }
@@ -80,7 +94,7 @@ fn the_parents_first_screen_has_no_clinical_units() {
     let mut app = App::with_dialogs(Box::new(NoDialogs));
     app.choose_audience(Audience::Parent);
     let mut h = harness(app);
-    h.run();
+    settle(&mut h);
     for unit in [
         "ng/ml",
         "pg/ml",
@@ -98,8 +112,7 @@ fn the_parents_first_screen_has_no_clinical_units() {
     }
     // The scan sees the plots' legends: the clinician's screen has them.
     h.state_mut().choose_audience(Audience::Clinician);
-    h.run();
-    h.run();
+    settle(&mut h);
     assert!(
         h.query_all_by_label_contains("secretory capacity")
             .next()
@@ -128,7 +141,7 @@ fn her_babys_age_makes_the_run_hers_with_today_marked() {
     h.step();
     let ctx = h.ctx.clone();
     h.state_mut().wait_for_run(&ctx);
-    h.run();
+    settle(&mut h);
     let app = h.state();
     let sc = &app.document.scenario;
     assert_eq!(
@@ -148,4 +161,180 @@ fn her_babys_age_makes_the_run_hers_with_today_marked() {
     // The clinician's view marks no today.
     h.state_mut().choose_audience(Audience::Clinician);
     assert_eq!(h.state().today_mark_day(), None);
+}
+
+/// A fresh window at first start, today 3 Dec 2026.
+fn first_start() -> Harness<'static, App> {
+    let mut app = App::with_dialogs(Box::new(NoDialogs));
+    app.audience = None;
+    app.today = lactosim::calendar::CivilDate::new(2026, 12, 3).unwrap();
+    harness(app)
+}
+
+/// Her baby's age typed into the weeks field, as she would: click it, type, Enter.
+fn type_weeks(h: &mut Harness<'static, App>, weeks: &str) {
+    h.query_all_by_role(egui::accesskit::Role::SpinButton)
+        .next()
+        .expect("the weeks field")
+        .click();
+    settle(h);
+    h.query_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .expect("the weeks field, being edited")
+        .type_text(weeks);
+    settle(h);
+    h.key_press(egui::Key::Enter);
+    // The run from birth to three weeks past today comes back from its worker.
+    settle(h);
+}
+
+/// Every text in the window: the names of controls and the text of labels (which egui gives
+/// accesskit as a value).
+fn labels(h: &Harness<'static, App>) -> Vec<String> {
+    h.query_all_by_label_contains("")
+        .filter_map(|n| {
+            let n = n.accesskit_node();
+            n.label().or_else(|| n.value())
+        })
+        .collect()
+}
+
+/// The "done when": she opens the program, says her baby is 5 weeks old, and within
+/// three clicks reads in plain words what a bottle at night would do to her supply and whether
+/// it comes back.
+#[test]
+fn a_parent_reads_what_a_bottle_at_night_does_within_three_clicks() {
+    let mut h = first_start();
+    h.get_by_label("I'm a parent").click(); // 1
+    settle(&mut h);
+    type_weeks(&mut h, "5"); // 2
+    assert_eq!(h.state().baby_age_days(), Some(35));
+    h.get_by_label("A bottle of formula instead of one night feed")
+        .click(); // 3
+    settle(&mut h);
+    let answer = &h.state().asked.as_ref().expect("answered").answer;
+    let said = labels(&h);
+    for part in [&answer.how_much, &answer.how_fast, &answer.comes_back] {
+        assert!(
+            said.contains(part),
+            "{part:?} is not in the window: {said:#?}"
+        );
+    }
+    assert!(answer.how_much.contains("ml a day"), "{}", answer.how_much);
+    assert!(answer.comes_back.contains("When the night feed comes back"));
+    // The plot draws her milk with the change and as it is now, the change shaded from today.
+    let drawn: Vec<String> = h
+        .state()
+        .plots_drawn()
+        .iter()
+        .map(|(_, name, _)| name.clone())
+        .collect();
+    assert!(
+        drawn.contains(&"milk you make a day".to_owned()),
+        "{drawn:?}"
+    );
+    h.get_by_label_contains("dashed, faded: as it is now");
+    // Her plan is unchanged until she asks for it.
+    assert!(h.state().document.scenario.schedule.absences.is_empty());
+    h.get_by_label("Make it part of my plan").click();
+    settle(&mut h);
+    assert_eq!(h.state().document.scenario.schedule.absences.len(), 1);
+    assert!(h.state().asked.is_none());
+}
+
+/// Every question's button answers through the window, each answer naming an amount, a speed
+/// and whether it comes back (the library's tests/questions.rs checks the figures).
+#[test]
+fn every_question_button_answers_with_how_much_how_fast_and_whether_it_comes_back() {
+    let mut h = first_start();
+    h.get_by_label("I'm a parent").click();
+    settle(&mut h);
+    type_weeks(&mut h, "5");
+    for q in lactosim::questions::Question::ALL {
+        h.get_by_label(q.button()).click();
+        settle(&mut h);
+        let asked = h.state().asked.as_ref().expect("answered");
+        assert_eq!(asked.answer.question, q);
+        let a = &asked.answer;
+        assert!(
+            a.how_much.chars().any(|c| c.is_ascii_digit()),
+            "{q:?}: {}",
+            a.how_much
+        );
+        assert!(
+            ["day", "minute", "hour"]
+                .iter()
+                .any(|w| a.how_fast.contains(w)),
+            "{q:?}: {}",
+            a.how_fast
+        );
+        assert!(
+            ["back", "again"].iter().any(|w| a.comes_back.contains(w)),
+            "{q:?}: {}",
+            a.comes_back
+        );
+        let said = labels(&h);
+        assert!(
+            said.contains(&q.asked().to_owned()),
+            "{q:?}: heading missing"
+        );
+        assert!(said.contains(&a.comes_back), "{q:?}: answer missing");
+        assert!(said.iter().any(|l| l == "Who to ask"), "{q:?}");
+    }
+    // The richer milk is read from one of today's feeds, which opens minute by minute on
+    // request.
+    h.get_by_label(lactosim::questions::Question::RicherEndOfFeed.button())
+        .click();
+    settle(&mut h);
+    assert!(h.state().selected_session.is_none());
+    h.get_by_label("See this feed minute by minute").click();
+    settle(&mut h);
+    let feed = h.state().selected_session.expect("opened");
+    let start_h = h.state().current.as_ref().unwrap().run.sessions[feed].start_h;
+    assert_eq!((start_h / 24.0).floor(), 35.0, "a feed of today");
+}
+
+/// "Normal" in words: where her milk today sits among mothers like her at her baby's age.
+#[test]
+fn the_parent_is_told_what_is_normal_at_her_babys_age() {
+    let mut h = first_start();
+    h.get_by_label("I'm a parent").click();
+    settle(&mut h);
+    h.get_by_label_contains("Say how old your baby is (just above)");
+    type_weeks(&mut h, "5");
+    let ctx = h.ctx.clone();
+    h.state_mut().wait_for_mothers(&ctx);
+    settle(&mut h);
+    let line = h
+        .get_by_label_contains("At 5 weeks, most mothers like you")
+        .accesskit_node()
+        .value()
+        .unwrap();
+    assert!(line.contains("ml of milk a day; you make about"), "{line}");
+}
+
+/// An answer follows her: a new age asks the question again from the new today.
+#[test]
+fn an_open_answer_is_asked_again_after_an_edit() {
+    let mut h = first_start();
+    h.get_by_label("I'm a parent").click();
+    settle(&mut h);
+    type_weeks(&mut h, "5");
+    h.get_by_label("Dropping the night feeds").click();
+    settle(&mut h);
+    assert_eq!(h.state().asked.as_ref().unwrap().setup.today_day, 35);
+    type_weeks(&mut h, "8");
+    settle(&mut h);
+    let asked = h.state().asked.as_ref().expect("still open");
+    assert_eq!(
+        asked.answer.question,
+        lactosim::questions::Question::NightFeedsDropped
+    );
+    let e = asked.answer.effect.as_ref().unwrap();
+    assert!(e.ml_per_day < 0.0);
+    assert_eq!(asked.setup.today_day, 56, "asked again from the new today");
+    // Closing it goes back to her plan as it is.
+    h.get_by_label("Close the answer").click();
+    settle(&mut h);
+    assert!(h.state().asked.is_none());
 }

@@ -54,6 +54,11 @@ impl App {
     pub fn choose_audience(&mut self, audience: Audience) {
         self.audience = Some(audience);
         self.show_me_more = false;
+        // The parent's plot shades the usual range for her baby's age, and says where she is
+        // in it: that takes the mothers like her.
+        if audience == Audience::Parent {
+            self.mothers.on = true;
+        }
     }
 
     /// The parent's face shows her milk supply alone until she asks for more.
@@ -78,6 +83,29 @@ impl App {
         if ui.button(label).on_hover_text(tip).clicked() {
             self.show_me_more = !self.show_me_more;
         }
+    }
+
+    /// The parent's sentence above her plot: where her milk today sits among mothers at her
+    /// baby's age, in words (or what to do to see it).
+    pub fn normal_words(&self) -> Option<String> {
+        let sim = self.current.as_ref()?;
+        let Some(age) = self.baby_age_days() else {
+            return Some(
+                "Say how old your baby is (just above), and lactosim shows where your milk is today and what is usual at this age."
+                    .to_owned(),
+            );
+        };
+        let age = age as usize;
+        let hers: f64 = sim.run.days.get(age)?.production_ml.iter().sum();
+        let most = self.mothers.made_on_day(age);
+        crate::questions::normal::normal_words(age, hers, most).or_else(|| {
+            self.mothers.busy().then(|| {
+                format!(
+                    "You make about {:.0} ml of milk a day now; working out what is usual at this age…",
+                    crate::summary::round_to(hers, 10.0)
+                )
+            })
+        })
     }
 
     /// The baby's age today in days, from her date of birth (`None` before it is given).

@@ -18,13 +18,18 @@ impl App {
                 if exporting {
                     return;
                 }
-                self.baseline_buttons(ui, commands);
+                // The parent's face compares through its questions, not a pinned baseline.
+                if self.audience != Some(Audience::Parent) {
+                    self.baseline_buttons(ui, commands);
+                }
                 if self.runner.busy() {
                     ui.spinner();
                     ui.label("computing…");
                 }
             });
         });
+        // The parent's face starts from her baby.
+        self.baby_age_ui(ui, edits);
         if let Some(sim) = &self.current {
             // The sentences describe the last run that could be simulated: greyed like its plots
             // while the edited scenario cannot run.
@@ -33,9 +38,16 @@ impl App {
                 if stale {
                     ui.multiply_opacity(STALE_OPACITY);
                 }
-                ui.label(RichText::new(&sim.summary).size(15.0));
-                if let Some(words) = self.mothers.range_words() {
-                    ui.label(RichText::new(words).size(15.0));
+                if self.audience == Some(Audience::Parent) {
+                    if let Some(words) = self.normal_words() {
+                        ui.label(RichText::new(words).size(16.0).strong());
+                    }
+                    ui.label(RichText::new(&sim.summary).size(15.0));
+                } else {
+                    ui.label(RichText::new(&sim.summary).size(15.0));
+                    if let Some(words) = self.mothers.range_words() {
+                        ui.label(RichText::new(words).size(15.0));
+                    }
                 }
                 if let Some(words) = self.compare.words() {
                     ui.label(RichText::new(words).size(15.0));
@@ -51,7 +63,8 @@ impl App {
             });
             if self.png_target.is_none() {
                 let pinned = self.baseline.is_some();
-                ui.horizontal_wrapped(|ui| self.mothers.toggle_ui(ui, pinned));
+                let parent = self.audience == Some(Audience::Parent);
+                ui.horizontal_wrapped(|ui| self.mothers.toggle_ui(ui, pinned, parent));
             }
             if !self.document.scenario.description.is_empty() && self.png_target.is_none() {
                 // Opened for the person when a file or an example was just opened.

@@ -33,14 +33,20 @@ fn point_near(c: &Curve, x: f64) -> Option<(f64, f64)> {
 pub(super) fn hover_text(
     x: f64,
     data: &PlotData,
-    baseline: Option<&PlotData>,
+    // The pinned run, and what it is called.
+    baseline: Option<(&PlotData, &str)>,
     shown: &[bool],
     view_days: f64,
     dose_tolerance: Option<f64>,
     calendar: Calendar,
 ) -> String {
     let mut s = calendar.time_words(x * 24.0);
-    for (suffix, d) in [("", Some(data)), (" (baseline)", baseline)] {
+    let suffix = baseline.map_or(String::new(), |(_, word)| format!(" ({word})"));
+    let runs = [
+        ("", Some(data)),
+        (suffix.as_str(), baseline.map(|(b, _)| b)),
+    ];
+    for (suffix, d) in runs {
         let Some(d) = d else { continue };
         for (c, _) in d.curves.iter().zip(shown).filter(|(_, on)| **on) {
             if let Some(line) = curve_line(c, x, suffix, view_days) {
@@ -50,7 +56,7 @@ pub(super) fn hover_text(
         }
     }
     if let Some(tol) = dose_tolerance {
-        for (suffix, d) in [("", Some(data)), (" (baseline)", baseline)] {
+        for (suffix, d) in runs {
             let Some(d) = d else { continue };
             let from = d.doses.partition_point(|m| m.t_days < x - tol);
             for m in d.doses[from..].iter().take_while(|m| m.t_days <= x + tol) {
@@ -127,7 +133,7 @@ mod tests {
         let text = hover_text(
             20.0,
             supply,
-            Some(supply),
+            Some((supply, "baseline")),
             &shown,
             1.0,
             Some(0.01),
@@ -241,7 +247,7 @@ mod tests {
         let wide = hover_text(
             20.3,
             composition,
-            Some(composition),
+            Some((composition, "baseline")),
             &on,
             28.0,
             None,

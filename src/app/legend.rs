@@ -19,7 +19,8 @@ pub(super) fn legend_row(
     data: &PlotData,
     hidden: &mut HashSet<(PlotKind, String)>,
     view: (f64, f64),
-    has_baseline: bool,
+    // What the pinned run is called, when there is one.
+    baseline: Option<&str>,
     shaded_by_mothers: bool,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -73,14 +74,26 @@ pub(super) fn legend_row(
             let note = form_note(&names, daily.len() < on.len(), form, summarised);
             ui.label(RichText::new(note).small().weak());
         }
-        if has_baseline {
-            ui.label(RichText::new("dashed, faded: baseline").small().weak());
-        }
-        if shaded_by_mothers {
+        if let Some(word) = baseline {
             ui.label(
-                RichText::new("shaded: 8 in 10 mothers like her, darker the middle half")
+                RichText::new(format!("dashed, faded: {word}"))
                     .small()
                     .weak(),
+            );
+        }
+        if shaded_by_mothers {
+            // The parent's plot speaks to her.
+            let like = if kind == PlotKind::YourSupply {
+                "like you"
+            } else {
+                "like her"
+            };
+            ui.label(
+                RichText::new(format!(
+                    "shaded: 8 in 10 mothers {like}, darker the middle half"
+                ))
+                .small()
+                .weak(),
             )
             .on_hover_text(super::mothers::WHAT_DIFFERS);
         }

@@ -156,7 +156,8 @@ impl App {
                 }
                 ui.checkbox(&mut self.show_timing, "Show timing (F12)");
                 ui.separator();
-                self.mothers.toggle_ui(ui, self.baseline.is_some());
+                let parent = self.audience == Some(Audience::Parent);
+                self.mothers.toggle_ui(ui, self.baseline.is_some(), parent);
                 ui.separator();
                 // egui's own theme buttons use emoji the default fonts lack: words instead.
                 ui.label("Theme");

@@ -40,6 +40,7 @@ mod path_prompt;
 use path_prompt::PathPrompt;
 pub mod plot_data;
 pub mod plots;
+mod questions_panel;
 pub mod recovery;
 pub mod runner;
 mod schedule_fields;
@@ -179,6 +180,8 @@ pub struct App {
     pub audience: Option<Audience>,
     /// The parent's face: the plots beyond the supply plot were asked for (*Show me more*).
     pub show_me_more: bool,
+    /// The parent's face: the question asked and its answer (with the runs it was read from).
+    pub asked: Option<questions_panel::Asked>,
     /// Today's date (the system clock's; tests set their own), for the baby's age.
     pub today: crate::calendar::CivilDate,
     schedule_panel: SchedulePanel,
@@ -230,8 +233,8 @@ impl App {
             }
             None => {}
         }
-        if launch.audience.is_some() {
-            app.audience = launch.audience;
+        if let Some(audience) = launch.audience {
+            app.choose_audience(audience);
         }
         if let Some(path) = &launch.baseline {
             app.pin_file_as_baseline(path);
@@ -310,6 +313,7 @@ impl App {
             mothers: mothers::MothersView::default(),
             audience: Some(Audience::Clinician),
             show_me_more: false,
+            asked: None,
             today: crate::calendar::CivilDate::today(),
             schedule_panel: SchedulePanel::default(),
             recovery: None,
@@ -515,6 +519,12 @@ impl App {
     }
 
     fn side_panel(&mut self, ui: &mut Ui, edits: &mut Vec<Edit>, commands: &mut Vec<Command>) {
+        if self.audience == Some(Audience::Parent) {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.questions_panel(ui, edits));
+            return;
+        }
         ui.horizontal(|ui| {
             for t in SideTab::ALL {
                 ui.selectable_value(&mut self.tab, t, t.label());
@@ -586,12 +596,26 @@ impl App {
             ui.separator();
             match &self.current {
                 Some(sim) => {
-                    let plots = sim.plots.clone();
-                    let baseline = self.baseline.as_ref().map(|b| b.plots.clone());
+                    // While a parent's question is answered, her milk with the change and as
+                    // it is now; else the run, and the pinned baseline if any.
+                    let (plots, baseline, change_span) = match self.answer_plots() {
+                        Some(a) => (a.changed, Some(a.as_now), Some(a.change_days)),
+                        None => (
+                            sim.plots.clone(),
+                            self.baseline.as_ref().map(|b| b.plots.clone()),
+                            None,
+                        ),
+                    };
+                    self.plots.change_span =
+                        change_span.map(|(from, to)| (from, to, questions_panel::THE_CHANGE));
+                    self.plots.baseline_word = if change_span.is_some() {
+                        questions_panel::AS_IT_IS_NOW
+                    } else {
+                        plots::BASELINE
+                    };
                     // While the scenario as edited cannot run, the last run that could is kept
                     // but greyed, so it is never taken for the edited one.
                     let stale = !self.problems.is_empty();
-                    self.baby_age_ui(ui, &mut edits);
                     self.show_me_more_button(ui);
                     self.plots.today_day = self.today_mark_day();
                     if stale {
@@ -656,6 +680,7 @@ impl App {
             self.command(c, &ctx);
         }
         self.resimulate(&ctx);
+        self.ask_again_if_edited();
         self.finish_png_export(&ctx);
         self.update_title(&ctx);
         // Every change on disk soon, whatever the window does next (the writer thread waits

@@ -328,7 +328,9 @@ impl MothersView {
 
     /// The box, and beside it what the bands are or how far the computation is (and, before a
     /// baseline is pinned, how to see the range of a change).
-    pub fn toggle_ui(&mut self, ui: &mut Ui, baseline_pinned: bool) {
+    pub fn toggle_ui(&mut self, ui: &mut Ui, baseline_pinned: bool, parent: bool) {
+        // The parent's face speaks to her, and compares through its questions.
+        let like = if parent { "like you" } else { "like her" };
         let mut on = self.on;
         let response = ui
             .checkbox(&mut on, "Show how mothers differ")
@@ -348,18 +350,18 @@ impl MothersView {
             let total = self.members() * if f.job.baseline.is_some() { 2 } else { 1 };
             ui.spinner();
             ui.label(format!(
-                "mothers like her: {} of {total}…",
+                "mothers {like}: {} of {total}…",
                 f.progress.done().min(total)
             ));
         } else if let Some(p) = &self.problem {
             ui.colored_label(ui.visuals().error_fg_color, p);
         } else if self.current.is_some() {
             ui.weak(format!(
-                "Shaded: 8 in 10 of {} mothers like her; darker, the middle half.",
+                "Shaded: 8 in 10 of {} mothers {like}; darker, the middle half.",
                 self.members()
             ))
             .on_hover_text(WHAT_DIFFERS);
-            if !baseline_pinned {
+            if !baseline_pinned && !parent {
                 ui.weak(PIN_FOR_THE_CHANGE);
             }
         }
@@ -390,6 +392,17 @@ impl MothersView {
     pub fn day_range(&self, q: DayQuantity, day: usize) -> Option<String> {
         let b = self.current.as_ref()?.ensemble.days(q).get(day).copied()?;
         b.p50.is_finite().then(|| ensemble::words::range(&b))
+    }
+
+    /// The 10th and 90th percentiles of the milk made on `day` across mothers like her (ml),
+    /// once their ensemble is in.
+    pub fn made_on_day(&self, day: usize) -> Option<(f64, f64)> {
+        let c = self.current.as_ref()?;
+        if day >= c.ensemble.complete_days {
+            return None;
+        }
+        let b = c.ensemble.days(DayQuantity::Production).get(day).copied()?;
+        b.p50.is_finite().then_some((b.p10, b.p90))
     }
 
     /// The bands drawn on a plot.
@@ -436,13 +449,20 @@ impl MothersView {
         let lines: Vec<String> = self
             .bands(kind)
             .filter_map(|band| {
-                let name = &band.name;
                 let b = e.at(band.quantity, x_days * 24.0)?;
                 b.p50.is_finite().then(|| {
-                    format!(
-                        "{name}: {:.0}–{:.0} (middle half {:.0}–{:.0}, median {:.0})",
-                        b.p10, b.p90, b.p25, b.p75, b.p50
-                    )
+                    if kind == PlotKind::YourSupply {
+                        // The parent's plot, in her words.
+                        format!(
+                            "8 in 10 mothers like you make {:.0}–{:.0} ml a day (half of them {:.0}–{:.0})",
+                            b.p10, b.p90, b.p25, b.p75
+                        )
+                    } else {
+                        format!(
+                            "{}: {:.0}–{:.0} (middle half {:.0}–{:.0}, median {:.0})",
+                            band.name, b.p10, b.p90, b.p25, b.p75, b.p50
+                        )
+                    }
                 })
             })
             .collect();

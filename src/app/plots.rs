@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::ops::RangeInclusive;
 use std::sync::Arc;
 
-use egui::{Color32, Id, Rect, RichText, Ui};
+use egui::{Color32, Id, Rect, RichText, Stroke, Ui};
 use egui_plot::{
     AxisHints, FilledArea, GridInput, GridMark, HLine, HPlacement, HoverPosition, Line, LineStyle,
     MarkerShape, Plot, PlotPoint, PlotPoints, Points, Span, VLine, uniform_grid_spacer,
@@ -121,6 +121,12 @@ pub struct PlotsView {
     /// Today, as a day since birth, marked on every plot (the parent's face, when her baby's
     /// date of birth is known).
     pub today_day: Option<f64>,
+    /// A span of days shaded on every plot with its name (a question's change, in the parent's
+    /// face).
+    pub change_span: Option<(f64, f64, &'static str)>,
+    /// What the pinned run is called in the legends and read-outs: "baseline", or in the
+    /// parent's face, while a question is answered, "as it is now".
+    pub baseline_word: &'static str,
     /// The visible time range (days) of the last frame; the plots are linked, so one range.
     view_days: Option<(f64, f64)>,
     /// Width of the plot area of the last frame, points.
@@ -151,6 +157,8 @@ impl Default for PlotsView {
         Self {
             visible: PlotKind::ALL.to_vec(),
             today_day: None,
+            change_span: None,
+            baseline_word: BASELINE,
             view_days: None,
             width: 800.0,
             current: None,
@@ -172,6 +180,10 @@ pub(super) const ENGORGED: &str = "engorged (shaded)";
 pub(super) const LETDOWN: &str = "let-down (triangles)";
 /// The mark of today on the time axis.
 const TODAY: &str = "today";
+/// What the pinned run is called unless the face says otherwise.
+pub const BASELINE: &str = "baseline";
+/// The shading of a question's change (light, under the curves, in both themes).
+const CHANGE_FILL: Color32 = Color32::from_rgba_unmultiplied_const(60, 110, 200, 30);
 pub(super) const DOSE: &str = "dose (diamonds)";
 /// How near (points) the pointer must be to a dose for the read-out to name it.
 const DOSE_HOVER_PX: f64 = 6.0;
@@ -331,6 +343,8 @@ impl PlotsView {
 
         let mut action = None;
         let today_day = self.today_day;
+        let change_span = self.change_span;
+        let baseline_word = self.baseline_word;
         let ui_text_color = ui.visuals().strong_text_color();
         self.drawn.clear();
         let mut new_view = None;
@@ -390,7 +404,7 @@ impl PlotsView {
                         data,
                         &mut self.hidden,
                         view,
-                        baseline.is_some(),
+                        baseline.is_some().then_some(baseline_word),
                         shaded,
                     );
                     let hidden: HashSet<&str> = self
@@ -434,7 +448,12 @@ impl PlotsView {
                                 let (HoverPosition::NearDataPoint { position, .. }
                                 | HoverPosition::Elsewhere { position }) = pos;
                                 let mut text = hover_text(
-                                    position.x, data, base_data, shown, view_days, doses_tol,
+                                    position.x,
+                                    data,
+                                    base_data.map(|b| (b, baseline_word)),
+                                    shown,
+                                    view_days,
+                                    doses_tol,
                                     calendar,
                                 );
                                 if let Some(bands) = mothers.hover(kind, position.x) {
@@ -460,11 +479,11 @@ impl PlotsView {
                         mothers.draw(pu, kind);
                         // Pulsed curves (oxytocin) beneath everything else, prolactin included.
                         if let Some((curves, bs)) = base {
-                            add_curves(pu, curves, bs, &forms, true, true);
+                            add_curves(pu, curves, bs, &forms, Some(baseline_word), true);
                         }
-                        add_curves(pu, &data.curves, shown, &forms, false, true);
+                        add_curves(pu, &data.curves, shown, &forms, None, true);
                         if let Some((curves, bs)) = base {
-                            add_curves(pu, curves, bs, &forms, true, false);
+                            add_curves(pu, curves, bs, &forms, Some(baseline_word), false);
                         }
                         for &(breast, t0, t1) in
                             data.engorged.iter().filter(|_| !hidden.contains(ENGORGED))
@@ -486,7 +505,7 @@ impl PlotsView {
                                     .style(LineStyle::dashed_loose()),
                             );
                         }
-                        add_curves(pu, &data.curves, shown, &forms, false, false);
+                        add_curves(pu, &data.curves, shown, &forms, None, false);
                         if !marks.is_empty() && !hidden.contains(LETDOWN) {
                             pu.points(
                                 Points::new(LETDOWN, PlotPoints::Borrowed(marks))
@@ -507,6 +526,13 @@ impl PlotsView {
                         }
                         if let Some(span) = selected_span {
                             pu.span(selected_session_span(span));
+                        }
+                        if let Some((from, to, name)) = change_span {
+                            pu.span(
+                                Span::new(name, from..=to)
+                                    .fill(CHANGE_FILL)
+                                    .border(Stroke::NONE),
+                            );
                         }
                         if let Some(day) = today_day {
                             pu.vline(
@@ -605,7 +631,8 @@ fn add_curves<'a>(
     curves: &'a [Curve],
     shown: &'a [Shown],
     forms: &[Option<Form>],
-    baseline: bool,
+    // The pinned run's curves are drawn dashed and faded, named with this word.
+    baseline: Option<&str>,
     pulsed: bool,
 ) {
     for ((c, s), form) in curves
@@ -614,16 +641,16 @@ fn add_curves<'a>(
         .zip(forms)
         .filter(|((c, _), _)| c.max_view_days.is_some() == pulsed)
     {
-        let (name, color, width) = if baseline {
+        let (name, color, width) = if let Some(word) = baseline {
             (
-                format!("{} (baseline)", c.name),
+                format!("{} ({word})", c.name),
                 c.color.gamma_multiply(0.55),
                 1.2,
             )
         } else {
             (c.name.clone(), c.color, 1.6)
         };
-        let style = if baseline || c.dashed {
+        let style = if baseline.is_some() || c.dashed {
             LineStyle::dashed_loose()
         } else {
             LineStyle::Solid
@@ -634,7 +661,7 @@ fn add_curves<'a>(
                 Shown::Decimated(v) => (v.as_slice(), c.markers),
             },
             (Some(Form::Daily(_)), Some(daily)) => {
-                if !baseline {
+                if baseline.is_none() {
                     add_daily_range(pu, &name, color, &daily.ranges);
                 }
                 // A marker a day: the means are few, and each stands for a whole day.
@@ -651,7 +678,7 @@ fn add_curves<'a>(
                 .width(width)
                 .style(style),
         );
-        if markers && !baseline {
+        if markers && baseline.is_none() {
             pu.points(
                 Points::new(name, PlotPoints::Borrowed(points))
                     .color(color)

@@ -62,7 +62,7 @@ pub fn ui(
         Origin::Single(i) => format!("single session {}", i + 1),
     };
     ui.strong(format!(
-        "{} ({}), {} – {}, {:.0} min, {origin}",
+        "{}, {}, {} – {}, {:.0} min, {origin}",
         match s.kind {
             Kind::Breastfeed => "Breastfeed",
             Kind::Pump => "Pump session",

@@ -1,0 +1,201 @@
+//! The parent's questions: a button each, answered from her own scenario from today. While an
+//! answer is open the plot draws her milk with the change and as it is now (dashed), with the
+//! days of the change shaded. Her plan is not changed unless she asks (*Make it part of my
+//! plan*): the question's runs are her scenario's, with the change as one ordinary edit.
+
+use super::*;
+use crate::questions::{Answer, Question, Setup};
+
+/// A question asked, its answer and the two runs it was read from.
+pub struct Asked {
+    pub answer: Answer,
+    pub setup: Setup,
+    /// Her scenario's revision it was asked of: after an edit it is asked again.
+    revision: u64,
+    pub as_now: Simulated,
+    pub changed: Simulated,
+}
+
+impl Asked {
+    /// Does the question change anything (an explanation changes nothing)?
+    fn changes(&self) -> bool {
+        self.setup.change.is_some()
+    }
+}
+
+/// What the plot draws while an answer that changes something is open.
+pub(super) struct AnswerPlots {
+    pub changed: Arc<plot_data::RunPlots>,
+    pub as_now: Arc<plot_data::RunPlots>,
+    /// From today to the day things go back (days since birth).
+    pub change_days: (f64, f64),
+}
+
+/// The shading of the days of a question's change, as its legend and hover name it.
+pub(super) const THE_CHANGE: &str = "the change";
+/// What the run as it is now is called beside the run with a question's change.
+pub(super) const AS_IT_IS_NOW: &str = "as it is now";
+
+/// Said under a question button while her baby's age is not known.
+const AGE_FIRST: &str =
+    "Say how old your baby is first (above the plot): every answer starts from today.";
+
+impl App {
+    /// Ask a question of her scenario from today: both runs, and the answer. Needs her baby's
+    /// age (from its date of birth).
+    pub fn ask(&mut self, question: Question) {
+        let Some(age) = self.baby_age_days() else {
+            self.error(AGE_FIRST);
+            return;
+        };
+        let sc = &self.document.scenario;
+        let setup = question.setup(sc, age as usize);
+        let as_now = runner::compute(&setup.as_now(sc));
+        let changed = match (&as_now, &setup.change) {
+            (Ok(_), Some(_)) => runner::compute(&setup.changed(sc)),
+            (now, _) => now.clone(),
+        };
+        match (as_now, changed) {
+            (Ok(as_now), Ok(changed)) => {
+                let answer = setup.answer(&as_now.run, &changed.run);
+                self.asked = Some(Asked {
+                    answer,
+                    setup,
+                    revision: self.document.revision(),
+                    as_now,
+                    changed,
+                });
+            }
+            (Err(problems), _) | (_, Err(problems)) => {
+                self.asked = None;
+                let first = problems.first().map_or(String::new(), ToString::to_string);
+                self.error(&format!(
+                    "This question cannot be run on your plan: {first}"
+                ));
+            }
+        }
+    }
+
+    /// After an edit of her scenario (her baby's age, say), the open answer is worked out again.
+    pub(super) fn ask_again_if_edited(&mut self) {
+        let Some(asked) = &self.asked else { return };
+        if asked.revision != self.document.revision() {
+            let q = asked.answer.question;
+            self.ask(q);
+        }
+    }
+
+    /// The runs the plot draws while an answer that changes something is open: with the change,
+    /// and as it is now; and the days of the change.
+    pub(super) fn answer_plots(&self) -> Option<AnswerPlots> {
+        if self.audience != Some(Audience::Parent) {
+            return None;
+        }
+        let a = self.asked.as_ref().filter(|a| a.changes())?;
+        let span = (a.setup.today_day as f64, a.setup.back_day as f64);
+        Some(AnswerPlots {
+            changed: a.changed.plots.clone(),
+            as_now: a.as_now.plots.clone(),
+            change_days: span,
+        })
+    }
+
+    /// The side panel of the parent's face: the questions, and the answer to the one asked.
+    pub(super) fn questions_panel(&mut self, ui: &mut Ui, edits: &mut Vec<Edit>) {
+        ui.heading("Questions parents ask");
+        ui.label(
+            RichText::new(
+                "Each is answered for a mother like you, from today, as lactosim simulates it.",
+            )
+            .weak(),
+        );
+        ui.add_space(4.0);
+        let known_age = self.baby_age_days().is_some();
+        let mut asked = None;
+        for q in Question::ALL {
+            let open = self.asked.as_ref().is_some_and(|a| a.answer.question == q);
+            let button = egui::Button::selectable(open, q.button())
+                .min_size(egui::vec2(ui.available_width(), 0.0))
+                .wrap();
+            let r = ui
+                .add_enabled(known_age, button)
+                .on_hover_text(q.asked())
+                .on_disabled_hover_text(AGE_FIRST);
+            if r.clicked() {
+                asked = Some(q);
+            }
+        }
+        if !known_age {
+            ui.label(RichText::new(AGE_FIRST).weak());
+        }
+        if let Some(q) = asked {
+            self.ask(q);
+        }
+        let Some(a) = &self.asked else { return };
+        ui.separator();
+        let answer = &a.answer;
+        let r = ui.label(RichText::new(answer.question.asked()).strong());
+        if asked.is_some() {
+            r.scroll_to_me(Some(egui::Align::TOP));
+        }
+        for part in [&answer.how_much, &answer.how_fast, &answer.comes_back] {
+            ui.label(part);
+        }
+        if let Some(also) = &answer.also {
+            ui.label(also);
+        }
+        ui.add_space(4.0);
+        ui.label(RichText::new("What to watch for").strong());
+        ui.label(answer.watch);
+        ui.label(RichText::new("Who to ask").strong());
+        ui.label(answer.ask);
+        ui.add_space(4.0);
+        if a.changes() {
+            ui.label(
+                RichText::new(
+                    "On the plot: your milk with this change (solid) and as it is now (dashed); the shaded days are the change.",
+                )
+                .weak(),
+            );
+        } else if let Some(i) = answer.session {
+            // The feed the answer reads, in the window a clinician uses (its units are a
+            // clinician's: opened only when asked). The same feed in her run: the run the
+            // answer read only goes further.
+            if ui
+                .button("See this feed minute by minute")
+                .on_hover_text("How fast the milk flowed, how its fat rose, and each let-down.")
+                .clicked()
+            {
+                self.selected_session = Some(i);
+            }
+        }
+        let (mut close, mut keep) = (false, false);
+        ui.horizontal_wrapped(|ui| {
+            close = ui
+                .button("Close the answer")
+                .on_hover_text("Back to your plan as it is.")
+                .clicked();
+            keep = a.changes()
+                && ui
+                    .button("Make it part of my plan")
+                    .on_hover_text(
+                        "Put this change into your plan, to see it and change it further (Undo takes it out).",
+                    )
+                    .clicked();
+        });
+        if keep {
+            edits.push(a.setup.edit(&self.document.scenario));
+        }
+        ui.add_space(8.0);
+        ui.label(
+            RichText::new(
+                "lactosim is a model for learning, not medical advice: a real mother and baby may differ.",
+            )
+            .small()
+            .weak(),
+        );
+        if close || keep {
+            self.asked = None;
+        }
+    }
+}
