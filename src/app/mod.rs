@@ -26,6 +26,7 @@ pub mod document;
 mod fields;
 mod file_commands;
 pub mod files;
+mod glossary;
 mod glyphs;
 mod header;
 mod hover;
@@ -606,6 +607,8 @@ impl App {
                             None,
                         ),
                     };
+                    self.plots.captions =
+                        self.audience == Some(Audience::Parent) && self.show_me_more;
                     self.plots.change_span =
                         change_span.map(|(from, to)| (from, to, questions_panel::THE_CHANGE));
                     self.plots.baseline_word = if change_span.is_some() {

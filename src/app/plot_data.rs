@@ -39,6 +39,32 @@ impl PlotKind {
         }
     }
 
+    /// One line above the plot in the parent's face (under *Show me more*): what it shows, in
+    /// her words.
+    pub fn parent_caption(self) -> &'static str {
+        match self {
+            PlotKind::Supply => {
+                "The milk made and taken out over each day, what the baby wants and drinks, and how fast each breast could make milk if it were empty."
+            }
+            PlotKind::Breasts => {
+                "How much milk is in each breast: it fills between feeds and empties at each one; the line above is the most it can hold, and shading means very full (engorged)."
+            }
+            PlotKind::Hormones => {
+                "The two hormones of breastfeeding: prolactin keeps the breasts making milk and rises at every feed; oxytocin makes the milk flow, each triangle a let-down."
+            }
+            PlotKind::Composition => {
+                "What is in the milk your baby drinks at each feed: fat, lactose (milk sugar), protein, and antibodies that protect your baby."
+            }
+            PlotKind::Sodium => {
+                "Salt in the milk: high in the first days while the milk comes in (and in a breast that is hardly used), low once milk flows well."
+            }
+            PlotKind::Medicine => {
+                "How much a medicine you take raises or lowers the milk-making hormone prolactin."
+            }
+            PlotKind::YourSupply => "The milk you make each day, and what your baby needs.",
+        }
+    }
+
     /// What the plot shows, in plain words, for its tooltip.
     pub fn help(self) -> &'static str {
         match self {

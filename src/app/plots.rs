@@ -124,6 +124,9 @@ pub struct PlotsView {
     /// A span of days shaded on every plot with its name (a question's change, in the parent's
     /// face).
     pub change_span: Option<(f64, f64, &'static str)>,
+    /// A plain one-line caption above each plot, with its technical words explained on hover
+    /// (the parent's face under *Show me more*).
+    pub captions: bool,
     /// What the pinned run is called in the legends and read-outs: "baseline", or in the
     /// parent's face, while a question is answered, "as it is now".
     pub baseline_word: &'static str,
@@ -158,6 +161,7 @@ impl Default for PlotsView {
             visible: PlotKind::ALL.to_vec(),
             today_day: None,
             change_span: None,
+            captions: false,
             baseline_word: BASELINE,
             view_days: None,
             width: 800.0,
@@ -398,6 +402,9 @@ impl PlotsView {
                         }
                     }
                     let shaded = mothers.shades(kind);
+                    if self.captions && !self.exporting {
+                        super::glossary::caption(ui, kind.parent_caption());
+                    }
                     legend_row(
                         ui,
                         kind,

@@ -144,11 +144,13 @@ impl App {
         if let Some(also) = &answer.also {
             ui.label(also);
         }
+        glossary::words_ui(ui, &answer.said());
         ui.add_space(4.0);
         ui.label(RichText::new("What to watch for").strong());
         ui.label(answer.watch);
         ui.label(RichText::new("Who to ask").strong());
         ui.label(answer.ask);
+        glossary::words_ui(ui, &format!("{} {}", answer.watch, answer.ask));
         ui.add_space(4.0);
         if a.changes() {
             ui.label(

@@ -8,6 +8,7 @@
 //! from the two runs.
 
 mod effect;
+pub mod glossary;
 pub mod normal;
 mod words;
 
