@@ -1,5 +1,5 @@
 //! The `lactosim` command: with no subcommand it opens the window; `run` simulates headless,
-//! `ensemble` simulates mothers like the preset's, `check` validates preset files and `validate` runs the model against the published figures.
+//! `ensemble` simulates mothers like the preset's, `ask` answers a parent's question, `check` validates preset files and `validate` runs the model against the published figures.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -95,6 +95,23 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Ask a parent's question of a preset (or the default scenario) for a baby AGE days old:
+    /// the change from that day, run past it and back, answered in plain words (how much, how
+    /// fast, whether it comes back, what to watch for, whom to ask). All questions if none is
+    /// named.
+    Ask {
+        /// The question: night-bottle, night-feeds-dropped, evening-cluster-feeding,
+        /// growth-spurt, pump-for-stash, back-to-work, night-away, richer-end-of-feed,
+        /// milk-from-blood.
+        #[arg(value_parser = parse_question)]
+        question: Option<lactosim::questions::Question>,
+        /// The baby's age today, in days since birth (35 for five weeks).
+        #[arg(long, value_name = "DAYS")]
+        age_days: usize,
+        /// The preset file (RON); the built-in default scenario if left out.
+        #[arg(long)]
+        preset: Option<PathBuf>,
+    },
     /// Check preset files and report every problem, with line and field.
     Check {
         #[arg(required = true)]
@@ -137,6 +154,11 @@ fn main() -> ExitCode {
             out,
             quiet,
         }) => ensemble(preset, mothers, days, out, quiet),
+        Some(Command::Ask {
+            question,
+            age_days,
+            preset,
+        }) => ask(question, age_days, preset.as_ref()),
         Some(Command::Check { presets }) => check(&presets),
         Some(Command::Validate { markdown, out }) => validate(markdown, out),
     }
@@ -171,6 +193,59 @@ fn load(preset: Option<&PathBuf>) -> Result<Scenario, String> {
 
 /// The preset (or the default scenario) with `--days` applied; `None`, said on stderr, when the
 /// preset cannot be read.
+fn parse_question(id: &str) -> Result<lactosim::questions::Question, String> {
+    use lactosim::questions::Question;
+    Question::from_id(id).ok_or_else(|| {
+        let ids: Vec<&str> = Question::ALL.iter().map(|q| q.id()).collect();
+        format!("no question {id:?}; the questions are {}", ids.join(", "))
+    })
+}
+
+fn ask(
+    question: Option<lactosim::questions::Question>,
+    age_days: usize,
+    preset: Option<&PathBuf>,
+) -> ExitCode {
+    use lactosim::questions::{self, Question};
+    let Some(sc) = scenario_to_run(preset, None) else {
+        return ExitCode::FAILURE;
+    };
+    if age_days as f64 > lactosim::scenario::MAX_HORIZON_DAYS - 1.0 {
+        eprintln!(
+            "the baby's age must be under {} days",
+            lactosim::scenario::MAX_HORIZON_DAYS
+        );
+        return ExitCode::FAILURE;
+    }
+    let asked: Vec<Question> = question.map_or_else(|| Question::ALL.to_vec(), |q| vec![q]);
+    for (i, q) in asked.into_iter().enumerate() {
+        match questions::ask(q, &sc, age_days) {
+            Ok(a) => {
+                if i > 0 {
+                    println!();
+                }
+                println!(
+                    "{}
+
+{}
+
+{}
+{}",
+                    q.asked(),
+                    a.said(),
+                    a.watch,
+                    a.ask
+                );
+            }
+            Err(problems) => {
+                print_problems(preset, false, problems);
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 fn scenario_to_run(preset: Option<&PathBuf>, days: Option<f64>) -> Option<Scenario> {
     match load(preset) {
         Ok(mut s) => {

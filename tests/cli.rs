@@ -206,3 +206,26 @@ fn ensemble_prints_per_day_ranges_and_writes_the_same_three_files_every_time() {
     assert!(!o.status.success());
     assert!(text(&o).1.contains("1 to 10000 mothers"), "{}", text(&o).1);
 }
+
+#[test]
+fn ask_answers_a_parents_question_from_her_babys_age() {
+    let o = lactosim(&["ask", "night-bottle", "--age-days", "35"]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        out.starts_with("What if my baby has a bottle of formula instead of one night feed"),
+        "{out}"
+    );
+    assert!(out.contains("ml a day"), "{out}");
+    assert!(out.contains("When the night feed comes back"), "{out}");
+    assert!(out.contains("midwife"), "{out}");
+
+    // Every question when none is named; a question that does not exist is refused by name.
+    let all = text(&lactosim(&["ask", "--age-days", "35"])).0;
+    for q in lactosim::questions::Question::ALL {
+        assert!(all.contains(q.asked()), "{} missing", q.id());
+    }
+    let o = lactosim(&["ask", "coffee", "--age-days", "35"]);
+    assert!(!o.status.success());
+    assert!(text(&o).1.contains("the questions are night-bottle"));
+}

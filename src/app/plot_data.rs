@@ -69,7 +69,7 @@ impl PlotKind {
     pub fn help(self) -> &'static str {
         match self {
             PlotKind::Supply => {
-                "Milk made and removed over the last 24 hours (a rolling sum, at every moment), the baby's appetite, the baby's intake at the breast per calendar day (one dot a day: that day's total), and each breast's rate of synthesis and its secretory capacity (the rate it would reach if empty), written as ml a day so that they compare with the daily totals. Frequent, thorough emptying raises capacity; milk left in a breast slows its synthesis."
+                "Milk made and removed over the last 24 hours (a rolling sum, at every moment), the baby's appetite, the baby's intake at the breast per calendar day (one dot a day: that day's total), and each breast's rate of synthesis and its secretory capacity (the rate it would reach if empty), written as ml a day so that they compare with the daily totals. Frequent, thorough emptying raises capacity; milk left in a breast slows its synthesis. The intake per calendar day goes up and down by about a feed from one day to the next (a feed just after midnight counts for the next day): read its level over several days, not one day's dip."
             }
             PlotKind::Breasts => {
                 "Milk stored in each breast. Shaded: the breast is engorged (95% or more of its storage capacity). Milk left in a breast slows its own synthesis (local autocrine feedback), so a breast that is emptied often holds less between feeds yet makes more."

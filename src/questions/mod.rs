@@ -53,6 +53,26 @@ impl Question {
         Question::MilkFromBlood,
     ];
 
+    /// A short name for the command line (`lactosim ask night-bottle`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Question::NightBottle => "night-bottle",
+            Question::NightFeedsDropped => "night-feeds-dropped",
+            Question::EveningClusterFeeding => "evening-cluster-feeding",
+            Question::GrowthSpurt => "growth-spurt",
+            Question::PumpForStash => "pump-for-stash",
+            Question::BackToWork => "back-to-work",
+            Question::NightAway => "night-away",
+            Question::RicherEndOfFeed => "richer-end-of-feed",
+            Question::MilkFromBlood => "milk-from-blood",
+        }
+    }
+
+    /// The question of a short name ([`Self::id`]).
+    pub fn from_id(id: &str) -> Option<Question> {
+        Question::ALL.into_iter().find(|q| q.id() == id)
+    }
+
     /// The button: short, in her words.
     pub fn button(self) -> &'static str {
         match self {
