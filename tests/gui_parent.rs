@@ -233,7 +233,7 @@ fn a_parent_reads_what_a_bottle_at_night_does_within_three_clicks() {
         drawn.contains(&"milk you make a day".to_owned()),
         "{drawn:?}"
     );
-    h.get_by_label_contains("dashed, faded: as it is now");
+    h.get_by_label_contains("dashed, faded: without the change");
     // Her plan is unchanged until she asks for it.
     assert!(h.state().document.scenario.schedule.absences.is_empty());
     h.get_by_label("Make it part of my plan").click();

@@ -61,15 +61,20 @@ impl App {
         }
     }
 
+    /// Is the parent's face shown? Also before anyone has said who they are: the question at
+    /// first start sits over the gentler face, not over the clinician's units.
+    pub fn parent_face(&self) -> bool {
+        self.audience != Some(Audience::Clinician)
+    }
+
     /// The parent's face shows her milk supply alone until she asks for more.
     pub(super) fn plots_in_face(&self) -> Option<PlotKind> {
-        (self.audience == Some(Audience::Parent) && !self.show_me_more)
-            .then_some(PlotKind::YourSupply)
+        (self.parent_face() && !self.show_me_more).then_some(PlotKind::YourSupply)
     }
 
     /// Under the parent's plot: the rest of the window, one click away.
     pub(super) fn show_me_more_button(&mut self, ui: &mut Ui) {
-        if self.audience != Some(Audience::Parent) {
+        if !self.parent_face() {
             return;
         }
         let (label, tip) = if self.show_me_more {
@@ -116,7 +121,7 @@ impl App {
 
     /// Today on the time axis (the middle of today's day), in the parent's face.
     pub fn today_mark_day(&self) -> Option<f64> {
-        if self.audience != Some(Audience::Parent) {
+        if !self.parent_face() {
             return None;
         }
         self.baby_age_days().map(|d| d as f64 + 0.5)
@@ -137,7 +142,7 @@ impl App {
 
     /// "How old is your baby?", at the top of the parent's face.
     pub(super) fn baby_age_ui(&mut self, ui: &mut Ui, edits: &mut Vec<Edit>) {
-        if self.audience != Some(Audience::Parent) {
+        if !self.parent_face() {
             return;
         }
         let known = self.baby_age_days();

@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// Up to this age (days) the parent's face tells how her milk came in (the run's summary).
+const NEWBORN_STORY_DAYS: i64 = 14;
+
 impl App {
     /// The scenario's name, the plain-words summary, warnings and problems.
     pub(super) fn header(
@@ -19,7 +22,7 @@ impl App {
                     return;
                 }
                 // The parent's face compares through its questions, not a pinned baseline.
-                if self.audience != Some(Audience::Parent) {
+                if !self.parent_face() {
                     self.baseline_buttons(ui, commands);
                 }
                 if self.runner.busy() {
@@ -38,11 +41,14 @@ impl App {
                 if stale {
                     ui.multiply_opacity(STALE_OPACITY);
                 }
-                if self.audience == Some(Audience::Parent) {
+                if self.parent_face() {
                     if let Some(words) = self.normal_words() {
                         ui.label(RichText::new(words).size(16.0).strong());
                     }
-                    ui.label(RichText::new(&sim.summary).size(15.0));
+                    // How the milk came in is her story only while her baby is that young.
+                    if self.baby_age_days().is_none_or(|d| d < NEWBORN_STORY_DAYS) {
+                        ui.label(RichText::new(&sim.summary).size(15.0));
+                    }
                 } else {
                     ui.label(RichText::new(&sim.summary).size(15.0));
                     if let Some(words) = self.mothers.range_words() {
@@ -63,10 +69,15 @@ impl App {
             });
             if self.png_target.is_none() {
                 let pinned = self.baseline.is_some();
-                let parent = self.audience == Some(Audience::Parent);
+                let parent = self.parent_face();
                 ui.horizontal_wrapped(|ui| self.mothers.toggle_ui(ui, pinned, parent));
             }
-            if !self.document.scenario.description.is_empty() && self.png_target.is_none() {
+            // The scenario's description is written for whoever made the scenario (the parent's
+            // face says what matters to her above).
+            if !self.document.scenario.description.is_empty()
+                && self.png_target.is_none()
+                && !self.parent_face()
+            {
                 // Opened for the person when a file or an example was just opened.
                 let open = std::mem::take(&mut self.show_description).then_some(true);
                 egui::CollapsingHeader::new("What this scenario shows")

@@ -46,9 +46,15 @@ pub(super) fn hover_text(
         ("", Some(data)),
         (suffix.as_str(), baseline.map(|(b, _)| b)),
     ];
-    for (suffix, d) in runs {
+    for (i, (suffix, d)) in runs.into_iter().enumerate() {
         let Some(d) = d else { continue };
-        for (c, _) in d.curves.iter().zip(shown).filter(|(_, on)| **on) {
+        let pinned = i == 1;
+        for (c, _) in d
+            .curves
+            .iter()
+            .zip(shown)
+            .filter(|(c, on)| **on && !(pinned && c.same_in_baseline))
+        {
             if let Some(line) = curve_line(c, x, suffix, view_days) {
                 s.push('\n');
                 s.push_str(&line);

@@ -156,7 +156,7 @@ impl App {
                 }
                 ui.checkbox(&mut self.show_timing, "Show timing (F12)");
                 ui.separator();
-                let parent = self.audience == Some(Audience::Parent);
+                let parent = self.parent_face();
                 self.mothers.toggle_ui(ui, self.baseline.is_some(), parent);
                 ui.separator();
                 // egui's own theme buttons use emoji the default fonts lack: words instead.

@@ -520,7 +520,7 @@ impl App {
     }
 
     fn side_panel(&mut self, ui: &mut Ui, edits: &mut Vec<Edit>, commands: &mut Vec<Command>) {
-        if self.audience == Some(Audience::Parent) {
+        if self.parent_face() {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| self.questions_panel(ui, edits));
@@ -607,12 +607,11 @@ impl App {
                             None,
                         ),
                     };
-                    self.plots.captions =
-                        self.audience == Some(Audience::Parent) && self.show_me_more;
+                    self.plots.captions = self.parent_face() && self.show_me_more;
                     self.plots.change_span =
                         change_span.map(|(from, to)| (from, to, questions_panel::THE_CHANGE));
                     self.plots.baseline_word = if change_span.is_some() {
-                        questions_panel::AS_IT_IS_NOW
+                        questions_panel::WITHOUT_THE_CHANGE
                     } else {
                         plots::BASELINE
                     };
@@ -624,6 +623,7 @@ impl App {
                     if stale {
                         ui.colored_label(ui.visuals().error_fg_color, STALE_RUN);
                     }
+                    let no_bands = mothers::MothersView::default();
                     let action = ui
                         .scope(|ui| {
                             if stale {
@@ -634,7 +634,13 @@ impl App {
                                 &plots,
                                 baseline.as_ref(),
                                 self.selected_session,
-                                &self.mothers,
+                                // How mothers differ is of her plan as it is: not drawn over a
+                                // question's change, where it would read as her range.
+                                if change_span.is_some() {
+                                    &no_bands
+                                } else {
+                                    &self.mothers
+                                },
                                 self.plots_in_face(),
                             )
                         })

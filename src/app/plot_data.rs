@@ -205,6 +205,10 @@ pub struct Curve {
     pub markers: bool,
     /// Hidden until the person ticks it in the legend.
     pub hidden_at_first: bool,
+    /// Not drawn again for a pinned run: it does not change with what is compared (what the
+    /// baby needs, beside a question's change of how it is fed), so its twin would only lie on
+    /// top of it.
+    pub same_in_baseline: bool,
     /// One point per calendar day (a day's total, drawn at midday) rather than a value at every
     /// moment: the hover read-out names the day it is the total of.
     pub per_day: bool,
@@ -378,6 +382,7 @@ impl RunPlots {
             dashed: false,
             markers: false,
             hidden_at_first: false,
+            same_in_baseline: false,
             per_day: false,
             readout,
             axis_scale: 1.0,
@@ -425,6 +430,7 @@ impl RunPlots {
             dashed: false,
             markers: true,
             hidden_at_first: false,
+            same_in_baseline: false,
             per_day: true,
             readout: ml_day,
             axis_scale: 1.0,
@@ -451,6 +457,7 @@ impl RunPlots {
             &s.appetite_ml_per_day,
         );
         needs.dashed = true;
+        needs.same_in_baseline = true;
         your_supply.curves.push(needs);
         // Each breast's rates, drawn as ml/day to compare with the daily totals: the synthesis
         // rate (spiky between feeds, so hidden at first) and the secretory capacity (dashed).
@@ -595,6 +602,7 @@ impl RunPlots {
                 dashed: false,
                 markers: false,
                 hidden_at_first: false,
+                same_in_baseline: false,
                 per_day: false,
                 readout: Readout::plain(c.unit(), decimals),
                 axis_scale: 1.0,

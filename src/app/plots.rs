@@ -647,6 +647,7 @@ fn add_curves<'a>(
         .zip(shown)
         .zip(forms)
         .filter(|((c, _), _)| c.max_view_days.is_some() == pulsed)
+        .filter(|((c, _), _)| !(baseline.is_some() && c.same_in_baseline))
     {
         let (name, color, width) = if let Some(word) = baseline {
             (

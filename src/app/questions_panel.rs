@@ -33,8 +33,8 @@ pub(super) struct AnswerPlots {
 
 /// The shading of the days of a question's change, as its legend and hover name it.
 pub(super) const THE_CHANGE: &str = "the change";
-/// What the run as it is now is called beside the run with a question's change.
-pub(super) const AS_IT_IS_NOW: &str = "as it is now";
+/// What her run is called beside the run with a question's change.
+pub(super) const WITHOUT_THE_CHANGE: &str = "without the change";
 
 /// Said under a question button while her baby's age is not known.
 const AGE_FIRST: &str =
@@ -88,7 +88,7 @@ impl App {
     /// The runs the plot draws while an answer that changes something is open: with the change,
     /// and as it is now; and the days of the change.
     pub(super) fn answer_plots(&self) -> Option<AnswerPlots> {
-        if self.audience != Some(Audience::Parent) {
+        if !self.parent_face() {
             return None;
         }
         let a = self.asked.as_ref().filter(|a| a.changes())?;
@@ -155,7 +155,7 @@ impl App {
         if a.changes() {
             ui.label(
                 RichText::new(
-                    "On the plot: your milk with this change (solid) and as it is now (dashed); the shaded days are the change.",
+                    "On the plot: your milk with this change (solid) and without it (dashed, faded); the shaded days are the change.",
                 )
                 .weak(),
             );
