@@ -93,6 +93,25 @@ fn bench(c: &mut Criterion) {
             frame(&ctx, &mut app)
         })
     });
+    // A parent's question (issue "A parent's view"): both runs from birth to two weeks past
+    // the change and back, their plot data and the answer, for a five-week-old; then a frame
+    // of the window with the answer open.
+    let (ctx, mut app) = app_on(28.0);
+    app.choose_audience(lactosim::app::Audience::Parent);
+    app.mothers.switch_off();
+    for e in app.baby_age_edits(35) {
+        app.edit(e);
+    }
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    app.wait_for_run(&ctx);
+    g.bench_function("ask_a_question_5_week_old", |b| {
+        b.iter(|| app.ask(lactosim::questions::Question::NightBottle))
+    });
+    g.bench_function("frame_with_an_answer_open_5_week_old", |b| {
+        b.iter(|| frame(&ctx, &mut app))
+    });
     g.finish();
 }
 

@@ -689,7 +689,7 @@ impl App {
             self.command(c, &ctx);
         }
         self.resimulate(&ctx);
-        self.ask_again_if_edited();
+        self.ask_again_if_edited(&ctx);
         self.finish_png_export(&ctx);
         self.update_title(&ctx);
         // Every change on disk soon, whatever the window does next (the writer thread waits

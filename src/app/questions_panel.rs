@@ -50,10 +50,16 @@ impl App {
         };
         let sc = &self.document.scenario;
         let setup = question.setup(sc, age as usize);
-        let as_now = runner::compute(&setup.as_now(sc));
-        let changed = match (&as_now, &setup.change) {
-            (Ok(_), Some(_)) => runner::compute(&setup.changed(sc)),
-            (now, _) => now.clone(),
+        // The two runs side by side on two cores: a click is answered within about a frame.
+        let (as_now, changed) = match &setup.change {
+            Some(_) => rayon::join(
+                || runner::compute(&setup.as_now(sc)),
+                || runner::compute(&setup.changed(sc)),
+            ),
+            None => {
+                let as_now = runner::compute(&setup.as_now(sc));
+                (as_now.clone(), as_now)
+            }
         };
         match (as_now, changed) {
             (Ok(as_now), Ok(changed)) => {
@@ -76,10 +82,12 @@ impl App {
         }
     }
 
-    /// After an edit of her scenario (her baby's age, say), the open answer is worked out again.
-    pub(super) fn ask_again_if_edited(&mut self) {
+    /// After an edit of her scenario (her baby's age, say), the open answer is worked out again
+    /// — once the edit is done, not at every frame of a drag (two runs of an older baby's
+    /// months take a frame or more).
+    pub(super) fn ask_again_if_edited(&mut self, ctx: &egui::Context) {
         let Some(asked) = &self.asked else { return };
-        if asked.revision != self.document.revision() {
+        if asked.revision != self.document.revision() && !ctx.input(|i| i.pointer.any_down()) {
             let q = asked.answer.question;
             self.ask(q);
         }
