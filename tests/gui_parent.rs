@@ -311,6 +311,11 @@ fn the_parent_is_told_what_is_normal_at_her_babys_age() {
         .value()
         .unwrap();
     assert!(line.contains("ml of milk a day; you make about"), "{line}");
+    // The one plot carries that range, shaded, with today marked.
+    assert_eq!(plots_drawn(h.state()), vec![PlotKind::YourSupply]);
+    assert!(h.state().mothers.shades(PlotKind::YourSupply));
+    h.get_by_label_contains("shaded: 8 in 10 mothers like you");
+    assert_eq!(h.state().today_mark_day(), Some(35.5));
 }
 
 /// An answer follows her: a new age asks the question again from the new today.

@@ -26,6 +26,9 @@ pub struct Effect {
     /// Days from going back until the effect was gone (within a tenth of it, or 8 ml a day);
     /// `None`: not within the run.
     pub days_to_come_back: Option<usize>,
+    /// The largest difference on any day from the start of the change to the end of the run
+    /// (ml/day, smoothed over three days as the rest).
+    pub largest_ml_per_day: f64,
     /// The effect left on the run's last whole day (ml/day).
     pub left_at_end_ml_per_day: f64,
     /// Days the run goes on after going back.
@@ -93,8 +96,10 @@ impl Effect {
         let days_to_come_back = (back_from..n)
             .find(|&d| raw[d].abs() <= gone && diff[d].abs() <= gone)
             .map(|d| d + 1 - back_from);
+        let largest = diff[from..].iter().fold(0.0_f64, |m, d| m.max(d.abs()));
         Some(Effect {
             ml_per_day: full,
+            largest_ml_per_day: largest,
             as_now_ml_per_day: level,
             days_to_most,
             days_to_come_back,

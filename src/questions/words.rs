@@ -221,8 +221,10 @@ fn supply_change(mut a: Answer, setup: &Setup, as_now: &Run, changed: &Run) -> A
         )
     };
     a.how_fast = if hardly {
+        // Said as a bound read from the runs: the largest difference on any day, rounded up.
+        let within = (e.largest_ml_per_day / 5.0).ceil().max(1.0) * 5.0;
         format!(
-            "It stays within {HARDLY_ML_PER_DAY:.0} ml a day of that from the first day to the last."
+            "Over any three days from today it stays within {within:.0} ml a day of that on average."
         )
     } else if q.lasting() {
         format!("Most of that happens within {}.", days(e.days_to_most))
