@@ -27,7 +27,7 @@ fn settle(h: &mut Harness<'static, App>) {
         h.state_mut().wait_for_run(&ctx);
         h.state_mut().wait_for_mothers(&ctx);
         h.step();
-        if !h.state().busy() && !h.state().mothers.busy() {
+        if !h.state().busy() && !h.state().mothers_busy() {
             break;
         }
     }
@@ -222,6 +222,14 @@ fn a_parent_reads_what_a_bottle_at_night_does_within_three_clicks() {
     }
     assert!(answer.how_much.contains("ml a day"), "{}", answer.how_much);
     assert!(answer.comes_back.contains("When the night feed comes back"));
+    // Then the range for mothers like her, each compared with herself.
+    settle(&mut h);
+    let range = h
+        .get_by_label_contains("For most mothers like you (8 in 10 of")
+        .accesskit_node()
+        .value()
+        .unwrap();
+    assert!(range.contains("a day less"), "{range}");
     // The plot draws her milk with the change and as it is now, the change shaded from today.
     let drawn: Vec<String> = h
         .state()
@@ -250,6 +258,8 @@ fn every_question_button_answers_with_how_much_how_fast_and_whether_it_comes_bac
     h.get_by_label("I'm a parent").click();
     settle(&mut h);
     type_weeks(&mut h, "5");
+    // The answers alone (the range over mothers like her is tested above).
+    h.state_mut().mothers.switch_off();
     for q in lactosim::questions::Question::ALL {
         h.get_by_label(q.button()).click();
         settle(&mut h);

@@ -216,3 +216,38 @@ fn every_change_starts_today_never_from_birth() {
         assert_eq!(edited, setup.changed(&sc), "{q:?}");
     }
 }
+
+/// The answer's range for mothers like her: the change itself, each mother compared with
+/// herself, and it holds the one mother's answer.
+#[test]
+fn a_change_is_ranged_over_mothers_like_her() {
+    use lactosim::ensemble::simulate_ensemble;
+    let sc = her_scenario();
+    let q = Question::NightBottle;
+    let setup = q.setup(&sc, FIVE_WEEKS_DAYS);
+    let a = answer(q);
+    let e = a.effect.as_ref().unwrap();
+    let without = simulate_ensemble(&setup.as_now(&sc), 40).unwrap();
+    let with = simulate_ensemble(&setup.changed(&sc), 40).unwrap();
+    let words = lactosim::questions::mothers_words(&setup, e, &without, &with).expect("pairs");
+    println!("{words}");
+    assert!(
+        words.starts_with("For most mothers like you (8 in 10 of 40 simulated"),
+        "{words}"
+    );
+    assert!(words.contains("a day less"), "{words}");
+    // The range of the change, read over the same days as the one mother's answer.
+    let b = without
+        .effect(
+            &with,
+            lactosim::ensemble::DayQuantity::Production,
+            setup.back_day - 5,
+            setup.back_day,
+        )
+        .unwrap();
+    assert!(b.p10 < 0.0 && b.p90 < 0.0, "{b:?}");
+    assert!(
+        b.p10 <= e.ml_per_day + 10.0 && e.ml_per_day - 10.0 <= b.p90,
+        "{b:?} vs {e:?}"
+    );
+}

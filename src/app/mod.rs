@@ -350,9 +350,17 @@ impl App {
         }
     }
 
+    /// Are mothers like her being simulated (for the bands, or for an answer's range)?
+    pub fn mothers_busy(&self) -> bool {
+        self.mothers.busy() || self.asked.as_ref().is_some_and(|a| a.mothers.busy())
+    }
+
     /// Wait for the ensembles of *Show how mothers differ* (tests and headless use).
     pub fn wait_for_mothers(&mut self, ctx: &egui::Context) {
         self.mothers.wait(ctx);
+        if let Some(a) = &mut self.asked {
+            a.mothers.wait(ctx);
+        }
     }
 
     /// Apply an edit of the scenario (what the panels send).

@@ -14,12 +14,44 @@ pub struct Asked {
     revision: u64,
     pub as_now: Simulated,
     pub changed: Simulated,
+    /// Mothers like her with and without the change (when she shows how mothers differ), for
+    /// the range of the change itself; computed on worker threads after the answer is shown.
+    pub mothers: mothers::MothersView,
+    /// That range in words, once both ensembles are in.
+    pub mothers_words: Option<String>,
 }
 
 impl Asked {
     /// Does the question change anything (an explanation changes nothing)?
     fn changes(&self) -> bool {
         self.setup.change.is_some()
+    }
+
+    /// Ask for the ensembles with and without the change, take them when they come, and put
+    /// the range of the change into words.
+    fn range_of_mothers(&mut self, ctx: &egui::Context) {
+        if !self.mothers.on || self.mothers_words.is_some() {
+            return;
+        }
+        self.mothers.poll(ctx);
+        self.mothers.update(
+            self.revision,
+            &self.changed.scenario,
+            Some(&self.as_now.scenario),
+            ctx,
+        );
+        if let (Some(with), Some(without), Some(effect)) = (
+            &self.mothers.current,
+            &self.mothers.baseline,
+            &self.answer.effect,
+        ) {
+            self.mothers_words = crate::questions::mothers_words(
+                &self.setup,
+                effect,
+                &without.ensemble,
+                &with.ensemble,
+            );
+        }
     }
 }
 
@@ -64,12 +96,17 @@ impl App {
         match (as_now, changed) {
             (Ok(as_now), Ok(changed)) => {
                 let answer = setup.answer(&as_now.run, &changed.run);
+                let mut mothers = mothers::MothersView::default();
+                mothers.on = self.mothers.on && setup.change.is_some();
+                mothers.members = self.mothers.members;
                 self.asked = Some(Asked {
                     answer,
                     setup,
                     revision: self.document.revision(),
                     as_now,
                     changed,
+                    mothers,
+                    mothers_words: None,
                 });
             }
             (Err(problems), _) | (_, Err(problems)) => {
@@ -90,6 +127,9 @@ impl App {
         if asked.revision != self.document.revision() && !ctx.input(|i| i.pointer.any_down()) {
             let q = asked.answer.question;
             self.ask(q);
+        }
+        if let Some(a) = &mut self.asked {
+            a.range_of_mothers(ctx);
         }
     }
 
@@ -146,7 +186,16 @@ impl App {
         if asked.is_some() {
             r.scroll_to_me(Some(egui::Align::TOP));
         }
-        for part in [&answer.how_much, &answer.how_fast, &answer.comes_back] {
+        ui.label(&answer.how_much);
+        if let Some(words) = &a.mothers_words {
+            ui.label(words);
+        } else if a.mothers.busy() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(RichText::new("Working out the range for mothers like you…").weak());
+            });
+        }
+        for part in [&answer.how_fast, &answer.comes_back] {
             ui.label(part);
         }
         if let Some(also) = &answer.also {

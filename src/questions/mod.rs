@@ -13,7 +13,7 @@ pub mod normal;
 mod words;
 
 pub use effect::Effect;
-pub use words::Answer;
+pub use words::{Answer, mothers_words};
 
 use crate::absence::Absence;
 use crate::back_to_work::BackToWork;

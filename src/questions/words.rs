@@ -2,6 +2,7 @@
 //! comes back, what to watch for and whom to ask.
 
 use super::{Effect, Question, Setup};
+use crate::ensemble::{DayQuantity, EnsembleRun};
 use crate::run::Run;
 use crate::scenario::Breast;
 use crate::schedule::Kind;
@@ -257,6 +258,62 @@ fn supply_change(mut a: Answer, setup: &Setup, as_now: &Run, changed: &Run) -> A
     a.also = also(setup, as_now, changed);
     a.effect = Some(e);
     a
+}
+
+/// How far the change differs between mothers like her: the 10th to 90th percentile of the
+/// change itself, each simulated mother with the change compared with herself without it, read
+/// over the same days as the central answer (the end of a lasting change, the worst day of a
+/// one-off). `None` when the ensembles do not pair or do not reach those days.
+pub fn mothers_words(
+    setup: &Setup,
+    effect: &Effect,
+    without: &EnsembleRun,
+    with: &EnsembleRun,
+) -> Option<String> {
+    let (from, to) = if setup.question.lasting() {
+        (
+            setup.back_day.saturating_sub(5).max(setup.today_day),
+            setup.back_day,
+        )
+    } else {
+        let worst = setup.today_day + effect.days_to_most.max(1) - 1;
+        (worst, worst + 1)
+    };
+    if to > without.complete_days.min(with.complete_days) {
+        return None;
+    }
+    let b = without.effect(with, DayQuantity::Production, from, to)?;
+    if !(b.p10.is_finite() && b.p90.is_finite()) {
+        return None;
+    }
+    let side = |v: f64| {
+        if round_to(v, 5.0) == 0.0 {
+            "no change".to_owned()
+        } else {
+            format!("{} a day {}", ml(v), if v < 0.0 { "less" } else { "more" })
+        }
+    };
+    let (lo, hi) = (b.p10, b.p90);
+    let range = if lo < 0.0 && hi < 0.0 {
+        // Both less: the smaller loss first.
+        format!(
+            "between {} and {} a day less",
+            ml(hi).trim_start_matches("about ").to_owned(),
+            ml(lo).trim_start_matches("about ")
+        )
+    } else if lo > 0.0 && hi > 0.0 {
+        format!(
+            "between {} and {} a day more",
+            ml(lo).trim_start_matches("about ").to_owned(),
+            ml(hi).trim_start_matches("about ")
+        )
+    } else {
+        format!("between {} and {}", side(lo), side(hi))
+    };
+    Some(format!(
+        "For most mothers like you (8 in 10 of {} simulated, each with and without the change) it would be {range}.",
+        without.members.len()
+    ))
 }
 
 /// What else the runs say for this question: the formula the baby has, the milk pumped, the
