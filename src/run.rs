@@ -325,7 +325,8 @@ impl SessionResult {
     }
 
     /// The sides in words, as they were used: "both sides", "left side", or for a breastfeed
-    /// offered both sides that took milk from one only, "right side only (full before the left)".
+    /// offered both sides that took milk from one only, "right side only (the baby was full
+    /// before the left)".
     /// (A feed labelled "both sides" whose table said "left 0 ml" read as a contradiction.)
     pub fn sides_words(&self) -> String {
         match self.side {
@@ -339,9 +340,9 @@ impl SessionResult {
                     [b] if self.kind == Kind::Breastfeed => {
                         let other = Breast::BOTH.into_iter().find(|&o| o != b).unwrap_or(b);
                         let why = if self.satisfied {
-                            "full before the"
+                            "the baby was full before the"
                         } else {
-                            "ended before the"
+                            "the feed ended before the"
                         };
                         format!("{} side only ({why} {})", b.name(), other.name())
                     }

@@ -100,17 +100,24 @@ impl App {
                     .to_owned(),
             );
         };
+        // Read on the last whole day before today: what she plans from today on does not move
+        // what is usual at her baby's age, nor where she is now.
         let age = age as usize;
-        let hers: f64 = sim.run.days.get(age)?.production_ml.iter().sum();
-        let most = self.mothers.made_on_day(age);
-        crate::questions::normal::normal_words(age, hers, most).or_else(|| {
-            self.mothers.busy().then(|| {
-                format!(
+        let day = age.saturating_sub(1);
+        let hers: f64 = sim.run.days.get(day)?.production_ml.iter().sum();
+        if self.mothers.on {
+            // One range, the one of mothers like her, once it is in (not the published one
+            // first and then another).
+            match self.mothers.made_on_day(day) {
+                Some(most) => crate::questions::normal::normal_words(age, hers, Some(most)),
+                None => Some(format!(
                     "You make about {:.0} ml of milk a day now; working out what is usual at this age…",
                     crate::summary::round_to(hers, 10.0)
-                )
-            })
-        })
+                )),
+            }
+        } else {
+            crate::questions::normal::normal_words(age, hers, None)
+        }
     }
 
     /// The baby's age today in days, from her date of birth (`None` before it is given).

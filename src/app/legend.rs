@@ -11,6 +11,16 @@ use super::plot_data::{
 };
 use super::plots::{DOSE, ENGORGED, Form, LETDOWN, form_in_view, too_wide, zoom_note};
 
+/// What the notes at the end of a legend row say besides the curves.
+pub(super) struct LegendNotes<'a> {
+    /// What the pinned run is called, when there is one.
+    pub baseline: Option<&'a str>,
+    /// The bands of mothers like her are drawn.
+    pub shaded_by_mothers: bool,
+    /// The parent's face: the mothers are "like you".
+    pub parent: bool,
+}
+
 /// The row above a plot: title, unit, a chip per curve and mark (a click shows or hides it, kept
 /// in `hidden` by plot and name), and notes on what this zoom leaves out or summarises.
 pub(super) fn legend_row(
@@ -19,10 +29,13 @@ pub(super) fn legend_row(
     data: &PlotData,
     hidden: &mut HashSet<(PlotKind, String)>,
     view: (f64, f64),
-    // What the pinned run is called, when there is one.
-    baseline: Option<&str>,
-    shaded_by_mothers: bool,
+    notes: LegendNotes<'_>,
 ) {
+    let LegendNotes {
+        baseline,
+        shaded_by_mothers,
+        parent,
+    } = notes;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 10.0;
         ui.label(RichText::new(format!("{} ({})", kind.title(), kind.unit())).strong())
@@ -83,11 +96,7 @@ pub(super) fn legend_row(
         }
         if shaded_by_mothers {
             // The parent's plot speaks to her.
-            let like = if kind == PlotKind::YourSupply {
-                "like you"
-            } else {
-                "like her"
-            };
+            let like = if parent { "like you" } else { "like her" };
             ui.label(
                 RichText::new(format!(
                     "shaded: 8 in 10 mothers {like}, darker the middle half"

@@ -615,6 +615,7 @@ impl App {
                             None,
                         ),
                     };
+                    self.plots.parent_face = self.parent_face();
                     self.plots.captions = self.parent_face() && self.show_me_more;
                     self.plots.change_span =
                         change_span.map(|(from, to)| (from, to, questions_panel::THE_CHANGE));

@@ -444,7 +444,7 @@ impl MothersView {
     }
 
     /// The hover read-out of the bands of `kind` at `x_days`.
-    pub fn hover(&self, kind: PlotKind, x_days: f64) -> Option<String> {
+    pub fn hover(&self, kind: PlotKind, x_days: f64, parent: bool) -> Option<String> {
         let e = &self.current.as_ref()?.ensemble;
         let lines: Vec<String> = self
             .bands(kind)
@@ -458,9 +458,14 @@ impl MothersView {
                             b.p10, b.p90, b.p25, b.p75
                         )
                     } else {
+                        let name = if parent {
+                            band.name.replace("like her", "like you")
+                        } else {
+                            band.name.clone()
+                        };
                         format!(
-                            "{}: {:.0}–{:.0} (middle half {:.0}–{:.0}, median {:.0})",
-                            band.name, b.p10, b.p90, b.p25, b.p75, b.p50
+                            "{name}: {:.0}–{:.0} (middle half {:.0}–{:.0}, median {:.0})",
+                            b.p10, b.p90, b.p25, b.p75, b.p50
                         )
                     }
                 })

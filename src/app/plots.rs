@@ -14,7 +14,7 @@ use egui_plot::{
 
 use super::day_summary::{DETAIL_MAX_VIEW_DAYS, DayRange, summarised};
 use super::hover::hover_text;
-use super::legend::legend_row;
+use super::legend::{LegendNotes, legend_row};
 use super::mothers::MothersView;
 use super::plot_data::{
     Curve, DailyForm, ENGORGED_COLOR, LETDOWN_COLOR, MEDICINE_COLOR, PlotKind, RunPlots, Shown,
@@ -124,6 +124,8 @@ pub struct PlotsView {
     /// A span of days shaded on every plot with its name (a question's change, in the parent's
     /// face).
     pub change_span: Option<(f64, f64, &'static str)>,
+    /// The parent's face: the mothers in the legends and read-outs are "like you".
+    pub parent_face: bool,
     /// A plain one-line caption above each plot, with its technical words explained on hover
     /// (the parent's face under *Show me more*).
     pub captions: bool,
@@ -162,6 +164,7 @@ impl Default for PlotsView {
             today_day: None,
             change_span: None,
             captions: false,
+            parent_face: false,
             baseline_word: BASELINE,
             view_days: None,
             width: 800.0,
@@ -349,6 +352,7 @@ impl PlotsView {
         let today_day = self.today_day;
         let change_span = self.change_span;
         let baseline_word = self.baseline_word;
+        let parent_face = self.parent_face;
         let ui_text_color = ui.visuals().strong_text_color();
         self.drawn.clear();
         let mut new_view = None;
@@ -411,8 +415,11 @@ impl PlotsView {
                         data,
                         &mut self.hidden,
                         view,
-                        baseline.is_some().then_some(baseline_word),
-                        shaded,
+                        LegendNotes {
+                            baseline: baseline.is_some().then_some(baseline_word),
+                            shaded_by_mothers: shaded,
+                            parent: parent_face,
+                        },
                     );
                     let hidden: HashSet<&str> = self
                         .hidden
@@ -463,7 +470,7 @@ impl PlotsView {
                                     doses_tol,
                                     calendar,
                                 );
-                                if let Some(bands) = mothers.hover(kind, position.x) {
+                                if let Some(bands) = mothers.hover(kind, position.x, parent_face) {
                                     text.push('\n');
                                     text.push_str(&bands);
                                 }

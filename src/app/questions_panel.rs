@@ -212,7 +212,7 @@ impl App {
         if a.changes() {
             ui.label(
                 RichText::new(
-                    "On the plot: your milk with this change (solid) and without it (dashed, faded); the shaded days are the change.",
+                    "On the plot: your milk with this change (solid) and without it (dashed, faded); the shaded days are the change. The range of mothers like you is not drawn while an answer is open: it is of your plan as it is.",
                 )
                 .weak(),
             );
@@ -242,9 +242,13 @@ impl App {
                     )
                     .clicked();
         });
-        if keep {
+        let kept = keep.then(|| {
             edits.push(a.setup.edit(&self.document.scenario));
-        }
+            format!(
+                "\u{201c}{}\u{201d} is now part of your plan, from today (Undo in the Edit menu takes it out).",
+                answer.question.button()
+            )
+        });
         ui.add_space(8.0);
         ui.label(
             RichText::new(
@@ -253,6 +257,9 @@ impl App {
             .small()
             .weak(),
         );
+        if let Some(kept) = kept {
+            self.notice(&kept);
+        }
         if close || keep {
             self.asked = None;
         }

@@ -101,7 +101,9 @@ fn the_change(q: Question) -> &'static str {
         Question::BackToWork => {
             "Back at work 08:00–17:00 on weekdays for two weeks, pumping twice there (someone else gives the baby a bottle)"
         }
-        Question::NightAway => "Away from 20:00 to 08:00 one night, without pumping",
+        Question::NightAway => {
+            "Away from 20:00 to 08:00 one night, without pumping (someone else gives the baby bottles)"
+        }
         Question::RicherEndOfFeed | Question::MilkFromBlood => "",
     }
 }
@@ -210,9 +212,13 @@ fn supply_change(mut a: Answer, setup: &Setup, as_now: &Run, changed: &Run) -> A
             round_to(e.as_now_ml_per_day, 10.0)
         )
     } else {
-        let when = if q.lasting() { "" } else { " on the worst day" };
+        let (would, when) = if q.lasting() {
+            ("would", "")
+        } else {
+            ("would dip for a day or two: it would", " on the worst day")
+        };
         format!(
-            "{}, your milk supply would {} by {} a day{when} ({}: about {:.0} instead of {:.0} ml a day).",
+            "{}, your milk supply {would} {} by {} a day{when} ({}: about {:.0} instead of {:.0} ml a day).",
             the_change(q),
             if up { "rise" } else { "fall" },
             ml(e.ml_per_day),
@@ -241,10 +247,14 @@ fn supply_change(mut a: Answer, setup: &Setup, as_now: &Run, changed: &Run) -> A
     };
     let left = e.left_at_end_ml_per_day;
     a.comes_back = match e.days_to_come_back {
-        Some(n) => format!(
-            "{}, {} goes back to where it was within about {}.",
+        Some(n) if hardly => format!(
+            "{}, what little changed goes back within about {}.",
             going_back(q),
-            if hardly { "it" } else { "your supply" },
+            days(n)
+        ),
+        Some(n) => format!(
+            "{}, your supply goes back to where it was within about {}.",
+            going_back(q),
             days(n)
         ),
         None => format!(
@@ -380,7 +390,7 @@ fn also(setup: &Setup, as_now: &Run, changed: &Run) -> Option<String> {
                     .fold(0.0_f64, f64::max)
             };
             Some(format!(
-                "By the morning your breasts would be {:.0}% full (on an ordinary night at most {:.0}%).",
+                "By the morning your breasts would be {:.0}% full (on an ordinary night at most {:.0}%). That is why the milk dips: milk left in a full breast slows its own making, and once the breasts are emptied again, making picks up.",
                 100.0 * fullest(changed),
                 100.0 * fullest(as_now)
             ))
@@ -415,11 +425,12 @@ fn richer_end_of_feed(mut a: Answer, setup: &Setup, run: &Run) -> Answer {
     };
     let s = &run.sessions[i];
     let minutes = (s.end_h - s.start_h) * 60.0;
+    // Fat as a share of the milk (g in a litre ÷ 10 ≈ %): 3% reads where 30 g/L does not.
     a.how_much = format!(
-        "At your baby's feed at {} today, the first milk has about {:.0} g of fat in a litre and the last about {:.0} g: {:.1} times as rich, and it took {}.",
+        "At your baby's feed at {} today, the first milk is about {:.1}% fat and the last about {:.1}%: {:.1} times as rich, and the baby took {}.",
         crate::schedule_words::format_clock(s.start_h.rem_euclid(24.0)),
-        s.first_milk_fat_g_l,
-        s.last_milk_fat_g_l,
+        s.first_milk_fat_g_l / 10.0,
+        s.last_milk_fat_g_l / 10.0,
         s.last_milk_fat_g_l / s.first_milk_fat_g_l.max(1e-9),
         ml(s.removed_ml.iter().sum())
     );
