@@ -10,7 +10,12 @@ use lactosim::app::files::NoDialogs;
 use lactosim::app::plot_data::PlotKind;
 use lactosim::app::{App, Audience};
 
-fn harness(app: App) -> Harness<'static, App> {
+/// Mothers like her in these tests: enough for a range, few enough for a debug build (the
+/// parent's face shows how mothers differ, and each answer ranges over them).
+const TEST_MOTHERS: usize = 40;
+
+fn harness(mut app: App) -> Harness<'static, App> {
+    app.mothers.members = TEST_MOTHERS;
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
@@ -225,7 +230,7 @@ fn a_parent_reads_what_a_bottle_at_night_does_within_three_clicks() {
     // Then the range for mothers like her, each compared with herself.
     settle(&mut h);
     let range = h
-        .get_by_label_contains("For most mothers like you (8 in 10 of")
+        .get_by_label_contains("For most mothers like you (8 in 10 of 40 simulated")
         .accesskit_node()
         .value()
         .unwrap();
