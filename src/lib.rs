@@ -39,6 +39,7 @@ pub mod ensemble;
 pub mod examples;
 pub mod export;
 pub mod kept_state;
+pub mod log;
 pub mod model;
 pub mod mother_takes;
 pub mod params;
