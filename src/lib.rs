@@ -38,6 +38,7 @@ pub mod edit;
 pub mod ensemble;
 pub mod examples;
 pub mod export;
+pub mod fit;
 pub mod kept_state;
 pub mod log;
 pub mod model;

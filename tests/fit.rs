@@ -1,0 +1,141 @@
+//! Her own numbers (issue "Her own numbers"): the model driven by her log. A log made from a
+//! known mother's run, with the noise of a kitchen scale, is matched by that mother within the
+//! noise and not by another.
+
+use lactosim::Scenario;
+use lactosim::fit::{Placement, driven_scenario, mean_abs_misfit_ml, residuals};
+use lactosim::log::read_str;
+use lactosim::schedule::{Kind, Rule, Side};
+
+/// An exclusive pumper, six double pumps a day from birth, with her own storage and rate.
+fn known_mother() -> Scenario {
+    let mut sc = Scenario {
+        horizon_days: 43.0,
+        ..Scenario::default()
+    };
+    sc.schedule.responsive = None;
+    sc.schedule.rules.push(Rule {
+        kind: Kind::Pump,
+        side: Side::Both,
+        every_h: 4.0,
+        first_at_clock_h: 2.0,
+        from_day: 0.0,
+        to_day: 43.0,
+        duration_min: 15.0,
+        ..Rule::default()
+    });
+    sc.mother.storage_capacity_left_ml = 140.0;
+    sc.mother.storage_capacity_right_ml = 260.0;
+    sc.mother.secretory_capacity_ceiling_ml_per_h = 16.0;
+    sc
+}
+
+/// Her pump log of days 40–42 as she would write it: date and clock, ml per side, each amount
+/// off by up to ±10 ml (a kitchen scale, a bottle's marks).
+fn log_of(sc: &Scenario) -> String {
+    let run = lactosim::simulate(sc).unwrap();
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut noise = || (rng.f64() - 0.5) * 20.0;
+    let mut text = String::from("start,end,kind,side,left,right\n");
+    for s in run
+        .sessions
+        .iter()
+        .filter(|s| (40.0 * 24.0..43.0 * 24.0).contains(&s.start_h))
+    {
+        let date = |t: f64| {
+            let day = (t / 24.0).floor() as i64 - 40;
+            let date = lactosim::calendar::CivilDate::new(2026, 11, 30)
+                .unwrap()
+                .plus_days(day);
+            let m = ((t - (t / 24.0).floor() * 24.0) * 60.0).round() as i64;
+            format!("{date} {:02}:{:02}", m / 60, m % 60)
+        };
+        text += &format!(
+            "{},{},pump,both,{:.0},{:.0}\n",
+            date(s.start_h),
+            date(s.end_h),
+            s.removed_ml[0] + noise(),
+            s.removed_ml[1] + noise()
+        );
+    }
+    text
+}
+
+#[test]
+fn the_mother_who_made_the_log_fits_it_within_the_noise_and_another_does_not() {
+    let truth = known_mother();
+    let log = read_str(&log_of(&truth), None).expect("reads");
+    assert_eq!(log.sessions.len(), 18, "six a day for three days");
+    let at = Placement::first_day_is(40.0);
+
+    // The same mother driven by her log: before it, two weeks of its first day; before those,
+    // her own schedule (here the same pumping).
+    let driven = driven_scenario(&truth, &log, at, 0.0);
+    assert!(driven.validate().is_empty(), "{:?}", driven.validate());
+    assert_eq!(driven.horizon_days, 43.0);
+    let run = lactosim::simulate(&driven).unwrap();
+    let fit = residuals(&log, at, &run);
+    assert_eq!(fit.len(), 18, "every logged session is matched");
+    let misfit = mean_abs_misfit_ml(&fit).unwrap();
+    println!("true mother: {misfit:.1} ml");
+    // The noise alone is 10 ml per side at most, 5 ml on average per side.
+    assert!(
+        misfit < 10.0,
+        "the true mother misses by {misfit:.1} ml on average"
+    );
+
+    // The default mother (storage 210 + 210 ml, ceiling 22 ml/h) driven by the same log misses.
+    let mut other = truth.clone();
+    other.mother = Scenario::default().mother;
+    let run = lactosim::simulate(&driven_scenario(&other, &log, at, 0.0)).unwrap();
+    let other_misfit = mean_abs_misfit_ml(&residuals(&log, at, &run)).unwrap();
+    println!("default mother: {other_misfit:.1} ml");
+    assert!(
+        other_misfit > 2.0 * misfit,
+        "another mother misses by {other_misfit:.1} ml, the true one by {misfit:.1}"
+    );
+}
+
+#[test]
+fn a_breastfeeding_base_hands_over_to_the_log() {
+    // On demand until two weeks before the log, then the log's first day, then the log.
+    let log = read_str(
+        "start,minutes,kind,side,total\n\
+         2026-11-30 06:00,15,pump,both,110\n\
+         2026-11-30 12:00,15,pump,both,95\n\
+         2026-11-30 18:00,15,pump,both,100\n\
+         2026-12-01 00:00,15,pump,both,120\n",
+        None,
+    )
+    .unwrap();
+    let at = Placement::first_day_is(30.0);
+    let sc = driven_scenario(&Scenario::default(), &log, at, 7.0);
+    assert!(sc.validate().is_empty(), "{:?}", sc.validate());
+    assert_eq!(
+        sc.schedule.responsive.as_ref().unwrap().until_day,
+        Some(16.0)
+    );
+    let run = lactosim::simulate(&sc).unwrap();
+    let pumps: Vec<f64> = run
+        .sessions
+        .iter()
+        .filter(|s| s.kind == Kind::Pump)
+        .map(|s| s.start_h)
+        .collect();
+    let first = pumps.first().copied().unwrap();
+    assert!(
+        (first - (16.0 * 24.0 + 6.0)).abs() < 1e-6,
+        "the warm-up from day 16: {first}"
+    );
+    assert!(
+        run.sessions
+            .iter()
+            .all(|s| s.kind == Kind::Pump || s.start_h < 16.0 * 24.0)
+    );
+    assert_eq!(
+        sc.horizon_days,
+        32.0 + 7.0,
+        "the log's days and a week after"
+    );
+    assert_eq!(residuals(&log, at, &run).len(), 4);
+}
