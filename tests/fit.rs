@@ -139,3 +139,93 @@ fn a_breastfeeding_base_hands_over_to_the_log() {
     );
     assert_eq!(residuals(&log, at, &run).len(), 4);
 }
+
+/// Recovery: the known mother's storage capacities and secretory capacity are found back from
+/// her three-day pump log, starting from the default mother, each inside its stated range; a
+/// one-day log gives wider ranges.
+#[test]
+fn a_known_mother_is_fitted_back_from_her_pump_log() {
+    use lactosim::fit::{Fitted, fit};
+    let truth = known_mother();
+    let log = read_str(&log_of(&truth), None).unwrap();
+    let at = Placement::first_day_is(40.0);
+    let mut base = truth.clone();
+    base.mother = Scenario::default().mother;
+    let t0 = std::time::Instant::now();
+    let f = fit(&base, &log, at, &|_| {}).expect("fits");
+    println!(
+        "{} simulations in {:.2} s; misfit {:.1} ml",
+        f.evaluations,
+        t0.elapsed().as_secs_f64(),
+        f.mean_abs_misfit_ml()
+    );
+    let want = |w: Fitted| match w {
+        Fitted::StorageLeft => 140.0,
+        Fitted::StorageRight => 260.0,
+        Fitted::SecretoryCapacity => 16.0,
+        Fitted::Effectiveness => 1.0,
+    };
+    for e in &f.estimates {
+        println!(
+            "{}: {:.1} {} ({:.1}–{:.1}); true {}, prior {:.1}",
+            e.what.name(),
+            e.value,
+            e.what.unit(),
+            e.p10,
+            e.p90,
+            want(e.what),
+            e.prior
+        );
+    }
+    println!(
+        "cannot tell apart: {:?}; says little about: {:?}",
+        f.cannot_tell_apart, f.says_little_about
+    );
+    assert!(f.mean_abs_misfit_ml() < 10.0, "{}", f.mean_abs_misfit_ml());
+    for e in &f.estimates {
+        let truth = want(e.what);
+        assert!(
+            e.p10 <= truth && truth <= e.p90,
+            "{}: {truth} outside {:.1}–{:.1}",
+            e.what.name(),
+            e.p10,
+            e.p90
+        );
+    }
+    // Pumped every 4 hours her breasts never fill: the log tells her rate of making milk (within
+    // a tenth), and says it tells little of how much each breast holds.
+    let secretory = f
+        .estimates
+        .iter()
+        .find(|e| e.what == Fitted::SecretoryCapacity)
+        .unwrap();
+    assert!((secretory.value / 16.0 - 1.0).abs() < 0.1, "{secretory:?}");
+    assert!(f.says_little_about.contains(&Fitted::StorageLeft));
+    assert!(!f.says_little_about.contains(&Fitted::SecretoryCapacity));
+
+    // One day of the same log: a wider range for what it tells.
+    let one_day = read_str(
+        &log_of(&truth)
+            .lines()
+            .take(1 + 6)
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+        None,
+    )
+    .unwrap();
+    let f1 = fit(&base, &one_day, at, &|_| {}).unwrap();
+    let width = |f: &lactosim::fit::Fit| {
+        let e = f
+            .estimates
+            .iter()
+            .find(|e| e.what == Fitted::SecretoryCapacity)
+            .unwrap();
+        (e.p90 / e.p10).ln()
+    };
+    assert!(
+        width(&f1) > width(&f),
+        "one day {:.3}, three days {:.3}",
+        width(&f1),
+        width(&f)
+    );
+}

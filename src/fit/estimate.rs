@@ -1,0 +1,406 @@
+//! Fitting the model to her log: her storage capacity per breast and her secretory capacity,
+//! and her baby's effectiveness when the log has test weights, found by minimising the misfit of
+//! the ml removed at each logged session, with the spreads between mothers (P1–P4,
+//! `src/ensemble/spread.rs`) as priors centred on the base scenario's mother, so that a short
+//! log stays sensible.
+//!
+//! The search is argmin's Nelder–Mead on the logarithms of the values (each simulation of her
+//! driven scenario is one evaluation). The range of each value is the Laplace approximation: the
+//! curvature of the misfit at the best fit, by finite differences, gives a covariance, and its
+//! 10th–90th percentile is reported (as the ensemble's ranges are). When two values are
+//! correlated beyond [`CANNOT_TELL_APART`], the log cannot tell them apart, and the fit says so.
+
+use argmin::core::{CostFunction, Error, Executor, State};
+use argmin::solver::neldermead::NelderMead;
+
+use super::driven::{Placement, Residual, driven_scenario, residuals};
+use crate::ensemble::spread::{
+    EFFECTIVENESS_LOG_SD, LEFT_RIGHT_LOG_SD, SECRETORY_CAPACITY_LOG_SD, STORAGE_CAPACITY_LOG_SD,
+};
+use crate::log::Log;
+use crate::scenario::{Problem, Scenario};
+
+/// The smallest error a logged amount is taken to have (a kitchen scale, a bottle's marks), ml …
+pub const MEASUREMENT_ERROR_ML: f64 = 10.0;
+/// … or this share of the amount, whichever is more.
+pub const MEASUREMENT_ERROR_SHARE: f64 = 0.1;
+/// Correlation of two fitted values beyond which the log cannot tell them apart.
+pub const CANNOT_TELL_APART: f64 = 0.9;
+/// A value's range at least this share of the prior's: the log says little about it.
+pub const SAYS_LITTLE: f64 = 0.8;
+/// z of the 10th and 90th percentiles of a normal distribution.
+const Z_90: f64 = 1.2816;
+/// Step of the finite differences on the logarithms (5%): the model's misfit is smooth at this
+/// scale, not at a much finer one (sessions end on steps).
+const CURVATURE_STEP: f64 = 0.05;
+/// Most Nelder–Mead iterations.
+const MAX_ITERATIONS: u64 = 120;
+
+/// A value that can be fitted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fitted {
+    StorageLeft,
+    StorageRight,
+    SecretoryCapacity,
+    Effectiveness,
+}
+
+impl Fitted {
+    pub fn name(self) -> &'static str {
+        match self {
+            Fitted::StorageLeft => "storage capacity, left breast",
+            Fitted::StorageRight => "storage capacity, right breast",
+            Fitted::SecretoryCapacity => {
+                "secretory capacity (most a breast can make, fully supported)"
+            }
+            Fitted::Effectiveness => "the baby's effectiveness at the breast",
+        }
+    }
+
+    pub fn unit(self) -> &'static str {
+        match self {
+            Fitted::StorageLeft | Fitted::StorageRight => "ml",
+            Fitted::SecretoryCapacity => "ml/h",
+            Fitted::Effectiveness => "0–1",
+        }
+    }
+
+    fn get(self, sc: &Scenario) -> f64 {
+        match self {
+            Fitted::StorageLeft => sc.mother.storage_capacity_left_ml,
+            Fitted::StorageRight => sc.mother.storage_capacity_right_ml,
+            Fitted::SecretoryCapacity => sc.mother.secretory_capacity_ceiling_ml_per_h,
+            Fitted::Effectiveness => sc.infant.effectiveness_0_to_1,
+        }
+    }
+
+    /// Set the value, kept inside its parameter's range; the secretory capacity at birth moves
+    /// with the ceiling (as between mothers).
+    fn set(self, sc: &mut Scenario, v: f64) {
+        let within =
+            |path: &str, v: f64| crate::params::param(path).map_or(v, |p| v.clamp(p.min, p.max));
+        match self {
+            Fitted::StorageLeft => {
+                sc.mother.storage_capacity_left_ml = within("mother.storage_capacity_left_ml", v)
+            }
+            Fitted::StorageRight => {
+                sc.mother.storage_capacity_right_ml = within("mother.storage_capacity_right_ml", v)
+            }
+            Fitted::SecretoryCapacity => {
+                let m = &mut sc.mother;
+                let ratio = m.secretory_capacity_at_birth_ml_per_h
+                    / m.secretory_capacity_ceiling_ml_per_h.max(1e-9);
+                m.secretory_capacity_ceiling_ml_per_h =
+                    within("mother.secretory_capacity_ceiling_ml_per_h", v);
+                m.secretory_capacity_at_birth_ml_per_h = within(
+                    "mother.secretory_capacity_at_birth_ml_per_h",
+                    m.secretory_capacity_ceiling_ml_per_h * ratio,
+                );
+            }
+            Fitted::Effectiveness => {
+                sc.infant.effectiveness_0_to_1 = within("infant.effectiveness_0_to_1", v)
+            }
+        }
+    }
+
+    /// The prior's spread on the logarithm (P1–P4).
+    fn prior_log_sd(self) -> f64 {
+        match self {
+            // The storage of one breast: the mother's and half the left–right difference.
+            Fitted::StorageLeft | Fitted::StorageRight => {
+                (STORAGE_CAPACITY_LOG_SD.powi(2) + (0.5 * LEFT_RIGHT_LOG_SD).powi(2)).sqrt()
+            }
+            Fitted::SecretoryCapacity => SECRETORY_CAPACITY_LOG_SD,
+            Fitted::Effectiveness => EFFECTIVENESS_LOG_SD,
+        }
+    }
+}
+
+/// One fitted value: the best fit and its 10th–90th percentile range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Estimate {
+    pub what: Fitted,
+    pub value: f64,
+    pub p10: f64,
+    pub p90: f64,
+    /// Where the prior put it (the base scenario's mother).
+    pub prior: f64,
+}
+
+/// The fit of the model to her log.
+#[derive(Clone, Debug)]
+pub struct Fit {
+    /// Her scenario with the fitted values (the base's plan, not yet driven by the log).
+    pub mother: Scenario,
+    pub estimates: Vec<Estimate>,
+    /// Each logged amount beside the fitted model's.
+    pub residuals: Vec<Residual>,
+    /// Pairs of values the log cannot tell apart, and their correlation.
+    pub cannot_tell_apart: Vec<(Fitted, Fitted, f64)>,
+    /// Values the log says little about: their range is still most of the spread between
+    /// mothers (the prior), so what is reported is mostly what is usual.
+    pub says_little_about: Vec<Fitted>,
+    /// Simulations run.
+    pub evaluations: usize,
+}
+
+impl Fit {
+    /// The mean absolute misfit, ml.
+    pub fn mean_abs_misfit_ml(&self) -> f64 {
+        super::driven::mean_abs_misfit_ml(&self.residuals).unwrap_or(f64::NAN)
+    }
+}
+
+/// The misfit of a set of values (on their logarithms): the weighted squared misfit of every
+/// logged amount, plus the priors.
+struct Misfit<'a> {
+    base: &'a Scenario,
+    log: &'a Log,
+    at: Placement,
+    fitted: &'a [Fitted],
+    prior: Vec<f64>,
+    evaluations: std::sync::atomic::AtomicUsize,
+    progress: &'a (dyn Fn(usize) + Sync),
+}
+
+impl Misfit<'_> {
+    fn scenario(&self, theta: &[f64]) -> Scenario {
+        let mut sc = self.base.clone();
+        for (f, t) in self.fitted.iter().zip(theta) {
+            f.set(&mut sc, t.exp());
+        }
+        sc
+    }
+
+    fn residuals(&self, theta: &[f64]) -> Result<Vec<Residual>, Vec<Problem>> {
+        let sc = driven_scenario(&self.scenario(theta), self.log, self.at, 0.0);
+        let run = crate::simulate(&sc)?;
+        Ok(residuals(self.log, self.at, &run))
+    }
+
+    fn value(&self, theta: &[f64]) -> f64 {
+        let n = self
+            .evaluations
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        (self.progress)(n + 1);
+        let Ok(res) = self.residuals(theta) else {
+            return f64::MAX;
+        };
+        let data: f64 = res
+            .iter()
+            .map(|r| {
+                let sd = (MEASUREMENT_ERROR_SHARE * r.observed_ml).max(MEASUREMENT_ERROR_ML);
+                (r.misfit_ml() / sd).powi(2)
+            })
+            .sum();
+        let prior: f64 = self
+            .fitted
+            .iter()
+            .zip(theta.iter().zip(&self.prior))
+            .map(|(f, (t, p))| ((t - p) / f.prior_log_sd()).powi(2))
+            .sum();
+        0.5 * (data + prior)
+    }
+}
+
+/// The misfit as argmin's problem (borrowed: it is read again after the search).
+struct Search<'a, 'b>(&'a Misfit<'b>);
+
+impl CostFunction for Search<'_, '_> {
+    type Param = Vec<f64>;
+    type Output = f64;
+
+    fn cost(&self, theta: &Self::Param) -> Result<f64, Error> {
+        Ok(self.0.value(theta))
+    }
+}
+
+/// Fit the base scenario's mother to her log (placed in her baby's life by `at`). `progress` is
+/// told the number of simulations run so far.
+pub fn fit(
+    base: &Scenario,
+    log: &Log,
+    at: Placement,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<Fit, Vec<Problem>> {
+    let mut fitted = vec![
+        Fitted::StorageLeft,
+        Fitted::StorageRight,
+        Fitted::SecretoryCapacity,
+    ];
+    let test_weights = log
+        .sessions
+        .iter()
+        .any(|s| s.weight_before_g.is_some() && s.weight_after_g.is_some());
+    if test_weights {
+        fitted.push(Fitted::Effectiveness);
+    }
+    let prior: Vec<f64> = fitted.iter().map(|f| f.get(base).ln()).collect();
+    let misfit = Misfit {
+        base,
+        log,
+        at,
+        fitted: &fitted,
+        prior: prior.clone(),
+        evaluations: Default::default(),
+        progress,
+    };
+    // Fails early, with its problems, if her driven scenario cannot run at all.
+    let first = misfit.residuals(&prior)?;
+    if first.is_empty() {
+        return Err(vec![Problem::new(
+            "log",
+            "no logged session has an amount the model can be fitted to",
+        )]);
+    }
+    // The first simplex: the prior and a step of about one prior spread along each value.
+    let mut simplex = vec![prior.clone()];
+    for (i, f) in fitted.iter().enumerate() {
+        let mut v = prior.clone();
+        v[i] += f.prior_log_sd();
+        simplex.push(v);
+    }
+    let solver = NelderMead::new(simplex)
+        .with_sd_tolerance(1e-4)
+        .expect("a valid tolerance");
+    let result = Executor::new(Search(&misfit), solver)
+        .configure(|s| s.max_iters(MAX_ITERATIONS))
+        .run()
+        .map_err(|e| vec![Problem::new("fit", format!("the search failed: {e}"))])?;
+    let best = result
+        .state()
+        .get_best_param()
+        .cloned()
+        .unwrap_or_else(|| prior.clone());
+    let cov = covariance(&misfit, &best);
+    let estimates = fitted
+        .iter()
+        .enumerate()
+        .map(|(i, &f)| {
+            let sd = cov
+                .as_ref()
+                .map_or(f.prior_log_sd(), |c| c[i][i].max(0.0).sqrt());
+            Estimate {
+                what: f,
+                value: best[i].exp(),
+                p10: (best[i] - Z_90 * sd).exp(),
+                p90: (best[i] + Z_90 * sd).exp(),
+                prior: prior[i].exp(),
+            }
+        })
+        .collect();
+    let mut cannot_tell_apart = Vec::new();
+    if let Some(c) = &cov {
+        for i in 0..fitted.len() {
+            for j in i + 1..fitted.len() {
+                let r = c[i][j] / (c[i][i] * c[j][j]).sqrt();
+                if r.abs() >= CANNOT_TELL_APART {
+                    cannot_tell_apart.push((fitted[i], fitted[j], r));
+                }
+            }
+        }
+    }
+    let says_little_about = fitted
+        .iter()
+        .enumerate()
+        .filter(|&(i, f)| {
+            cov.as_ref()
+                .is_none_or(|c| c[i][i].max(0.0).sqrt() >= SAYS_LITTLE * f.prior_log_sd())
+        })
+        .map(|(_, &f)| f)
+        .collect();
+    let residuals = misfit.residuals(&best).unwrap_or_default();
+    Ok(Fit {
+        mother: misfit.scenario(&best),
+        estimates,
+        residuals,
+        cannot_tell_apart,
+        says_little_about,
+        evaluations: misfit
+            .evaluations
+            .load(std::sync::atomic::Ordering::Relaxed),
+    })
+}
+
+/// The covariance of the values' logarithms at the best fit: the inverse of the misfit's
+/// curvature there (central finite differences). `None` if the curvature is not positive
+/// definite (a flat direction the priors do not hold either).
+fn covariance(m: &Misfit<'_>, best: &[f64]) -> Option<Vec<Vec<f64>>> {
+    let n = best.len();
+    let h = CURVATURE_STEP;
+    let at = |d: &[(usize, f64)]| {
+        let mut t = best.to_vec();
+        for &(i, s) in d {
+            t[i] += s;
+        }
+        m.value(&t)
+    };
+    let f0 = at(&[]);
+    let mut hess = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        hess[i][i] = (at(&[(i, h)]) - 2.0 * f0 + at(&[(i, -h)])) / (h * h);
+        for j in 0..i {
+            let v = (at(&[(i, h), (j, h)]) - at(&[(i, h), (j, -h)]) - at(&[(i, -h), (j, h)])
+                + at(&[(i, -h), (j, -h)]))
+                / (4.0 * h * h);
+            hess[i][j] = v;
+            hess[j][i] = v;
+        }
+    }
+    invert_symmetric(hess)
+}
+
+/// The inverse of a small symmetric positive-definite matrix (Cholesky), or `None`.
+fn invert_symmetric(a: Vec<Vec<f64>>) -> Option<Vec<Vec<f64>>> {
+    let n = a.len();
+    let mut l = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        for j in 0..=i {
+            let s: f64 = (0..j).map(|k| l[i][k] * l[j][k]).sum();
+            if i == j {
+                let d = a[i][i] - s;
+                if !(d > 0.0) {
+                    return None;
+                }
+                l[i][i] = d.sqrt();
+            } else {
+                l[i][j] = (a[i][j] - s) / l[j][j];
+            }
+        }
+    }
+    // Solve L Lᵀ x = e_k for each column.
+    let mut inv = vec![vec![0.0; n]; n];
+    for k in 0..n {
+        let mut y = vec![0.0; n];
+        for i in 0..n {
+            let e = if i == k { 1.0 } else { 0.0 };
+            y[i] = (e - (0..i).map(|j| l[i][j] * y[j]).sum::<f64>()) / l[i][i];
+        }
+        let mut x = vec![0.0; n];
+        for i in (0..n).rev() {
+            x[i] = (y[i] - (i + 1..n).map(|j| l[j][i] * x[j]).sum::<f64>()) / l[i][i];
+        }
+        for i in 0..n {
+            inv[i][k] = x[i];
+        }
+    }
+    Some(inv)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_symmetric_matrix_is_inverted() {
+        let a = vec![vec![4.0, 1.0], vec![1.0, 3.0]];
+        let inv = invert_symmetric(a.clone()).unwrap();
+        for i in 0..2 {
+            for j in 0..2 {
+                let v: f64 = (0..2).map(|k| a[i][k] * inv[k][j]).sum();
+                assert!((v - if i == j { 1.0 } else { 0.0 }).abs() < 1e-12);
+            }
+        }
+        assert!(invert_symmetric(vec![vec![1.0, 2.0], vec![2.0, 1.0]]).is_none());
+    }
+}
