@@ -325,6 +325,8 @@ pub fn fit(
 /// The covariance of the values' logarithms at the best fit: the inverse of the misfit's
 /// curvature there (central finite differences). `None` if the curvature is not positive
 /// definite (a flat direction the priors do not hold either).
+// Matrix algebra reads best with its indices.
+#[allow(clippy::needless_range_loop)]
 fn covariance(m: &Misfit<'_>, best: &[f64]) -> Option<Vec<Vec<f64>>> {
     let n = best.len();
     let h = CURVATURE_STEP;
@@ -351,6 +353,7 @@ fn covariance(m: &Misfit<'_>, best: &[f64]) -> Option<Vec<Vec<f64>>> {
 }
 
 /// The inverse of a small symmetric positive-definite matrix (Cholesky), or `None`.
+#[allow(clippy::needless_range_loop)]
 fn invert_symmetric(a: Vec<Vec<f64>>) -> Option<Vec<Vec<f64>>> {
     let n = a.len();
     let mut l = vec![vec![0.0; n]; n];
@@ -359,7 +362,8 @@ fn invert_symmetric(a: Vec<Vec<f64>>) -> Option<Vec<Vec<f64>>> {
             let s: f64 = (0..j).map(|k| l[i][k] * l[j][k]).sum();
             if i == j {
                 let d = a[i][i] - s;
-                if !(d > 0.0) {
+                // Not positive (or NaN): not positive definite.
+                if d.is_nan() || d <= 0.0 {
                     return None;
                 }
                 l[i][i] = d.sqrt();
@@ -392,6 +396,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::needless_range_loop)]
     fn a_small_symmetric_matrix_is_inverted() {
         let a = vec![vec![4.0, 1.0], vec![1.0, 3.0]];
         let inv = invert_symmetric(a.clone()).unwrap();
