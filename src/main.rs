@@ -112,6 +112,29 @@ enum Command {
         #[arg(long)]
         preset: Option<PathBuf>,
     },
+    /// Fit the model to a mother's log (docs/logs.md): her storage capacity per breast and her
+    /// secretory capacity (and the baby's effectiveness with test weights), each with its
+    /// 10th–90th range, how well the model fits, and what the log cannot tell; with --out, write
+    /// a preset of her: the log's days as they were, then two weeks more of its last day.
+    Fit {
+        /// The log (CSV).
+        log: PathBuf,
+        /// Which kind of file: auto (told by its header), lactosim, huckleberry, babytracker.
+        #[arg(long, default_value = "auto", value_parser = parse_log_format)]
+        format: LogFormat,
+        /// The baby's day of life on the log's first day (0 = the day of birth); or …
+        #[arg(long, value_name = "DAY")]
+        day_of_life: Option<f64>,
+        /// … the baby's date of birth (YYYY-MM-DD). Neither is needed for a log in hours since birth.
+        #[arg(long, value_name = "DATE")]
+        birth_date: Option<lactosim::calendar::CivilDate>,
+        /// The scenario to start from (the default mother if left out): its mother is the prior.
+        #[arg(long)]
+        preset: Option<PathBuf>,
+        /// Write her fitted scenario to this preset file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Check preset files and report every problem, with line and field.
     Check {
         #[arg(required = true)]
@@ -159,6 +182,21 @@ fn main() -> ExitCode {
             age_days,
             preset,
         }) => ask(question, age_days, preset.as_ref()),
+        Some(Command::Fit {
+            log,
+            format,
+            day_of_life,
+            birth_date,
+            preset,
+            out,
+        }) => fit_log(
+            &log,
+            format,
+            day_of_life,
+            birth_date,
+            preset.as_ref(),
+            out.as_ref(),
+        ),
         Some(Command::Check { presets }) => check(&presets),
         Some(Command::Validate { markdown, out }) => validate(markdown, out),
     }
@@ -193,6 +231,122 @@ fn load(preset: Option<&PathBuf>) -> Result<Scenario, String> {
 
 /// The preset (or the default scenario) with `--days` applied; `None`, said on stderr, when the
 /// preset cannot be read.
+/// `--format` of `lactosim fit`: told by the header, or one reader.
+#[derive(Clone, Copy, Debug)]
+struct LogFormat(Option<lactosim::log::Format>);
+
+fn parse_log_format(s: &str) -> Result<LogFormat, String> {
+    use lactosim::log::Format;
+    match s.to_lowercase().as_str() {
+        "auto" => Ok(LogFormat(None)),
+        "lactosim" => Ok(LogFormat(Some(Format::Lactosim))),
+        "huckleberry" => Ok(LogFormat(Some(Format::Huckleberry))),
+        "babytracker" | "baby-tracker" => Ok(LogFormat(Some(Format::BabyTracker))),
+        _ => Err(format!(
+            "{s:?} is not a log format: auto, lactosim, huckleberry or babytracker"
+        )),
+    }
+}
+
+fn fit_log(
+    path: &PathBuf,
+    format: LogFormat,
+    day_of_life: Option<f64>,
+    birth_date: Option<lactosim::calendar::CivilDate>,
+    preset: Option<&PathBuf>,
+    out: Option<&PathBuf>,
+) -> ExitCode {
+    use lactosim::fit::{self, Placement};
+    let log = match lactosim::log::read_file(path, format.0) {
+        Ok(l) => l,
+        Err(problems) => {
+            for p in problems {
+                eprintln!("{}: {p}", path.display());
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(mut base) = scenario_to_run(preset, None) else {
+        return ExitCode::FAILURE;
+    };
+    let at = match (log.origin, day_of_life, birth_date) {
+        (None, _, _) => Placement::first_day_is(0.0),
+        (Some(_), Some(d), _) => Placement::first_day_is(d),
+        (Some(first), None, Some(born)) => {
+            base.birth_date = Some(born);
+            Placement::first_day_is(born.days_until(first) as f64)
+        }
+        (Some(first), None, None) => {
+            eprintln!(
+                "{}: the log starts on {first}; say where that is in her baby's life with --day-of-life DAY or --birth-date YYYY-MM-DD",
+                path.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    if at.log_zero_h < 0.0 {
+        eprintln!(
+            "{}: the log starts before the baby was born",
+            path.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    for note in &log.notes {
+        println!("Note: {note}.");
+    }
+    let started = Instant::now();
+    let fitted = match fit::fit(&base, &log, at, &|_| {}) {
+        Ok(f) => f,
+        Err(problems) => {
+            for p in problems {
+                eprintln!("{}: {}: {}", path.display(), p.path, p.message);
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    println!(
+        "{} sessions from {} ({} log), fitted in {:.1} s ({} simulations):",
+        log.sessions.len(),
+        path.display(),
+        log.format.name(),
+        started.elapsed().as_secs_f64(),
+        fitted.evaluations
+    );
+    for e in &fitted.estimates {
+        println!(
+            "  {:<62} {:>6.1} {:<5} (10th–90th: {:.1}–{:.1}; usual {:.1})",
+            e.what.name(),
+            e.value,
+            e.what.unit(),
+            e.p10,
+            e.p90,
+            e.prior
+        );
+    }
+    for line in fit::words::limits(&fitted) {
+        println!("{line}");
+    }
+    if let Some(out) = out {
+        let mut sc = fit::driven_scenario(&fitted.mother, &log, at, fit::FUTURE_DAYS);
+        sc.name = format!(
+            "Fitted to {}",
+            path.file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+        );
+        sc.description = fit::words::description(&fitted);
+        if let Err(e) = std::fs::write(out, lactosim::preset::to_string(&sc)) {
+            eprintln!("{} cannot be written: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+        println!(
+            "Wrote {} (her log's days, then {} days more of its last day).",
+            out.display(),
+            fit::FUTURE_DAYS
+        );
+    }
+    ExitCode::SUCCESS
+}
+
 fn parse_question(id: &str) -> Result<lactosim::questions::Question, String> {
     use lactosim::questions::Question;
     Question::from_id(id).ok_or_else(|| {

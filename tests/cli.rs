@@ -229,3 +229,44 @@ fn ask_answers_a_parents_question_from_her_babys_age() {
     assert!(!o.status.success());
     assert!(text(&o).1.contains("the questions are night-bottle"));
 }
+
+#[test]
+fn fit_prints_her_values_with_ranges_and_writes_a_preset_that_goes_on_from_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("her.ron");
+    let log = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/logs/pump-log.csv");
+    let o = lactosim(&[
+        "fit",
+        log,
+        "--day-of-life",
+        "40",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let (stdout, stderr) = text(&o);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stdout.contains("storage capacity, left breast"), "{stdout}");
+    assert!(stdout.contains("10th–90th"), "{stdout}");
+    assert!(
+        stdout.contains("The model fits her 7 sessions to within"),
+        "{stdout}"
+    );
+    // Her scenario opens and runs: the log's days, then two weeks more.
+    let sc = lactosim::preset::read_file(&out).expect("a preset");
+    assert_eq!(sc.horizon_days, 42.0 + 14.0);
+    assert!(lactosim::simulate(&sc).is_ok());
+
+    // A log with dates needs to know where it sits in the baby's life.
+    let o = lactosim(&["fit", log]);
+    assert!(!o.status.success());
+    assert!(text(&o).1.contains("--day-of-life"));
+    // A bad log is reported by line.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "start,kind\n2026-11-30 06:00,drink\n").unwrap();
+    let o = lactosim(&["fit", bad.to_str().unwrap(), "--day-of-life", "40"]);
+    assert!(
+        text(&o).1.contains("line 2, column “kind”"),
+        "{}",
+        text(&o).1
+    );
+}

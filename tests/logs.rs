@@ -40,7 +40,7 @@ fn test_weighing_in_hours_since_birth() {
     assert_eq!(log.origin, None);
     let s = &log.sessions;
     assert_eq!(s.len(), 3);
-    assert!(near(s[1].start_h, 2.5) && near(s[1].end_h.unwrap(), 2.75));
+    assert!(near(s[1].start_h, 722.5) && near(s[1].end_h.unwrap(), 722.75));
     assert_eq!(s[0].ml(), Some(78.0), "the weight gained is the milk taken");
     assert_eq!(s[2].side, LogSide::Both);
 }

@@ -69,7 +69,8 @@ fn as_session(s: &ObservedSession, zero_h: f64) -> Option<Session> {
 }
 
 /// The base scenario driven by her log: its history before, her sessions during, and the run
-/// ending with the log's last day (plus `days_after`, for a future under the base's plan).
+/// ending with the log's last day — or `days_after` days later, the log's last 24 hours
+/// repeated daily (her plan as it is, to be changed in the explorer).
 pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f64) -> Scenario {
     let mut sc = base.clone();
     let zero = at.log_zero_h;
@@ -115,7 +116,6 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
     schedule
         .sessions
         .extend(log.sessions.iter().filter_map(|s| as_session(s, zero)));
-    schedule.sessions.sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
     let last_h = zero
         + log
             .sessions
@@ -123,6 +123,32 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
             .map(|s| s.end_h.unwrap_or(s.start_h + UNTIMED_SESSION_MIN / 60.0))
             .fold(0.0, f64::max);
     sc.horizon_days = ((last_h / 24.0).ceil() + days_after).clamp(1.0, MAX_HORIZON_DAYS);
+    // After the log, her plan goes on as its last day was: its sessions repeated daily.
+    let end_h = sc.horizon_days * 24.0;
+    let last_day: Vec<Session> = log
+        .sessions
+        .iter()
+        .filter(|s| s.start_h + zero > last_h - 24.0)
+        .filter_map(|s| as_session(s, zero))
+        .collect();
+    let mut k = 1.0;
+    while days_after > 0.0 && !last_day.is_empty() {
+        let copies: Vec<Session> = last_day
+            .iter()
+            .map(|s| Session {
+                label: "after the log: its last day".to_owned(),
+                at_h: s.at_h + 24.0 * k,
+                ..s.clone()
+            })
+            .filter(|s| s.at_h + 2.0 * s.duration_min / 60.0 <= end_h)
+            .collect();
+        if copies.is_empty() {
+            break;
+        }
+        schedule.sessions.extend(copies);
+        k += 1.0;
+    }
+    schedule.sessions.sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
     sc
 }
 
