@@ -249,7 +249,7 @@ fn parse_log_format(s: &str) -> Result<LogFormat, String> {
 }
 
 fn fit_log(
-    path: &PathBuf,
+    path: &std::path::Path,
     format: LogFormat,
     day_of_life: Option<f64>,
     birth_date: Option<lactosim::calendar::CivilDate>,
