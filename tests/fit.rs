@@ -123,8 +123,10 @@ fn a_breastfeeding_base_hands_over_to_the_log() {
         .map(|s| s.start_h)
         .collect();
     let first = pumps.first().copied().unwrap();
+    // The warm-up fills the two weeks from day 16 with the log's first 24 hours: its first
+    // copy is of the pump at midnight.
     assert!(
-        (first - (16.0 * 24.0 + 6.0)).abs() < 1e-6,
+        (first - 16.0 * 24.0).abs() < 1e-6,
         "the warm-up from day 16: {first}"
     );
     assert!(
@@ -228,4 +230,46 @@ fn a_known_mother_is_fitted_back_from_her_pump_log() {
         width(&f1),
         width(&f)
     );
+}
+
+/// A log whose first day wraps around midnight (a feed at 05:45 the next morning, 30 minutes
+/// long, after one at 06:00 the day before) still makes a scenario that runs: copies that would
+/// overlap are left out. Times away and skips of the base do not drop logged sessions.
+#[test]
+fn a_log_that_wraps_midnight_and_a_base_with_time_away_still_run() {
+    let log = read_str(
+        "start,minutes,kind,side,total\n\
+         2026-11-30 06:00,30,breastfeed,both,90\n\
+         2026-11-30 10:00,30,breastfeed,both,80\n\
+         2026-11-30 14:00,30,pump,right,70\n\
+         2026-11-30 14:00,20,breastfeed,left,40\n\
+         2026-12-01 05:45,30,breastfeed,both,100\n",
+        None,
+    )
+    .unwrap();
+    let at = Placement::first_day_is(60.0);
+    let mut base = Scenario::default();
+    base.schedule.absences.push(lactosim::absence::Absence {
+        from_day: 10.0,
+        ..Default::default()
+    });
+    let sc = driven_scenario(&base, &log, at, 3.0);
+    assert!(sc.validate().is_empty(), "{:?}", sc.validate());
+    let run = lactosim::simulate(&sc).unwrap();
+    let res = residuals(&log, at, &run);
+    // Every logged session is there; the pump on the right and the feed on the left at 14:00 are told apart.
+    assert_eq!(res.len(), 5, "{res:?}");
+    let at_two: Vec<f64> = res
+        .iter()
+        .filter(|r| (r.t_h - (60.0 * 24.0 + 14.0)).abs() < 1e-9)
+        .map(|r| r.observed_ml)
+        .collect();
+    assert_eq!(at_two.len(), 2);
+    // After the log its last day goes on, the two at 14:00 included.
+    let next_two = run
+        .sessions
+        .iter()
+        .filter(|r| (r.start_h - (61.0 * 24.0 + 14.0)).abs() < 1e-6)
+        .count();
+    assert_eq!(next_two, 2, "both sessions at 14:00 carry on the next day");
 }

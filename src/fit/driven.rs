@@ -78,7 +78,9 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
     let log_start_day = (log_start_h / 24.0).floor();
     let warm_from_day = (log_start_day - WARM_UP_DAYS).max(0.0);
     let schedule = &mut sc.schedule;
-    // The base's own plan stops where the warm-up starts.
+    // The base's own plan stops where the warm-up starts: feeding on demand, rules, single
+    // sessions, and times away and skips (which would drop logged sessions without a word).
+    let warm_from_h = warm_from_day * 24.0;
     if let Some(r) = &mut schedule.responsive {
         r.until_day = Some(r.until_day.map_or(warm_from_day, |u| u.min(warm_from_day)));
     }
@@ -86,36 +88,22 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
         rule.to_day = rule.to_day.min(warm_from_day);
     }
     schedule.rules.retain(|r| r.to_day > r.from_day);
-    schedule.sessions.retain(|s| s.at_h < warm_from_day * 24.0);
-    // The warm-up: the log's first 24 hours, repeated daily at the same times.
-    let first_day: Vec<Session> = log
-        .sessions
-        .iter()
-        .filter(|s| s.start_h + zero < log_start_h + 24.0)
-        .filter_map(|s| as_session(s, zero))
-        .collect();
-    let mut day = (log_start_h / 24.0 - 1.0).floor();
-    while day >= warm_from_day {
-        for s in &first_day {
-            let mut copy = s.clone();
-            copy.at_h -= (log_start_day - day) * 24.0;
-            copy.label = "warm-up: the log's first day".to_owned();
-            // Both sides of a breastfeed one after the other: twice the time per breast.
-            let sides = if copy.kind == Kind::Breastfeed && copy.side == Side::Both {
-                2.0
-            } else {
-                1.0
-            };
-            let ends_h = copy.at_h + sides * copy.duration_min / 60.0;
-            if copy.at_h >= warm_from_day * 24.0 && ends_h <= log_start_h {
-                schedule.sessions.push(copy);
-            }
-        }
-        day -= 1.0;
+    schedule.sessions.retain(|s| s.at_h < warm_from_h);
+    for a in &mut schedule.absences {
+        a.to_day = Some(a.to_day.map_or(warm_from_day, |t| t.min(warm_from_day)));
     }
     schedule
+        .absences
+        .retain(|a| a.to_day.is_none_or(|t| t > a.from_day));
+    schedule.skips.retain(|k| k.from_h < warm_from_h);
+    for k in &mut schedule.skips {
+        k.to_h = k.to_h.min(warm_from_h);
+    }
+    let logged: Vec<Session> = log
         .sessions
-        .extend(log.sessions.iter().filter_map(|s| as_session(s, zero)));
+        .iter()
+        .filter_map(|s| as_session(s, zero))
+        .collect();
     let last_h = zero
         + log
             .sessions
@@ -123,33 +111,75 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
             .map(|s| s.end_h.unwrap_or(s.start_h + UNTIMED_SESSION_MIN / 60.0))
             .fold(0.0, f64::max);
     sc.horizon_days = ((last_h / 24.0).ceil() + days_after).clamp(1.0, MAX_HORIZON_DAYS);
-    // After the log, her plan goes on as its last day was: its sessions repeated daily.
     let end_h = sc.horizon_days * 24.0;
-    let last_day: Vec<Session> = log
-        .sessions
+    // The warm-up: the log's first 24 hours, repeated daily at the same times, back to where
+    // the warm-up starts.
+    let first_day: Vec<&Session> = logged
         .iter()
-        .filter(|s| s.start_h + zero > last_h - 24.0)
-        .filter_map(|s| as_session(s, zero))
+        .filter(|s| ends_h(s) <= log_start_h + 24.0)
         .collect();
-    let mut k = 1.0;
-    while days_after > 0.0 && !last_day.is_empty() {
-        let copies: Vec<Session> = last_day
-            .iter()
-            .map(|s| Session {
-                label: "after the log: its last day".to_owned(),
-                at_h: s.at_h + 24.0 * k,
-                ..s.clone()
-            })
-            .filter(|s| s.at_h + 2.0 * s.duration_min / 60.0 <= end_h)
-            .collect();
-        if copies.is_empty() {
-            break;
+    let days_before = ((log_start_h - warm_from_h) / 24.0).ceil() as usize;
+    let warm_up = repeated(
+        &first_day,
+        -1.0,
+        days_before,
+        "warm-up: the log's first day",
+    )
+    .filter(|s| s.at_h >= warm_from_h && ends_h(s) <= log_start_h);
+    // After the log, her plan goes on as its last day was: its last 24 hours repeated daily.
+    let last_day: Vec<&Session> = logged.iter().filter(|s| s.at_h > last_h - 24.0).collect();
+    let days_after_n = days_after.ceil().max(0.0) as usize;
+    let after = repeated(&last_day, 1.0, days_after_n, "after the log: its last day")
+        .filter(|s| s.at_h >= last_h && ends_h(s) <= end_h);
+    let mut added: Vec<Session> = warm_up.chain(after).collect();
+    added.sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
+    // A copy that would overlap one before it on the same breast is left out (the schedule
+    // refuses overlaps; sessions on different breasts may run together).
+    let mut kept: Vec<Session> = Vec::with_capacity(added.len());
+    let mut free_from_h = [f64::NEG_INFINITY; 2];
+    for s in added {
+        let breasts: &[usize] = match s.side {
+            Side::Left => &[0],
+            Side::Right => &[1],
+            Side::Both | Side::Alternate => &[0, 1],
+        };
+        if breasts.iter().all(|&b| free_from_h[b] <= s.at_h) {
+            for &b in breasts {
+                free_from_h[b] = ends_h(&s);
+            }
+            kept.push(s);
         }
-        schedule.sessions.extend(copies);
-        k += 1.0;
     }
+    schedule.sessions.extend(kept);
+    schedule.sessions.extend(logged);
     schedule.sessions.sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
     sc
+}
+
+/// When a session can end at the latest: both sides of a breastfeed one after the other.
+fn ends_h(s: &Session) -> f64 {
+    let sides = if s.kind == Kind::Breastfeed && s.side == Side::Both {
+        2.0
+    } else {
+        1.0
+    };
+    s.at_h + sides * s.duration_min / 60.0
+}
+
+/// `day`'s sessions copied `days` times, each copy a day further (`direction` +1) or earlier (−1).
+fn repeated<'a>(
+    day: &'a [&'a Session],
+    direction: f64,
+    days: usize,
+    label: &'a str,
+) -> impl Iterator<Item = Session> + 'a {
+    (1..=days).flat_map(move |k| {
+        day.iter().map(move |s| Session {
+            label: label.to_owned(),
+            at_h: s.at_h + direction * 24.0 * k as f64,
+            ..(*s).clone()
+        })
+    })
 }
 
 /// A logged amount beside the model's.
@@ -178,13 +208,19 @@ pub fn residuals(log: &Log, at: Placement, run: &Run) -> Vec<Residual> {
         .filter_map(|s| {
             let observed = s.ml()?;
             let t = at.log_zero_h + s.start_h;
+            let kind = match s.kind {
+                LogKind::Pump => Kind::Pump,
+                _ => Kind::Breastfeed,
+            };
+            // The run's session of the same kind that starts then (a pump on one side and a
+            // feed on the other may start in the same minute).
             let i = run
                 .sessions
                 .partition_point(|r| r.start_h < t - MATCH_WITHIN_H);
-            let r = run
-                .sessions
-                .get(i)
-                .filter(|r| (r.start_h - t).abs() <= MATCH_WITHIN_H && r.end_h < run.horizon_h)?;
+            let r = run.sessions[i..]
+                .iter()
+                .take_while(|r| r.start_h <= t + MATCH_WITHIN_H)
+                .find(|r| r.kind == kind && r.end_h < run.horizon_h)?;
             Some(Residual {
                 line: s.line,
                 t_h: t,
