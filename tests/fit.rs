@@ -273,3 +273,32 @@ fn a_log_that_wraps_midnight_and_a_base_with_time_away_still_run() {
         .count();
     assert_eq!(next_two, 2, "both sessions at 14:00 carry on the next day");
 }
+
+/// With test weights the baby's effectiveness is fitted too, and reported inside its range
+/// (0–1: a healthy baby is never better than healthy).
+#[test]
+fn test_weights_fit_the_babys_effectiveness_within_its_range() {
+    use lactosim::fit::{Fitted, fit};
+    let log = lactosim::log::read_file(
+        std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/logs/test-weighing.csv"
+        )),
+        None,
+    )
+    .unwrap();
+    let f = fit(
+        &Scenario::default(),
+        &log,
+        Placement::first_day_is(0.0),
+        &|_| {},
+    )
+    .unwrap();
+    let e = f
+        .estimates
+        .iter()
+        .find(|e| e.what == Fitted::Effectiveness)
+        .expect("fitted with test weights");
+    assert!(e.value <= 1.0 && e.p90 <= 1.0 && e.p10 <= e.value, "{e:?}");
+    assert_eq!(f.residuals.len(), 3);
+}

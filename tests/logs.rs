@@ -170,3 +170,29 @@ fn zone_offsets_are_left_out_and_said() {
         log.notes
     );
 }
+
+#[test]
+fn test_weights_swapped_and_an_end_written_another_way_are_refused() {
+    let weights = read_str(
+        "start,minutes,kind,side,weight_before_g,weight_after_g\n720,12,breastfeed,left,4288,4210\n",
+        None,
+    )
+    .expect_err("swapped");
+    assert!(
+        weights[0]
+            .to_string()
+            .contains("weighs less after the feed"),
+        "{}",
+        weights[0]
+    );
+    // "15" meant as minutes in the end column of a dated log.
+    let end = read_str("start,end,kind,total\n2026-11-30 06:00,15,pump,100\n", None)
+        .expect_err("end in hours");
+    assert!(
+        end[0]
+            .to_string()
+            .starts_with("line 2, column “end”: the end is written another way"),
+        "{}",
+        end[0]
+    );
+}

@@ -103,6 +103,17 @@ impl Fitted {
         }
     }
 
+    /// The parameter's range (`src/params.rs`).
+    fn bounds(self) -> (f64, f64) {
+        let path = match self {
+            Fitted::StorageLeft => "mother.storage_capacity_left_ml",
+            Fitted::StorageRight => "mother.storage_capacity_right_ml",
+            Fitted::SecretoryCapacity => "mother.secretory_capacity_ceiling_ml_per_h",
+            Fitted::Effectiveness => "infant.effectiveness_0_to_1",
+        };
+        crate::params::param(path).map_or((0.0, f64::INFINITY), |p| (p.min, p.max))
+    }
+
     /// The prior's spread on the logarithm (P1–P4).
     fn prior_log_sd(self) -> f64 {
         match self {
@@ -273,6 +284,7 @@ pub fn fit(
         .cloned()
         .unwrap_or_else(|| prior.clone());
     let cov = covariance(&misfit, &best);
+    let mother = misfit.scenario(&best);
     let estimates = fitted
         .iter()
         .enumerate()
@@ -280,11 +292,14 @@ pub fn fit(
             let sd = cov
                 .as_ref()
                 .map_or(f.prior_log_sd(), |c| c[i][i].max(0.0).sqrt());
+            // The value as her scenario holds it (inside its parameter's range, as the
+            // search's was when it ran), and a range inside that range too.
+            let (lo, hi) = f.bounds();
             Estimate {
                 what: f,
-                value: best[i].exp(),
-                p10: (best[i] - Z_90 * sd).exp(),
-                p90: (best[i] + Z_90 * sd).exp(),
+                value: f.get(&mother),
+                p10: (best[i] - Z_90 * sd).exp().clamp(lo, hi),
+                p90: (best[i] + Z_90 * sd).exp().clamp(lo, hi),
                 prior: prior[i].exp(),
             }
         })
@@ -311,7 +326,7 @@ pub fn fit(
         .collect();
     let residuals = misfit.residuals(&best).unwrap_or_default();
     Ok(Fit {
-        mother: misfit.scenario(&best),
+        mother,
         estimates,
         residuals,
         cannot_tell_apart,

@@ -144,6 +144,17 @@ pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
             }
         };
         let (weight_before_g, weight_after_g) = (grams("weight_before_g"), grams("weight_after_g"));
+        if let (Some(b), Some(a)) = (weight_before_g, weight_after_g)
+            && a < b
+        {
+            bad(
+                "weight_after_g",
+                format!(
+                    "the baby weighs less after the feed ({a} g) than before ({b} g): were the two swapped?"
+                ),
+            );
+            continue;
+        }
         let minutes_text = cell(r, col("minutes"));
         let minutes = if minutes_text.is_empty() {
             None

@@ -178,7 +178,7 @@ pub fn read_str(text: &str, format: Option<Format>) -> Result<Log, Vec<LogProble
         Some(f) => f,
         None => detect(&table).ok_or_else(|| {
             whole_file(format!(
-                "this file's header ({}) is not one lactosim reads: a lactosim log starts with “start”, “kind”, … (docs/logs.md), a Huckleberry export with “Type, Start, End”, a Baby Tracker export with “Baby, Time”",
+                "this file's header ({}) is not one lactosim reads: a lactosim log starts with “start”, “kind”, … (docs/logs.md), a Huckleberry export with “Type, Start, End, …, Start Condition”, a Baby Tracker export with “Baby, Time”",
                 table.headers.join(", ")
             ))
         })?,
@@ -271,6 +271,16 @@ fn build(format: Format, read: Rows) -> Result<Log, Vec<LogProblem>> {
     let mut sessions = Vec::new();
     for r in rows {
         let start_h = hours(r.start);
+        if let Some(e) = r.end
+            && local(&e) != local(&r.start)
+        {
+            problems.push(LogProblem {
+                line: r.line,
+                column: Some("end".to_owned()),
+                message: "the end is written another way than the start (one a date and clock, the other hours since birth): write both the same way, or give the minutes".to_owned(),
+            });
+            continue;
+        }
         let end_h = match (r.end, r.minutes) {
             (Some(e), _) => Some(hours(e)),
             (None, Some(m)) => Some(start_h + m / 60.0),
