@@ -110,6 +110,10 @@ impl App {
             // first and then another).
             match self.mothers.made_on_day(day) {
                 Some(most) => crate::questions::normal::normal_words(age, hers, Some(most)),
+                // The mothers could not be simulated: the published range, as without them.
+                None if !self.mothers.busy() => {
+                    crate::questions::normal::normal_words(age, hers, None)
+                }
                 None => Some(format!(
                     "You make about {:.0} ml of milk a day now; working out what is usual at this age…",
                     crate::summary::round_to(hers, 10.0)

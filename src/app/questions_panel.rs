@@ -45,12 +45,8 @@ impl Asked {
             &self.mothers.baseline,
             &self.answer.effect,
         ) {
-            self.mothers_words = crate::questions::mothers_words(
-                &self.setup,
-                effect,
-                &without.ensemble,
-                &with.ensemble,
-            );
+            self.mothers_words =
+                crate::questions::mothers_words(effect, &without.ensemble, &with.ensemble);
         }
     }
 }
@@ -77,6 +73,8 @@ impl App {
     /// age (from its date of birth).
     pub fn ask(&mut self, question: Question) {
         let Some(age) = self.baby_age_days() else {
+            // An open answer is of an age no longer known (an Undo of the date of birth).
+            self.asked = None;
             self.error(AGE_FIRST);
             return;
         };

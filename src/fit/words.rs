@@ -28,6 +28,13 @@ fn names(list: &[Fitted]) -> String {
 pub fn limits(fit: &Fit) -> Vec<String> {
     let mut out = Vec::new();
     let n = fit.residuals.len();
+    if n == 0 {
+        out.push(
+            "No logged session could be set beside the model's (none has an amount the run reached)."
+                .to_owned(),
+        );
+        return out;
+    }
     let misfit = fit.mean_abs_misfit_ml();
     let mean_observed = fit.residuals.iter().map(|r| r.observed_ml).sum::<f64>() / n.max(1) as f64;
     out.push(format!(

@@ -12,7 +12,7 @@ const GONE_SHARE: f64 = 0.1;
 /// more or less in a day moves that day's milk made by a few ml).
 const GONE_ML_PER_DAY: f64 = 8.0;
 /// Days over which a lasting change's full effect is read, at the end of the change.
-const SETTLED_DAYS: usize = 5;
+pub const SETTLED_DAYS: usize = 5;
 
 /// The effect of a change on the milk made a day.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +23,9 @@ pub struct Effect {
     pub as_now_ml_per_day: f64,
     /// Days from the start of the change until most (90%) of the effect had happened.
     pub days_to_most: usize,
+    /// The days the full effect is read over (since birth): the last days of a lasting change,
+    /// the worst day of a one-off.
+    pub read_over: std::ops::Range<usize>,
     /// Days from going back until the effect was gone (within a tenth of it, or 8 ml a day);
     /// `None`: not within the run.
     pub days_to_come_back: Option<usize>,
@@ -97,7 +100,13 @@ impl Effect {
             .find(|&d| raw[d].abs() <= gone && diff[d].abs() <= gone)
             .map(|d| d + 1 - back_from);
         let largest = diff[from..].iter().fold(0.0_f64, |m, d| m.max(d.abs()));
+        let read_over = if lasting {
+            back.saturating_sub(SETTLED_DAYS).max(from)..back
+        } else {
+            full_day..full_day + 1
+        };
         Some(Effect {
+            read_over,
             ml_per_day: full,
             largest_ml_per_day: largest,
             as_now_ml_per_day: level,

@@ -200,7 +200,7 @@ fn supply_change(mut a: Answer, setup: &Setup, as_now: &Run, changed: &Run) -> A
     ) else {
         return no_answer(
             a,
-            "The run does not reach far enough past today to answer this: make the baby younger or the run longer.",
+            "lactosim runs up to a year from birth, and this question needs the weeks after the change: it cannot answer it for a baby this old.",
         );
     };
     let up = e.ml_per_day > 0.0;
@@ -231,17 +231,17 @@ fn supply_change(mut a: Answer, setup: &Setup, as_now: &Run, changed: &Run) -> A
         // Said as a bound read from the runs: the largest difference on any day, rounded up.
         let within = (e.largest_ml_per_day / 5.0).ceil().max(1.0) * 5.0;
         format!(
-            "Over any three days from today it stays within {within:.0} ml a day of that on average."
+            "Over any three days from today it stays within {within:.0} ml a day of your milk without the change, on average."
         )
     } else if q.lasting() {
         format!("Most of that happens within {}.", days(e.days_to_most))
     } else {
         format!(
             "The dip is largest {}.",
-            match e.days_to_most {
-                0 | 1 => "on the day of the night away".to_owned(),
-                2 => "the day after".to_owned(),
-                n => format!("{} days after", n - 1),
+            match e.read_over.start - setup.today_day {
+                0 => "on the day of the night away".to_owned(),
+                1 => "the day after".to_owned(),
+                n => format!("{n} days after"),
             }
         )
     };
@@ -274,21 +274,8 @@ fn supply_change(mut a: Answer, setup: &Setup, as_now: &Run, changed: &Run) -> A
 /// change itself, each simulated mother with the change compared with herself without it, read
 /// over the same days as the central answer (the end of a lasting change, the worst day of a
 /// one-off). `None` when the ensembles do not pair or do not reach those days.
-pub fn mothers_words(
-    setup: &Setup,
-    effect: &Effect,
-    without: &EnsembleRun,
-    with: &EnsembleRun,
-) -> Option<String> {
-    let (from, to) = if setup.question.lasting() {
-        (
-            setup.back_day.saturating_sub(5).max(setup.today_day),
-            setup.back_day,
-        )
-    } else {
-        let worst = setup.today_day + effect.days_to_most.max(1) - 1;
-        (worst, worst + 1)
-    };
+pub fn mothers_words(effect: &Effect, without: &EnsembleRun, with: &EnsembleRun) -> Option<String> {
+    let (from, to) = (effect.read_over.start, effect.read_over.end);
     if to > without.complete_days.min(with.complete_days) {
         return None;
     }
