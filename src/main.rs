@@ -123,8 +123,8 @@ enum Command {
         #[arg(long, default_value = "auto", value_parser = parse_log_format)]
         format: LogFormat,
         /// The baby's day of life on the log's first day (0 = the day of birth); or …
-        #[arg(long, value_name = "DAY")]
-        day_of_life: Option<f64>,
+        #[arg(long, value_name = "DAY", conflicts_with = "birth_date")]
+        day_of_life: Option<u32>,
         /// … the baby's date of birth (YYYY-MM-DD). Neither is needed for a log in hours since birth.
         #[arg(long, value_name = "DATE")]
         birth_date: Option<lactosim::calendar::CivilDate>,
@@ -229,8 +229,6 @@ fn load(preset: Option<&PathBuf>) -> Result<Scenario, String> {
     }
 }
 
-/// The preset (or the default scenario) with `--days` applied; `None`, said on stderr, when the
-/// preset cannot be read.
 /// `--format` of `lactosim fit`: told by the header, or one reader.
 #[derive(Clone, Copy, Debug)]
 struct LogFormat(Option<lactosim::log::Format>);
@@ -251,7 +249,7 @@ fn parse_log_format(s: &str) -> Result<LogFormat, String> {
 fn fit_log(
     path: &std::path::Path,
     format: LogFormat,
-    day_of_life: Option<f64>,
+    day_of_life: Option<u32>,
     birth_date: Option<lactosim::calendar::CivilDate>,
     preset: Option<&PathBuf>,
     out: Option<&PathBuf>,
@@ -270,8 +268,15 @@ fn fit_log(
         return ExitCode::FAILURE;
     };
     let at = match (log.origin, day_of_life, birth_date) {
-        (None, _, _) => Placement::first_day_is(0.0),
-        (Some(_), Some(d), _) => Placement::first_day_is(d),
+        (None, d, b) => {
+            if d.is_some() || b.is_some() {
+                println!(
+                    "Note: the log counts hours since birth; --day-of-life and --birth-date are not needed."
+                );
+            }
+            Placement::first_day_is(0.0)
+        }
+        (Some(_), Some(d), _) => Placement::first_day_is(f64::from(d)),
         (Some(first), None, Some(born)) => {
             base.birth_date = Some(born);
             Placement::first_day_is(born.days_until(first) as f64)
@@ -400,6 +405,8 @@ fn ask(
     ExitCode::SUCCESS
 }
 
+/// The preset (or the default scenario) with `--days` applied; `None`, said on stderr, when the
+/// preset cannot be read.
 fn scenario_to_run(preset: Option<&PathBuf>, days: Option<f64>) -> Option<Scenario> {
     match load(preset) {
         Ok(mut s) => {

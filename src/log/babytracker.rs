@@ -7,7 +7,7 @@
 
 use super::clock;
 use super::table::{Table, cell};
-use super::{LogKind, LogProblem, LogSide, ML_PER_OZ, Row, Rows, amount_ml};
+use super::{LogKind, LogProblem, LogSide, ML_PER_OZ, Row, Rows, amount_ml, minutes_cell};
 
 pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
     let nursing = t.column_starting("left duration").is_some();
@@ -64,17 +64,10 @@ pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
             }
         };
         let mut minutes = |c: Option<usize>| -> Option<f64> {
-            let text = cell(r, c);
-            if text.is_empty() {
-                return None;
-            }
-            match text.parse::<f64>() {
-                Ok(m) if (0.0..=360.0).contains(&m) => Some(m),
-                _ => {
-                    bad(c, format!("“{text}” is not a number of minutes (0 to 360)"));
-                    None
-                }
-            }
+            minutes_cell(cell(r, c)).unwrap_or_else(|e| {
+                bad(c, e);
+                None
+            })
         };
         let row = if nursing {
             let (l, rr, total) = (minutes(left_min), minutes(right_min), minutes(total_min));

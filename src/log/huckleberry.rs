@@ -8,9 +8,10 @@
 
 use std::collections::BTreeMap;
 
-use super::clock::{self, When};
+use super::clock::When;
+use super::lactosim_csv::side_from_amounts;
 use super::table::{Table, cell};
-use super::{LogKind, LogProblem, LogSide, Row, Rows, amount_ml};
+use super::{LogKind, LogProblem, LogSide, Row, Rows, amount_ml, time_cell};
 
 pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
     let col = |n: &str| t.column(n);
@@ -39,20 +40,10 @@ pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
             })
         };
         let mut time = |column: &str, required: bool| -> Option<When> {
-            let text = cell(r, col(column));
-            if text.is_empty() && !required {
-                return None;
-            }
-            match clock::parse(text) {
-                Ok((w, read)) => {
-                    offsets_ignored |= read.offset_ignored;
-                    Some(w)
-                }
-                Err(e) => {
-                    bad(column, e);
-                    None
-                }
-            }
+            time_cell(cell(r, col(column)), required, &mut offsets_ignored).unwrap_or_else(|e| {
+                bad(column, e);
+                None
+            })
         };
         let start = time("start", true);
         let end = time("end", false);
@@ -71,15 +62,7 @@ pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
                 None,
             ),
             LogKind::Pump | LogKind::Bottle => match amounts(cell(r, col("end condition"))) {
-                Ok((l, rr, total)) => {
-                    let side = match (l, rr) {
-                        (Some(_), Some(_)) => LogSide::Both,
-                        (Some(_), None) => LogSide::Left,
-                        (None, Some(_)) => LogSide::Right,
-                        (None, None) => LogSide::Unknown,
-                    };
-                    (side, l, rr, total)
-                }
+                Ok((l, rr, total)) => (side_from_amounts(LogSide::Unknown, l, rr), l, rr, total),
                 Err(e) => {
                     bad("end condition", e);
                     continue;

@@ -2,9 +2,11 @@
 //! `start` and `kind` required; `end` or `minutes`, `side`, `left`, `right`, `total`, `unit`
 //! (ml or oz), `weight_before_g`, `weight_after_g` and `note` optional.
 
-use super::clock::{self, When};
+use super::clock::When;
 use super::table::{Table, cell};
-use super::{LogKind, LogProblem, LogSide, ML_PER_OZ, Row, Rows, amount_ml};
+use super::{
+    LogKind, LogProblem, LogSide, ML_PER_OZ, Row, Rows, amount_ml, minutes_cell, time_cell,
+};
 
 /// Every header this reader knows (the rest is said to be left out).
 const KNOWN: [&str; 12] = [
@@ -74,20 +76,10 @@ pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
             })
         };
         let mut time = |column: &str, required: bool| -> Option<When> {
-            let text = cell(r, col(column));
-            if text.is_empty() && !required {
-                return None;
-            }
-            match clock::parse(text) {
-                Ok((w, read)) => {
-                    offsets_ignored |= read.offset_ignored;
-                    Some(w)
-                }
-                Err(e) => {
-                    bad(column, e);
-                    None
-                }
-            }
+            time_cell(cell(r, col(column)), required, &mut offsets_ignored).unwrap_or_else(|e| {
+                bad(column, e);
+                None
+            })
         };
         let start = time("start", true);
         let end = time("end", false);
@@ -155,21 +147,10 @@ pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
             );
             continue;
         }
-        let minutes_text = cell(r, col("minutes"));
-        let minutes = if minutes_text.is_empty() {
+        let minutes = minutes_cell(cell(r, col("minutes"))).unwrap_or_else(|e| {
+            bad("minutes", e);
             None
-        } else {
-            match minutes_text.parse::<f64>() {
-                Ok(m) if (0.0..=360.0).contains(&m) => Some(m),
-                _ => {
-                    bad(
-                        "minutes",
-                        format!("“{minutes_text}” is not a session's minutes (0 to 360)"),
-                    );
-                    None
-                }
-            }
-        };
+        });
         let Some(start) = start else { continue };
         if kind == LogKind::Bottle && (left_ml.is_some() || right_ml.is_some()) {
             bad(

@@ -333,6 +333,36 @@ fn build(format: Format, read: Rows) -> Result<Log, Vec<LogProblem>> {
     })
 }
 
+/// A time in a cell: `Ok(None)` when it is empty and not required; a zone offset left out is
+/// noted in `offsets_ignored`.
+pub(crate) fn time_cell(
+    text: &str,
+    required: bool,
+    offsets_ignored: &mut bool,
+) -> Result<Option<When>, String> {
+    if text.trim().is_empty() && !required {
+        return Ok(None);
+    }
+    let (w, read) = clock::parse(text)?;
+    *offsets_ignored |= read.offset_ignored;
+    Ok(Some(w))
+}
+
+/// The most minutes a logged session lasts (6 hours).
+const MAX_MINUTES: f64 = 360.0;
+
+/// Minutes in a cell (0 to 6 hours); `Ok(None)` when empty.
+pub(crate) fn minutes_cell(text: &str) -> Result<Option<f64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(m) if (0.0..=MAX_MINUTES).contains(&m) => Ok(Some(m)),
+        _ => Err(format!("“{t}” is not a number of minutes (0 to 360)")),
+    }
+}
+
 /// An amount as written: "60", "60 ml", "2oz", "2.5 oz." in the column's unit unless it says
 /// its own. `Ok(None)` when empty.
 pub(crate) fn amount_ml(text: &str, unit_ml: f64) -> Result<Option<f64>, String> {
