@@ -75,7 +75,11 @@ fn the_mother_who_made_the_log_fits_it_within_the_noise_and_another_does_not() {
     assert_eq!(driven.horizon_days, 43.0);
     let run = lactosim::simulate(&driven).unwrap();
     let fit = residuals(&log, at, &run);
-    assert_eq!(fit.len(), 18, "every logged session is matched");
+    assert_eq!(
+        fit.len(),
+        36,
+        "every logged session is matched, each breast on its own"
+    );
     let misfit = mean_abs_misfit_ml(&fit).unwrap();
     println!("true mother: {misfit:.1} ml");
     // The noise alone is 10 ml per side at most, 5 ml on average per side.
@@ -194,16 +198,18 @@ fn a_known_mother_is_fitted_back_from_her_pump_log() {
             e.p90
         );
     }
-    // Pumped every 4 hours her breasts never fill: the log tells her rate of making milk (within
-    // a tenth), and says it tells little of how much each breast holds.
+    // The log tells her rate of making milk (within a tenth). Logged per breast, it tells the
+    // small left breast's storage (fuller at the same volume, it slows its own making sooner),
+    // and says it tells little of the large right one's, which is never near full.
     let secretory = f
         .estimates
         .iter()
         .find(|e| e.what == Fitted::SecretoryCapacity)
         .unwrap();
     assert!((secretory.value / 16.0 - 1.0).abs() < 0.1, "{secretory:?}");
-    assert!(f.says_little_about.contains(&Fitted::StorageLeft));
     assert!(!f.says_little_about.contains(&Fitted::SecretoryCapacity));
+    assert!(!f.says_little_about.contains(&Fitted::StorageLeft));
+    assert!(f.says_little_about.contains(&Fitted::StorageRight));
 
     // One day of the same log: a wider range for what it tells.
     let one_day = read_str(

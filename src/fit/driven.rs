@@ -9,6 +9,7 @@
 
 use crate::log::{Log, LogKind, LogSide, ObservedSession};
 use crate::run::Run;
+use crate::scenario::Breast;
 use crate::scenario::{MAX_HORIZON_DAYS, Scenario};
 use crate::schedule::{Kind, MAX_SESSION_MIN, Session, Side};
 
@@ -189,6 +190,8 @@ pub struct Residual {
     pub line: usize,
     /// When (hours since birth).
     pub t_h: f64,
+    /// The breast, when the log gives each on its own (else both together).
+    pub breast: Option<Breast>,
     pub observed_ml: f64,
     pub model_ml: f64,
 }
@@ -205,8 +208,7 @@ pub fn residuals(log: &Log, at: Placement, run: &Run) -> Vec<Residual> {
     log.sessions
         .iter()
         .filter(|s| s.kind != LogKind::Bottle)
-        .filter_map(|s| {
-            let observed = s.ml()?;
+        .flat_map(|s| {
             let t = at.log_zero_h + s.start_h;
             let kind = match s.kind {
                 LogKind::Pump => Kind::Pump,
@@ -220,13 +222,30 @@ pub fn residuals(log: &Log, at: Placement, run: &Run) -> Vec<Residual> {
             let r = run.sessions[i..]
                 .iter()
                 .take_while(|r| r.start_h <= t + MATCH_WITHIN_H)
-                .find(|r| r.kind == kind && r.end_h < run.horizon_h)?;
-            Some(Residual {
+                .find(|r| r.kind == kind && r.end_h < run.horizon_h);
+            let residual = |breast: Option<Breast>, observed_ml: f64, model_ml: f64| Residual {
                 line: s.line,
                 t_h: t,
-                observed_ml: observed,
-                model_ml: r.removed_ml.iter().sum(),
-            })
+                breast,
+                observed_ml,
+                model_ml,
+            };
+            let mut out = Vec::new();
+            let Some(r) = r else { return out };
+            match (s.left_ml, s.right_ml) {
+                // Each breast on its own when the log gives both: what tells one breast's
+                // storage from the other's.
+                (Some(l), Some(rr)) => {
+                    out.push(residual(Some(Breast::Left), l, r.removed_ml[0]));
+                    out.push(residual(Some(Breast::Right), rr, r.removed_ml[1]));
+                }
+                _ => {
+                    if let Some(observed) = s.ml() {
+                        out.push(residual(None, observed, r.removed_ml.iter().sum()));
+                    }
+                }
+            }
+            out
         })
         .collect()
 }

@@ -156,6 +156,13 @@ pub struct Fit {
 }
 
 impl Fit {
+    /// Logged sessions set beside the model's (a session logged per breast gives two residuals).
+    pub fn sessions_compared(&self) -> usize {
+        let mut lines: Vec<usize> = self.residuals.iter().map(|r| r.line).collect();
+        lines.dedup();
+        lines.len()
+    }
+
     /// The mean absolute misfit, ml.
     pub fn mean_abs_misfit_ml(&self) -> f64 {
         super::driven::mean_abs_misfit_ml(&self.residuals).unwrap_or(f64::NAN)

@@ -27,7 +27,7 @@ fn names(list: &[Fitted]) -> String {
 /// How well the model fits, and the honest limits of the fit, one sentence each.
 pub fn limits(fit: &Fit) -> Vec<String> {
     let mut out = Vec::new();
-    let n = fit.residuals.len();
+    let n = fit.sessions_compared();
     if n == 0 {
         out.push(
             "No logged session could be set beside the model's (none has an amount the run reached)."
@@ -36,9 +36,15 @@ pub fn limits(fit: &Fit) -> Vec<String> {
         return out;
     }
     let misfit = fit.mean_abs_misfit_ml();
-    let mean_observed = fit.residuals.iter().map(|r| r.observed_ml).sum::<f64>() / n.max(1) as f64;
+    let mean_observed =
+        fit.residuals.iter().map(|r| r.observed_ml).sum::<f64>() / fit.residuals.len() as f64;
+    let each = if fit.residuals.len() > n {
+        "amounts (each breast on its own where logged)"
+    } else {
+        "sessions"
+    };
     out.push(format!(
-        "The model fits her {n} sessions to within {misfit:.0} ml on average (her sessions average {mean_observed:.0} ml)."
+        "The model fits her {n} sessions to within {misfit:.0} ml on average (her logged {each} average {mean_observed:.0} ml)."
     ));
     if misfit > POOR_FIT_ML && misfit > POOR_FIT_SHARE * mean_observed {
         out.push(
