@@ -308,3 +308,66 @@ fn test_weights_fit_the_babys_effectiveness_within_its_range() {
     assert!(e.value <= 1.0 && e.p90 <= 1.0 && e.p10 <= e.value, "{e:?}");
     assert_eq!(f.residuals.len(), 3);
 }
+
+/// Kent's shortcut: over 24 hours of test weighing per breast, the highest minus the lowest
+/// breast volume (E4's own definition). What the fitted model's stored milk goes through over the
+/// same day agrees with it within 15% (the issue's check). The model's storage-capacity parameter
+/// is the most a breast can hold, a larger quantity for a mother feeding on demand.
+///
+/// Not met yet (2026-12-03), so not run by default (`cargo test --test fit -- --ignored`): on
+/// the left breast Kent's figure is 83 ml and the fitted run uses 69 ml (−17%). Kent's steady
+/// rate alone overstates the range the true mother's own run uses (74 ml) by 11%, since the
+/// model makes milk faster in an emptier breast; and breastfeeds driven at the logged times fit
+/// the weighed amounts per breast to 12.8 ml only. The issue stays open on it.
+#[test]
+#[ignore = "not met yet: Kent 83 ml vs the fitted run's 69 ml on the left breast (-17%); see the comment"]
+fn the_fitted_runs_24_hour_range_agrees_with_kents_shortcut() {
+    use lactosim::fit::{fit, kent_storage_ml, used_range_ml};
+    use lactosim::scenario::Breast;
+    let mut truth = Scenario {
+        horizon_days: 32.0,
+        ..Scenario::default()
+    };
+    truth.mother.storage_capacity_left_ml = 150.0;
+    truth.mother.storage_capacity_right_ml = 280.0;
+    let run = lactosim::simulate(&truth).unwrap();
+    // Her 24-hour test weighing on day 30, each breast weighed on its own.
+    let mut text = String::from("start,minutes,kind,side,left,right\n");
+    for s in run
+        .sessions
+        .iter()
+        .filter(|s| (30.0 * 24.0..31.0 * 24.0).contains(&s.start_h))
+    {
+        text += &format!(
+            "{:.4},{:.2},breastfeed,both,{:.1},{:.1}\n",
+            s.start_h,
+            (s.end_h - s.start_h) * 60.0,
+            s.removed_ml[0],
+            s.removed_ml[1]
+        );
+    }
+    let log = read_str(&text, None).unwrap();
+    let at = Placement::first_day_is(0.0);
+    let f = fit(&Scenario::default(), &log, at, &|_| {}).unwrap();
+    let fitted_run = lactosim::simulate(&driven_scenario(&f.mother, &log, at, 0.0)).unwrap();
+    for b in Breast::BOTH {
+        let kent = kent_storage_ml(&log, at, b).expect("every feed weighed per breast");
+        let used = used_range_ml(&log, at, &fitted_run, b).unwrap();
+        println!(
+            "{}: Kent {kent:.0} ml, the fitted run uses {used:.0} ml; storage parameter {:.0} (true {:.0})",
+            b.name(),
+            f.mother.mother.storage_capacity_ml(b),
+            truth.mother.storage_capacity_ml(b)
+        );
+        let true_used = used_range_ml(&log, at, &run, b).unwrap();
+        println!(
+            "  the true mother's own run uses {true_used:.0} ml; misfit {:.1} ml",
+            f.mean_abs_misfit_ml()
+        );
+        assert!(
+            (used / kent - 1.0).abs() <= 0.15,
+            "{}: Kent {kent:.0}, fitted run {used:.0}",
+            b.name()
+        );
+    }
+}
