@@ -54,12 +54,10 @@ fn as_session(s: &ObservedSession, zero_h: f64) -> Option<Session> {
     let minutes = s
         .end_h
         .map_or(UNTIMED_SESSION_MIN, |e| (e - s.start_h) * 60.0);
-    // A breastfeed on both sides gives the time on each breast (one after the other).
-    let per_breast = if kind == Kind::Breastfeed && side == Side::Both {
-        minutes / 2.0
-    } else {
-        minutes
-    };
+    // A breastfeed's time is the most the baby may stay on each breast: it stops when
+    // satisfied, and a feed logged on both sides may have ended on the first (halving the
+    // logged time would cut that side short).
+    let per_breast = minutes;
     Some(Session {
         label: format!("logged, line {}", s.line),
         kind,
