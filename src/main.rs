@@ -255,6 +255,7 @@ fn fit_log(
     out: Option<&PathBuf>,
 ) -> ExitCode {
     use lactosim::fit::{self, Placement};
+    use lactosim::scenario::Breast;
     let log = match lactosim::log::read_file(path, format.0) {
         Ok(l) => l,
         Err(problems) => {
@@ -330,6 +331,25 @@ fn fit_log(
     }
     for line in fit::words::limits(&fitted) {
         println!("{line}");
+    }
+    // With 24 hours weighed per breast, Kent's shortcut beside what the fitted run goes through.
+    let kent: Option<Vec<f64>> = Breast::BOTH
+        .iter()
+        .map(|&b| fit::kent_storage_ml(&log, at, b))
+        .collect();
+    if let Some(kent) = kent
+        && let Ok(run) = lactosim::simulate(&fit::driven_scenario(&fitted.mother, &log, at, 0.0))
+    {
+        let used: Vec<f64> = Breast::BOTH
+            .iter()
+            .filter_map(|&b| fit::used_range_ml(&log, at, &run, b))
+            .collect();
+        if used.len() == 2 {
+            println!(
+                "Over the log's first day her breasts went through {:.0} (left) and {:.0} ml (right) in the fitted model; Kent's shortcut on the log gives {:.0} and {:.0} ml.",
+                used[0], used[1], kent[0], kent[1]
+            );
+        }
     }
     if let Some(out) = out {
         let mut sc = fit::driven_scenario(&fitted.mother, &log, at, fit::FUTURE_DAYS);

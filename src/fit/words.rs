@@ -39,12 +39,12 @@ pub fn limits(fit: &Fit) -> Vec<String> {
     let mean_observed =
         fit.residuals.iter().map(|r| r.observed_ml).sum::<f64>() / fit.residuals.len() as f64;
     let each = if fit.residuals.len() > n {
-        "amounts (each breast on its own where logged)"
+        ", each breast on its own where logged"
     } else {
-        "sessions"
+        ""
     };
     out.push(format!(
-        "The model fits her {n} sessions to within {misfit:.0} ml on average (her logged {each} average {mean_observed:.0} ml)."
+        "The model fits her {n} sessions to within {misfit:.0} ml on average (her logged amounts average {mean_observed:.0} ml{each})."
     ));
     if misfit > POOR_FIT_ML && misfit > POOR_FIT_SHARE * mean_observed {
         out.push(
