@@ -144,6 +144,16 @@ fn a_breastfeeding_base_hands_over_to_the_log() {
         "the log's days and a week after"
     );
     assert_eq!(residuals(&log, at, &run).len(), 4);
+    // After the log its last day goes on to the very end: four pumps on each day after it,
+    // the run's last day included.
+    for day in 32..39 {
+        let n = run
+            .sessions
+            .iter()
+            .filter(|s| (s.start_h / 24.0).floor() as usize == day)
+            .count();
+        assert_eq!(n, 4, "day {day} keeps the log's pattern");
+    }
 }
 
 /// Recovery: the known mother's storage capacities and secretory capacity are found back from

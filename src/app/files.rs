@@ -13,6 +13,10 @@ pub trait Dialogs {
     fn pick_preset_to_save(&self, suggested_name: &str) -> Option<PathBuf>;
     fn pick_csv_folder(&self) -> Option<PathBuf>;
     fn pick_png_to_save(&self, suggested_name: &str) -> Option<PathBuf>;
+    /// A mother's log to import (CSV). None by default: the window's own path field instead.
+    fn pick_log_to_import(&self) -> Option<PathBuf> {
+        None
+    }
     /// Can a dialog be shown at all? Asked before each pick, and again after a pick that
     /// answered `None` (a failed dialog may only be found out by trying).
     fn available(&self) -> bool {
@@ -106,6 +110,15 @@ impl Dialogs for NativeDialogs {
         .map(|p| with_extension(p, "png"))
     }
 
+    fn pick_log_to_import(&self) -> Option<PathBuf> {
+        self.timed(|| {
+            rfd::FileDialog::new()
+                .set_title("Import her log (feeds, pumping, test weights)")
+                .add_filter("CSV log", &["csv", "txt"])
+                .pick_file()
+        })
+    }
+
     fn available(&self) -> bool {
         !self.failed.get() && native_dialog_service_likely()
     }
@@ -138,6 +151,8 @@ fn on_path(program: &str) -> bool {
 pub enum PathPurpose {
     Open,
     Save,
+    /// A mother's log to import (`docs/logs.md`).
+    ImportLog,
     ExportCsv,
     ExportPng,
 }
@@ -146,6 +161,7 @@ impl PathPurpose {
     pub fn title(self) -> &'static str {
         match self {
             PathPurpose::Open => "Open a scenario",
+            PathPurpose::ImportLog => "Import her log",
             PathPurpose::Save => "Save the scenario",
             PathPurpose::ExportCsv => "Export the run as CSV files",
             PathPurpose::ExportPng => "Save the plots as PNG",
@@ -155,6 +171,9 @@ impl PathPurpose {
     pub fn hint(self) -> &'static str {
         match self {
             PathPurpose::Open => "The path of a .ron scenario file:",
+            PathPurpose::ImportLog => {
+                "The path of her log, a CSV file (lactosim's, or a Huckleberry or Baby Tracker export):"
+            }
             PathPurpose::Save => "The path of the .ron file to write:",
             PathPurpose::ExportCsv => {
                 "The folder to write series.csv, events.csv, sessions.csv and days.csv into (made if missing):"
@@ -181,7 +200,7 @@ pub fn typed_path(text: &str, purpose: PathPurpose) -> Option<PathBuf> {
     Some(match purpose {
         PathPurpose::Save => with_extension(p, "ron"),
         PathPurpose::ExportPng => with_extension(p, "png"),
-        PathPurpose::Open | PathPurpose::ExportCsv => p,
+        PathPurpose::Open | PathPurpose::ImportLog | PathPurpose::ExportCsv => p,
     })
 }
 

@@ -49,6 +49,13 @@ impl App {
                 {
                     commands.push(Command::OpenTypedPath);
                 }
+                if ui
+                    .button("Import her log…")
+                    .on_hover_text("A feeding or pumping log (lactosim's CSV, or a Huckleberry or Baby Tracker export): fit the model to this mother, then ask \"what if\" for her.")
+                    .clicked()
+                {
+                    commands.push(Command::ImportLog);
+                }
                 ui.menu_button("Open recent", |ui| {
                     if self.recent.is_empty() {
                         ui.label("No recent files yet.");

@@ -29,6 +29,7 @@ pub mod files;
 mod glossary;
 mod glyphs;
 mod header;
+pub mod her_log;
 mod hover;
 mod keeping;
 mod legend;
@@ -91,6 +92,9 @@ pub enum Command {
     SaveTypedPath,
     ExportCsv,
     ExportPng,
+    /// File → "Import her log…": pick a log, then fit the model to it.
+    ImportLog,
+    ImportLogPath(PathBuf),
     PinBaseline,
     ClearBaseline,
     Undo,
@@ -107,7 +111,11 @@ impl Command {
     fn discards_scenario(&self) -> bool {
         matches!(
             self,
-            Command::New | Command::OpenPath(_) | Command::OpenExample(_) | Command::Quit
+            Command::New
+                | Command::OpenPath(_)
+                | Command::OpenExample(_)
+                | Command::ImportLogPath(_)
+                | Command::Quit
         )
     }
 }
@@ -181,6 +189,8 @@ pub struct App {
     pub audience: Option<Audience>,
     /// The parent's face: the plots beyond the supply plot were asked for (*Show me more*).
     pub show_me_more: bool,
+    /// Her log, imported: where it sits in her baby's life, and its fit (File → Import her log).
+    pub her_log: Option<her_log::HerLog>,
     /// The parent's face: the question asked and its answer (with the runs it was read from).
     pub asked: Option<questions_panel::Asked>,
     /// Today's date (the system clock's; tests set their own), for the baby's age.
@@ -315,6 +325,7 @@ impl App {
             audience: Some(Audience::Clinician),
             show_me_more: false,
             asked: None,
+            her_log: None,
             today: crate::calendar::CivilDate::today(),
             schedule_panel: SchedulePanel::default(),
             recovery: None,
@@ -496,6 +507,12 @@ impl App {
                     );
                 }
             }
+            Command::ImportLog => {
+                if let Some(p) = self.pick(PathPurpose::ImportLog, |d| d.pick_log_to_import()) {
+                    self.command(Command::ImportLogPath(p), ctx);
+                }
+            }
+            Command::ImportLogPath(p) => self.import_log(p),
             Command::ClearBaseline => self.set_baseline(None),
             Command::Undo => {
                 self.document.undo();
@@ -669,6 +686,7 @@ impl App {
                 .map(|r| egui::Rect::from_min_max(top, r.max));
         });
         self.modals(&ctx, &mut commands);
+        self.her_log_window(&ctx);
         self.audience_question(&ctx);
         // Not while the plots are being exported: the window would sit in the picture.
         if self.png_target.is_none() {

@@ -70,6 +70,7 @@ impl App {
                 .first()
                 .cloned()
                 .unwrap_or_else(|| folder.join("")),
+            PathPurpose::ImportLog => folder.join(""),
             PathPurpose::Save => self
                 .document
                 .path
@@ -92,11 +93,11 @@ impl App {
             return;
         };
         let problem = match purpose {
-            PathPurpose::Open if path.is_dir() => Some(format!(
-                "{} is a folder: type the path of a .ron file in it.",
+            PathPurpose::Open | PathPurpose::ImportLog if path.is_dir() => Some(format!(
+                "{} is a folder: type the path of a file in it.",
                 path.display()
             )),
-            PathPurpose::Open if !path.exists() => {
+            PathPurpose::Open | PathPurpose::ImportLog if !path.exists() => {
                 Some(format!("There is no file at {}.", path.display()))
             }
             PathPurpose::Save | PathPurpose::ExportPng if path.is_dir() => {
@@ -120,6 +121,7 @@ impl App {
         self.path_prompt = None;
         match purpose {
             PathPurpose::Open => self.command(Command::OpenPath(path), ctx),
+            PathPurpose::ImportLog => self.command(Command::ImportLogPath(path), ctx),
             PathPurpose::Save => {
                 self.save_to(path);
                 if let Some(cmd) = then

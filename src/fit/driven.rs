@@ -127,7 +127,12 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
     .filter(|s| s.at_h >= warm_from_h && ends_h(s) <= log_start_h);
     // After the log, her plan goes on as its last day was: its last 24 hours repeated daily.
     let last_day: Vec<&Session> = logged.iter().filter(|s| s.at_h > last_h - 24.0).collect();
-    let days_after_n = days_after.ceil().max(0.0) as usize;
+    // As many days as reach the end of the run (the log's last day ends part-way into a day).
+    let days_after_n = if days_after > 0.0 {
+        ((end_h - (last_h - 24.0)) / 24.0).ceil().max(0.0) as usize
+    } else {
+        0
+    };
     let after = repeated(&last_day, 1.0, days_after_n, "after the log: its last day")
         .filter(|s| s.at_h >= last_h && ends_h(s) <= end_h);
     let mut added: Vec<Session> = warm_up.chain(after).collect();

@@ -1,0 +1,252 @@
+//! Her own numbers in the window (File → *Import her log…*): the log read, where it sits in her
+//! baby's life, the fit on a worker thread with its progress, and then her fitted scenario
+//! opened — the log's days as they were, then two weeks more of its last day — with each fitted
+//! value, its range and how well the model fits, in a window of its own.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::*;
+use crate::fit::{self, Fit, Placement};
+use crate::log::Log;
+
+/// About how many simulations a fit takes (for the progress bar: the search, then the curvature).
+const SIMULATIONS_EXPECTED: usize = 130;
+
+/// Where the fit is.
+pub enum FitState {
+    /// Asking where the log sits in her baby's life.
+    Asking,
+    Fitting {
+        done: Arc<AtomicUsize>,
+        rx: Receiver<Result<Fit, Vec<Problem>>>,
+    },
+    Fitted(Box<Fit>),
+    Failed(String),
+}
+
+/// Her log, imported.
+pub struct HerLog {
+    pub path: PathBuf,
+    pub log: Log,
+    /// Her baby's day of life on the log's first day, as typed.
+    pub day_of_life: u32,
+    pub state: FitState,
+    open: bool,
+}
+
+impl HerLog {
+    fn placement(&self) -> Placement {
+        match self.log.origin {
+            Some(_) => Placement::first_day_is(f64::from(self.day_of_life)),
+            None => Placement::first_day_is(0.0),
+        }
+    }
+
+    fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
+impl App {
+    /// Read her log and ask where it sits in her baby's life (from the scenario's date of birth
+    /// when it has one).
+    pub(super) fn import_log(&mut self, path: PathBuf) {
+        match crate::log::read_file(&path, None) {
+            Ok(log) => {
+                let day_of_life = match (log.origin, self.document.scenario.birth_date) {
+                    (Some(first), Some(born)) => born.days_until(first).max(0) as u32,
+                    _ => 0,
+                };
+                self.her_log = Some(HerLog {
+                    path,
+                    log,
+                    day_of_life,
+                    state: FitState::Asking,
+                    open: true,
+                });
+            }
+            Err(problems) => {
+                self.file_problems = Some(FileProblems {
+                    title: format!("{} could not be read as a log", path.display()),
+                    lines: problems.iter().map(ToString::to_string).collect(),
+                })
+            }
+        }
+    }
+
+    /// Fit the scenario's mother to her log on a worker thread.
+    pub fn start_fit(&mut self, ctx: &egui::Context) {
+        let Some(h) = &mut self.her_log else { return };
+        let (tx, rx) = channel();
+        let done = Arc::new(AtomicUsize::new(0));
+        let (base, log, at, count) = (
+            self.document.scenario.clone(),
+            h.log.clone(),
+            h.placement(),
+            done.clone(),
+        );
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let progress = |n: usize| {
+                count.store(n, Ordering::Relaxed);
+            };
+            let result = fit::fit(&base, &log, at, &progress);
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        h.state = FitState::Fitting { done, rx };
+    }
+
+    /// Take a finished fit: her fitted scenario becomes the one being edited.
+    fn poll_fit(&mut self, ctx: &egui::Context) {
+        let Some(h) = &mut self.her_log else { return };
+        let FitState::Fitting { rx, .. } = &h.state else {
+            return;
+        };
+        let result = match rx.try_recv() {
+            Ok(r) => r,
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Err(TryRecvError::Disconnected) => Err(vec![Problem::new("fit", "the fit stopped")]),
+        };
+        self.accept_fit(result);
+    }
+
+    fn accept_fit(&mut self, result: Result<Fit, Vec<Problem>>) {
+        let Some(h) = &mut self.her_log else { return };
+        match result {
+            Ok(f) => {
+                let mut sc =
+                    fit::driven_scenario(&f.mother, &h.log, h.placement(), fit::FUTURE_DAYS);
+                sc.name = format!("Her log: {}", h.name());
+                sc.description = fit::words::description(&f);
+                let name = sc.name.clone();
+                h.state = FitState::Fitted(Box::new(f));
+                self.document.replace(sc, None);
+                self.selected_session = None;
+                self.notice(&format!(
+                    "{name}: fitted and opened — her log's days as they were, then {} days more of its last day.",
+                    fit::FUTURE_DAYS
+                ));
+            }
+            Err(problems) => {
+                h.state = FitState::Failed(
+                    problems
+                        .iter()
+                        .map(|p| p.message.clone())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                );
+            }
+        }
+    }
+
+    /// Wait for the fit (tests and headless use).
+    pub fn wait_for_fit(&mut self) {
+        let Some(h) = &mut self.her_log else { return };
+        let FitState::Fitting { rx, .. } = &h.state else {
+            return;
+        };
+        let result = rx
+            .recv()
+            .unwrap_or_else(|_| Err(vec![Problem::new("fit", "the fit stopped")]));
+        self.accept_fit(result);
+    }
+
+    /// The window of her log: where it sits, the fit's progress, then what was fitted.
+    pub(super) fn her_log_window(&mut self, ctx: &egui::Context) {
+        self.poll_fit(ctx);
+        let Some(h) = &mut self.her_log else { return };
+        let mut open = h.open;
+        let mut fit_now = false;
+        egui::Window::new("Her log")
+            .open(&mut open)
+            .default_width(460.0)
+            .show(ctx, |ui| {
+                let log = &h.log;
+                ui.label(format!(
+                    "{}: {} sessions ({} log){}.",
+                    h.name(),
+                    log.sessions.len(),
+                    log.format.name(),
+                    log.origin
+                        .map_or(String::new(), |d| format!(", from {}", d.long()))
+                ));
+                for note in &log.notes {
+                    ui.label(RichText::new(format!("Note: {note}.")).weak());
+                }
+                let asking = matches!(h.state, FitState::Asking | FitState::Failed(_));
+                if log.origin.is_some() {
+                    ui.horizontal(|ui| {
+                        let l = ui.label("Her baby's day of life on the log's first day:");
+                        ui.add_enabled(
+                            asking,
+                            egui::DragValue::new(&mut h.day_of_life).range(0..=360),
+                        )
+                        .labelled_by(l.id)
+                        .on_hover_text("0 is the day of birth; a 6-week-old is on day 42.");
+                    });
+                }
+                match &h.state {
+                    FitState::Asking => {
+                        fit_now = ui
+                            .button("Fit the model to her log")
+                            .on_hover_text("Her storage capacity per breast and her secretory capacity (and the baby's effectiveness with test weights), with the spreads between mothers as the starting point.")
+                            .clicked();
+                    }
+                    FitState::Fitting { done, .. } => {
+                        let n = done.load(Ordering::Relaxed);
+                        ui.add(
+                            egui::ProgressBar::new(
+                                (n as f32 / SIMULATIONS_EXPECTED as f32).min(0.99),
+                            )
+                            .text(format!("fitting: {n} simulations")),
+                        );
+                    }
+                    FitState::Failed(why) => {
+                        ui.colored_label(ui.visuals().error_fg_color, why);
+                        fit_now = ui.button("Try again").clicked();
+                    }
+                    FitState::Fitted(f) => fitted_ui(ui, f),
+                }
+            });
+        h.open = open;
+        if fit_now {
+            self.start_fit(ctx);
+        }
+    }
+}
+
+/// Each fitted value with its range, then how well the model fits and what the log cannot tell.
+fn fitted_ui(ui: &mut Ui, f: &Fit) {
+    egui::Grid::new("fitted values")
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong("fitted");
+            ui.strong("value");
+            ui.strong("10th–90th");
+            ui.strong("usual");
+            ui.end_row();
+            for e in &f.estimates {
+                ui.label(e.what.name());
+                ui.label(format!("{:.1} {}", e.value, e.what.unit()));
+                ui.label(format!("{:.1}–{:.1}", e.p10, e.p90));
+                ui.label(format!("{:.1}", e.prior));
+                ui.end_row();
+            }
+        });
+    for line in fit::words::limits(f) {
+        ui.label(line);
+    }
+    ui.label(
+        RichText::new(
+            "Her fitted scenario is open: change the plan (Schedule) and compare, as with any scenario.",
+        )
+        .weak(),
+    );
+}
