@@ -18,6 +18,9 @@ pub enum PlotKind {
     /// The parent's face: the milk she makes a day and what her baby needs, in her words. Not
     /// in [`PlotKind::ALL`], the clinician's stack.
     YourSupply,
+    /// Her own numbers: the milk removed at each session, the model's beside what her log says.
+    /// Not in [`PlotKind::ALL`]: drawn above the stack while a fitted log is open.
+    HerSessions,
 }
 
 impl PlotKind {

@@ -62,6 +62,26 @@ fn a_pump_log_is_imported_fitted_and_opened_as_her_scenario() {
     h.get_by_label("storage capacity, left breast");
     h.get_by_label("10th–90th");
     h.get_by_label_contains("The model fits her 7 sessions to within");
+    // Her logged amounts are drawn over the model's, above the stack.
+    let drawn: Vec<_> = h
+        .state()
+        .plots_drawn()
+        .iter()
+        .map(|(k, name, _)| (*k, name.clone()))
+        .collect();
+    assert!(
+        drawn.contains(&(
+            lactosim::app::plot_data::PlotKind::HerSessions,
+            "removed at each session (model)".to_owned()
+        )),
+        "{drawn:?}"
+    );
+    h.get_by_label_contains("Milk at each session: her log and the model");
+    // Another scenario opened: her log goes with it.
+    let ctx = h.ctx.clone();
+    h.state_mut().command(Command::New, &ctx);
+    h.run();
+    assert!(h.state().her_log.is_none());
 }
 
 #[test]

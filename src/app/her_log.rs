@@ -33,6 +33,8 @@ pub struct HerLog {
     pub day_of_life: u32,
     pub state: FitState,
     open: bool,
+    /// The logged amounts as plot points (days since birth, ml), once fitted.
+    pub points: Option<Arc<Vec<egui_plot::PlotPoint>>>,
 }
 
 impl HerLog {
@@ -66,6 +68,7 @@ impl App {
                     day_of_life,
                     state: FitState::Asking,
                     open: true,
+                    points: None,
                 });
             }
             Err(problems) => {
@@ -126,6 +129,20 @@ impl App {
                 sc.name = format!("Her log: {}", h.name());
                 sc.description = fit::words::description(&f);
                 let name = sc.name.clone();
+                let zero = h.placement().log_zero_h;
+                h.points = Some(Arc::new(
+                    h.log
+                        .sessions
+                        .iter()
+                        .filter(|s| s.kind != crate::log::LogKind::Bottle)
+                        .filter_map(|s| {
+                            Some(egui_plot::PlotPoint::new(
+                                (zero + s.start_h) / 24.0,
+                                s.ml()?,
+                            ))
+                        })
+                        .collect(),
+                ));
                 h.state = FitState::Fitted(Box::new(f));
                 self.document.replace(sc, None);
                 self.selected_session = None;

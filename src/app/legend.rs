@@ -87,6 +87,9 @@ pub(super) fn legend_row(
             let note = form_note(&names, daily.len() < on.len(), form, summarised);
             ui.label(RichText::new(note).small().weak());
         }
+        if kind == PlotKind::HerSessions {
+            ui.label(RichText::new("crosses: her log").small().strong());
+        }
         if let Some(word) = baseline {
             ui.label(
                 RichText::new(format!("dashed, faded: {word}"))

@@ -446,6 +446,7 @@ impl App {
     fn command_now(&mut self, cmd: Command, ctx: &egui::Context) {
         match cmd {
             Command::New => {
+                self.her_log = None;
                 self.document.replace(Scenario::default(), None);
                 self.notice("A new scenario: the built-in default.");
             }
@@ -456,11 +457,16 @@ impl App {
             }
             Command::OpenTypedPath => self.prompt_for_path(PathPurpose::Open, None),
             Command::SaveTypedPath => self.prompt_for_path(PathPurpose::Save, None),
-            Command::OpenPath(p) => self.open_path(p),
+            Command::OpenPath(p) => {
+                // Another scenario is not her log's.
+                self.her_log = None;
+                self.open_path(p);
+            }
             Command::OpenExample(i) => {
                 if let Some(e) = EXAMPLES.get(i) {
                     match e.scenario() {
                         Ok(sc) => {
+                            self.her_log = None;
                             self.show_description = true;
                             self.notice(&format!("Example opened: {}", sc.name));
                             self.document.replace(sc, None);
@@ -633,6 +639,8 @@ impl App {
                         ),
                     };
                     self.plots.parent_face = self.parent_face();
+                    // Her log's amounts over the model's, while her fitted log is open.
+                    self.plots.logged = self.her_log.as_ref().and_then(|h| h.points.clone());
                     self.plots.captions = self.parent_face() && self.show_me_more;
                     self.plots.change_span =
                         change_span.map(|(from, to)| (from, to, questions_panel::THE_CHANGE));

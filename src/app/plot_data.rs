@@ -24,6 +24,7 @@ impl PlotKind {
             PlotKind::Sodium => "Milk removed: sodium",
             PlotKind::Medicine => "What the mother takes",
             PlotKind::YourSupply => "Your milk supply",
+            PlotKind::HerSessions => "Milk at each session: her log and the model",
         }
     }
 
@@ -36,6 +37,7 @@ impl PlotKind {
             PlotKind::Sodium => "mmol/L",
             PlotKind::Medicine => "× prolactin release",
             PlotKind::YourSupply => "ml a day",
+            PlotKind::HerSessions => "ml",
         }
     }
 
@@ -62,6 +64,9 @@ impl PlotKind {
                 "How much a medicine you take raises or lowers the milk-making hormone prolactin."
             }
             PlotKind::YourSupply => "The milk you make each day, and what your baby needs.",
+            PlotKind::HerSessions => {
+                "The milk taken out at each feed or pump session: what her log says (crosses) and what the model fitted to it removes (dots)."
+            }
         }
     }
 
@@ -85,6 +90,9 @@ impl PlotKind {
             }
             PlotKind::YourSupply => {
                 "The milk your breasts make in a day (green) and what your baby would drink in a day if there were no limit (grey, dashed). Supply follows demand: the more milk is taken, the more is made, within a few days. With \"Show how mothers differ\" ticked, the shading is where most mothers like you are."
+            }
+            PlotKind::HerSessions => {
+                "Her own numbers: the milk removed at each feed or pump session she logged (crosses; each breast's amounts added) and what the model fitted to her log removes at each session (dots). Where they part, the model misses something about her (File → Import her log…; the window 'Her log' has the fitted values and ranges)."
             }
             PlotKind::Medicine => {
                 "How much what the mother takes multiplies the release of prolactin from the pituitary: 1 is no effect. A dopamine blocker (domperidone, metoclopramide) raises it, a dopamine agonist (cabergoline, bromocriptine) lowers it. It follows the amount of medicine in her body, rising with each dose (diamonds) and fading with the medicine's half-life. Shown when the scenario has a medicine (Schedule tab, What the mother takes)."
@@ -115,6 +123,8 @@ impl PlotKind {
 
 /// The colour of the milk made, in the supply plot and its bands.
 pub const MADE_COLOR: Color32 = Color32::from_rgb(0x2f, 0xa8, 0x6b);
+/// The colour of the milk removed, in the supply plot and at each session.
+pub const REMOVED_COLOR: Color32 = Color32::from_rgb(0x8e, 0x44, 0xad);
 
 /// The colour of each breast, the same in every plot.
 pub fn breast_color(b: Breast) -> Color32 {
@@ -411,7 +421,7 @@ impl RunPlots {
         ));
         supply.curves.push(series(
             "milk removed, last 24 h",
-            Color32::from_rgb(0x8e, 0x44, 0xad),
+            REMOVED_COLOR,
             ml_day,
             &s.removed_24h_ml,
         ));
@@ -439,6 +449,26 @@ impl RunPlots {
                 .days
                 .iter()
                 .map(|d| PlotPoint::new(d.day as f64 + 0.5, d.intake_ml))
+                .collect(),
+            daily: None,
+        });
+        // Her own numbers: what the model removes at each session, beside her log's amounts
+        // (drawn by the plot view over these, from the log).
+        let mut her_sessions = PlotData::default();
+        her_sessions.curves.push(Curve {
+            name: "removed at each session (model)".into(),
+            color: REMOVED_COLOR,
+            dashed: false,
+            markers: true,
+            hidden_at_first: false,
+            same_in_baseline: false,
+            per_day: false,
+            readout: Readout::plain("ml", 0),
+            axis_scale: 1.0,
+            max_view_days: None,
+            points: run
+                .completed_sessions()
+                .map(|x| PlotPoint::new(x.start_h / 24.0, x.removed_ml.iter().sum::<f64>()))
                 .collect(),
             daily: None,
         });
@@ -669,6 +699,7 @@ impl RunPlots {
                 (PlotKind::Composition, composition),
                 (PlotKind::Sodium, sodium),
                 (PlotKind::YourSupply, your_supply),
+                (PlotKind::HerSessions, her_sessions),
             ],
             sessions,
             has_medicine,

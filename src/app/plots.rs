@@ -124,6 +124,9 @@ pub struct PlotsView {
     /// A span of days shaded on every plot with its name (a question's change, in the parent's
     /// face).
     pub change_span: Option<(f64, f64, &'static str)>,
+    /// Her log's amounts at each session (days since birth, ml): with them, the plot of the milk
+    /// at each session is drawn above the stack.
+    pub logged: Option<Arc<Vec<PlotPoint>>>,
     /// The parent's face: the mothers in the legends and read-outs are "like you".
     pub parent_face: bool,
     /// A plain one-line caption above each plot, with its technical words explained on hover
@@ -164,6 +167,7 @@ impl Default for PlotsView {
             today_day: None,
             change_span: None,
             captions: false,
+            logged: None,
             parent_face: false,
             baseline_word: BASELINE,
             view_days: None,
@@ -187,6 +191,8 @@ pub(super) const ENGORGED: &str = "engorged (shaded)";
 pub(super) const LETDOWN: &str = "let-down (triangles)";
 /// The mark of today on the time axis.
 const TODAY: &str = "today";
+/// Her log's amounts, on the plot of the milk at each session.
+const HER_LOG: &str = "her log";
 /// What the pinned run is called unless the face says otherwise.
 pub const BASELINE: &str = "baseline";
 /// The shading of a question's change (light, under the curves, in both themes).
@@ -334,12 +340,19 @@ impl PlotsView {
         let has_medicine = current.has_medicine || baseline.is_some_and(|b| b.has_medicine);
         let visible: Vec<PlotKind> = match only {
             Some(kind) => vec![kind],
-            None => PlotKind::ALL
-                .into_iter()
-                .filter(|k| self.visible.contains(k))
-                .filter(|k| *k != PlotKind::Medicine || has_medicine)
+            None => self
+                .logged
+                .iter()
+                .map(|_| PlotKind::HerSessions)
+                .chain(
+                    PlotKind::ALL
+                        .into_iter()
+                        .filter(|k| self.visible.contains(k))
+                        .filter(|k| *k != PlotKind::Medicine || has_medicine),
+                )
                 .collect(),
         };
+        let logged = self.logged.clone();
         // The read-out names the doses within a few points of the pointer.
         let dose_tolerance = DOSE_HOVER_PX * (view.1 - view.0) / f64::from(self.width.max(100.0));
         // Each plot has a legend row above it.
@@ -540,6 +553,16 @@ impl PlotsView {
                         }
                         if let Some(span) = selected_span {
                             pu.span(selected_session_span(span));
+                        }
+                        if kind == PlotKind::HerSessions
+                            && let Some(points) = &logged
+                        {
+                            pu.points(
+                                Points::new(HER_LOG, PlotPoints::Borrowed(points))
+                                    .shape(MarkerShape::Cross)
+                                    .radius(4.0)
+                                    .color(ui_text_color),
+                            );
                         }
                         if let Some((from, to, name)) = change_span {
                             pu.span(
