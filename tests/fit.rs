@@ -182,16 +182,7 @@ fn a_known_mother_is_fitted_back_from_her_pump_log() {
         Fitted::Effectiveness => 1.0,
     };
     for e in &f.estimates {
-        println!(
-            "{}: {:.1} {} ({:.1}–{:.1}); true {}, prior {:.1}",
-            e.what.name(),
-            e.value,
-            e.what.unit(),
-            e.p10,
-            e.p90,
-            want(e.what),
-            e.prior
-        );
+        println!("{}; true {}, prior {:.1}", e.words(), want(e.what), e.prior);
     }
     println!(
         "cannot tell apart: {:?}; says little about: {:?}",

@@ -45,7 +45,13 @@ fn a_pump_log_is_imported_fitted_and_opened_as_her_scenario() {
     h.get_by_label_contains("pump-log.csv: 7 sessions (lactosim log)");
     // Her baby was 40 days old on the log's first day.
     h.get_by_label("Her baby's day of life on the log's first day:");
-    h.state_mut().her_log.as_mut().unwrap().day_of_life = 40;
+    // Not fitted before her baby's age is given.
+    assert!(!h.state().her_log.as_ref().unwrap().day_given);
+    h.get_by_label_contains("Set it first");
+    let her = h.state_mut().her_log.as_mut().unwrap();
+    her.day_of_life = 40;
+    her.day_given = true;
+    h.run();
     h.get_by_label("Fit the model to her log").click();
     h.step();
     h.state_mut().wait_for_fit();

@@ -29,8 +29,12 @@ pub enum FitState {
 pub struct HerLog {
     pub path: PathBuf,
     pub log: Log,
-    /// Her baby's day of life on the log's first day, as typed.
+    /// Her baby's day of life on the log's first day, as typed (or worked out from the
+    /// scenario's date of birth).
     pub day_of_life: u32,
+    /// Has it been given? A fit placed on the day of birth by default would read her log as
+    /// colostrum days: it waits until it is given (a log in hours since birth needs none).
+    pub day_given: bool,
     pub state: FitState,
     open: bool,
     /// The logged amounts as plot points (days since birth, ml), once fitted.
@@ -58,14 +62,17 @@ impl App {
     pub(super) fn import_log(&mut self, path: PathBuf) {
         match crate::log::read_file(&path, None) {
             Ok(log) => {
-                let day_of_life = match (log.origin, self.document.scenario.birth_date) {
-                    (Some(first), Some(born)) => born.days_until(first).max(0) as u32,
-                    _ => 0,
+                let (day_of_life, day_given) = match (log.origin, self.document.scenario.birth_date)
+                {
+                    (Some(first), Some(born)) => (born.days_until(first).max(0) as u32, true),
+                    (Some(_), None) => (0, false),
+                    (None, _) => (0, true),
                 };
                 self.her_log = Some(HerLog {
                     path,
                     log,
                     day_of_life,
+                    day_given,
                     state: FitState::Asking,
                     open: true,
                     points: None,
@@ -201,18 +208,27 @@ impl App {
                 if log.origin.is_some() {
                     ui.horizontal(|ui| {
                         let l = ui.label("Her baby's day of life on the log's first day:");
-                        ui.add_enabled(
-                            asking,
-                            egui::DragValue::new(&mut h.day_of_life).range(0..=360),
-                        )
-                        .labelled_by(l.id)
-                        .on_hover_text("0 is the day of birth; a 6-week-old is on day 42.");
+                        let r = ui
+                            .add_enabled(
+                                asking,
+                                egui::DragValue::new(&mut h.day_of_life).range(0..=360),
+                            )
+                            .labelled_by(l.id)
+                            .on_hover_text("0 is the day of birth; a 6-week-old is on day 42.");
+                        // Typing 0 changes nothing but still gives it.
+                        h.day_given |= r.changed() || r.lost_focus();
                     });
+                    if !h.day_given {
+                        ui.label(
+                            RichText::new("Set it first: the fit depends on her baby's age.")
+                                .weak(),
+                        );
+                    }
                 }
                 match &h.state {
                     FitState::Asking => {
                         fit_now = ui
-                            .button("Fit the model to her log")
+                            .add_enabled(h.day_given, egui::Button::new("Fit the model to her log"))
                             .on_hover_text("Her storage capacity per breast and her secretory capacity (and the baby's effectiveness with test weights), with the spreads between mothers as the starting point.")
                             .clicked();
                     }

@@ -138,6 +138,20 @@ pub struct Estimate {
     pub prior: f64,
 }
 
+impl Estimate {
+    /// "storage capacity, left breast 231.0 ml (10th–90th 220.3–242.2)".
+    pub fn words(&self) -> String {
+        format!(
+            "{} {:.1} {} (10th–90th {:.1}–{:.1})",
+            self.what.name(),
+            self.value,
+            self.what.unit(),
+            self.p10,
+            self.p90
+        )
+    }
+}
+
 /// The fit of the model to her log.
 #[derive(Clone, Debug)]
 pub struct Fit {

@@ -79,20 +79,7 @@ pub fn limits(fit: &Fit) -> Vec<String> {
 
 /// The fitted scenario's description: what was fitted, and how well.
 pub fn description(fit: &Fit) -> String {
-    let values: Vec<String> = fit
-        .estimates
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {:.1} {} (10th–90th {:.1}–{:.1})",
-                e.what.name(),
-                e.value,
-                e.what.unit(),
-                e.p10,
-                e.p90
-            )
-        })
-        .collect();
+    let values: Vec<String> = fit.estimates.iter().map(|e| e.words()).collect();
     format!(
         "Fitted to her log: {}. {}",
         values.join("; "),

@@ -35,7 +35,8 @@ pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
         let mut bad = |column: &str, message: String| {
             problems.push(LogProblem {
                 line,
-                column: Some(t.header(col(column).unwrap_or(0))),
+                // The header as written, or the name looked for when the file lacks it.
+                column: Some(col(column).map_or_else(|| column.to_owned(), |c| t.header(c))),
                 message,
             })
         };
