@@ -364,10 +364,13 @@ fn fit_log(
             return ExitCode::FAILURE;
         }
         println!(
-            "Wrote {} (her log's days, then {} days more of its last day).",
+            "Wrote {} (her log's days, then {} days more of its last day):",
             out.display(),
             fit::FUTURE_DAYS
         );
+        for line in fit::words::how_made(&sc, &log, at) {
+            println!("  {line}");
+        }
     }
     ExitCode::SUCCESS
 }

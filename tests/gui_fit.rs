@@ -103,3 +103,77 @@ fn a_bad_log_is_refused_with_its_lines() {
     h.get_by_label_contains("line 2, column “kind”");
     assert!(h.state().her_log.is_none());
 }
+
+/// The issue's "done when": a three-day pump log imported through the window, her fitted values
+/// with ranges and the fit drawn over her points, then "what if she pumps 8 times a day instead
+/// of 6" asked for her: *Ask what if for her…* pins her run and opens her plan after the log,
+/// one recurring rule, where two fields make it 8 a day.
+#[test]
+fn her_three_day_pump_log_then_eight_pumps_instead_of_six() {
+    const LOG3: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/logs/pump-log-3-days.csv"
+    );
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .command(Command::ImportLogPath(LOG3.into()), &ctx);
+    h.run();
+    h.get_by_label_contains("18 sessions (lactosim log), from 23 Nov 2026");
+    h.get_by_label("Her baby's day of life on the log's first day:")
+        .set_value_accesskit(40.0);
+    h.run();
+    h.get_by_label("Fit the model to her log").click();
+    h.step();
+    h.state_mut().wait_for_fit();
+    h.step();
+    let ctx = h.ctx.clone();
+    h.state_mut().wait_for_run(&ctx);
+    h.run();
+    h.get_by_label("storage capacity, right breast");
+    h.get_by_label_contains("The model fits her 18 sessions to within");
+    // How her scenario was made, and her plan after the log as one rule.
+    h.get_by_label_contains("Day 26 to her log: its first day repeated daily");
+    h.get_by_label_contains(
+        "After her log, to day 58 (to change it: Schedule, Recurring rules): after her log, as its last day: 6 pumps a day: pump both sides every 3.5 h from 06:34",
+    );
+    // Each logged amount beside the model's, one row a breast.
+    h.get_by_label("Each session, logged and modelled (36)")
+        .click();
+    h.run();
+    h.get_by_label("model − logged");
+
+    h.get_by_label("Ask what if for her…").click();
+    h.run();
+    assert!(h.state().baseline.is_some(), "her run is pinned");
+    // Her plan after the log is open: 8 a day, every 2.5 h from 06:34 (06:34 … 00:04).
+    h.get_by_label("A day, at most").set_value_accesskit(8.0);
+    h.run();
+    h.get_by_label("Every").set_value_accesskit(2.5);
+    h.step();
+    let ctx = h.ctx.clone();
+    h.state_mut().wait_for_run(&ctx);
+    h.run();
+    let app = h.state();
+    assert!(app.problems.is_empty(), "{:?}", app.problems);
+    let (now, before) = (
+        &app.current.as_ref().unwrap().run,
+        &app.baseline.as_ref().unwrap().run,
+    );
+    assert_eq!(now.days[50].pump_sessions, 8);
+    assert_eq!(before.days[50].pump_sessions, 6);
+    let made = |run: &lactosim::run::Run| {
+        (50..57)
+            .map(|d| run.days[d].total_production_ml())
+            .sum::<f64>()
+            / 7.0
+    };
+    // Her secretory capacity is the limit (fitted near 11 ml/h a breast): two more pumps a
+    // day make a little more, not a third more.
+    let (six, eight) = (made(before), made(now));
+    assert!(
+        eight > six && eight < 1.1 * six,
+        "6 pumps {six:.0}, 8 pumps {eight:.0} ml/day"
+    );
+    assert!(app.comparison().is_some_and(|c| c.words.is_some()));
+}

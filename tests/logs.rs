@@ -30,8 +30,14 @@ fn lactosim_pump_log_in_ml_and_oz() {
     assert_eq!(s[3].ml(), Some(90.0));
     // After midnight counts on from the first day.
     assert!(near(s[6].start_h, 24.5));
-    // The note column is read and not used; nothing else said.
-    assert!(log.notes.is_empty(), "{:?}", log.notes);
+    // The note column is read and not used; what was read one way or another is said.
+    assert_eq!(
+        log.notes,
+        [
+            "1 row in oz, read as ml at 29.5735 ml per oz",
+            "1 session without a side: read as both breasts"
+        ]
+    );
 }
 
 #[test]
@@ -66,10 +72,14 @@ fn huckleberry_export_feeds_bottles_and_pumps() {
     assert_eq!((s[2].left_ml, s[2].right_ml), (Some(60.0), Some(55.0)));
     assert_eq!(s[3].total_ml, Some(90.0));
     assert!(near(s[4].total_ml.unwrap(), 4.0 * ML_PER_OZ));
-    // The sleep, the nappy and the growth entry are said to be left out.
+    // The sleep, the nappy and the growth entry are said to be left out, and the pump logged
+    // without a side said to be read as both.
     assert_eq!(
         log.notes,
-        ["3 rows that are not feeds or pump sessions were left out (1 Diaper, 1 Growth, 1 Sleep)"]
+        [
+            "3 rows that are not feeds or pump sessions were left out (1 Diaper, 1 Growth, 1 Sleep)",
+            "1 session without a side: read as both breasts"
+        ]
     );
 }
 

@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use super::*;
 use crate::fit::{self, Fit, Placement};
 use crate::log::Log;
+use crate::schedule::format_time_h;
 
 /// About how many simulations a fit takes (for the progress bar: the search, then the curvature).
 const SIMULATIONS_EXPECTED: usize = 130;
@@ -37,6 +38,8 @@ pub struct HerLog {
     pub day_given: bool,
     pub state: FitState,
     open: bool,
+    /// How her fitted scenario is made, stretch by stretch, once fitted.
+    pub how_made: Vec<String>,
     /// The logged amounts as plot points (days since birth, ml), once fitted.
     pub points: Option<Arc<Vec<egui_plot::PlotPoint>>>,
 }
@@ -76,6 +79,7 @@ impl App {
                     state: FitState::Asking,
                     open: true,
                     points: None,
+                    how_made: Vec::new(),
                 });
             }
             Err(problems) => {
@@ -135,6 +139,7 @@ impl App {
                     fit::driven_scenario(&f.mother, &h.log, h.placement(), fit::FUTURE_DAYS);
                 sc.name = format!("Her log: {}", h.name());
                 sc.description = fit::words::description(&f);
+                h.how_made = fit::words::how_made(&sc, &h.log, h.placement());
                 let name = sc.name.clone();
                 let zero = h.placement().log_zero_h;
                 h.points = Some(Arc::new(
@@ -185,10 +190,17 @@ impl App {
     /// The window of her log: where it sits, the fit's progress, then what was fitted.
     pub(super) fn her_log_window(&mut self, ctx: &egui::Context) {
         self.poll_fit(ctx);
+        // Her run is on screen (not one still running), to be pinned as the baseline.
+        let can_ask = self
+            .current
+            .as_ref()
+            .is_some_and(|c| c.scenario == self.document.scenario);
         let Some(h) = &mut self.her_log else { return };
         let mut open = h.open;
         let mut fit_now = false;
+        let mut ask = false;
         egui::Window::new("Her log")
+            .id(egui::Id::unique(HER_LOG_WINDOW))
             .open(&mut open)
             .default_width(460.0)
             .show(ctx, |ui| {
@@ -245,41 +257,147 @@ impl App {
                         ui.colored_label(ui.visuals().error_fg_color, why);
                         fit_now = ui.button("Try again").clicked();
                     }
-                    FitState::Fitted(f) => fitted_ui(ui, f),
+                    FitState::Fitted(f) => ask = fitted_ui(ui, f, &h.log, &h.how_made, can_ask),
                 }
             });
         h.open = open;
         if fit_now {
             self.start_fit(ctx);
         }
+        if ask {
+            self.ask_what_if_for_her(ctx);
+        }
+    }
+
+    /// Pin her run as the baseline and open her plan after the log, to be changed; the window
+    /// folds to its title, out of the way of the schedule it sends the person to.
+    fn ask_what_if_for_her(&mut self, ctx: &egui::Context) {
+        self.command(Command::PinBaseline, ctx);
+        let mut folded = egui::collapsing_header::CollapsingState::load_with_default_open(
+            ctx,
+            egui::Id::unique(HER_LOG_WINDOW).with("collapsing"),
+            true,
+        );
+        folded.set_open(false);
+        folded.store(ctx);
+        let rule = self
+            .document
+            .scenario
+            .schedule
+            .rules
+            .iter()
+            .position(|r| r.label.starts_with(fit::driven::PLAN_AFTER_LABEL));
+        self.tab = SideTab::Schedule;
+        match rule {
+            Some(i) => {
+                self.schedule_panel.open_rule(i);
+                self.notice("Her run is pinned as the baseline. Change her plan after the log (open in the Schedule tab, under Recurring rules): the plots draw her run as it was, dashed, and the Compare tab gives the difference.");
+            }
+            None => self.notice("Her run is pinned as the baseline. Her plan after the log is her last day's sessions, one by one (the Schedule tab, under Single sessions): change them, or add a recurring rule, and compare."),
+        }
     }
 }
 
-/// Each fitted value with its range, then how well the model fits and what the log cannot tell.
-fn fitted_ui(ui: &mut Ui, f: &Fit) {
+/// Each fitted value with its range, how well the model fits and what the log cannot tell, how
+/// her scenario was made, and each logged session beside the model's. True when "Ask what if
+/// for her" is clicked.
+fn fitted_ui(ui: &mut Ui, f: &Fit, log: &Log, how_made: &[String], can_ask: bool) -> bool {
     egui::Grid::new("fitted values")
         .striped(true)
         .show(ui, |ui| {
             ui.strong("fitted");
             ui.strong("value");
-            ui.strong("10th–90th");
-            ui.strong("usual");
+            ui.strong("10th–90th").on_hover_text(RANGE_TIP);
+            ui.strong("usual")
+                .on_hover_text("Where the fit started: the value of the scenario she was fitted from (a typical mother's, by default).");
             ui.end_row();
             for e in &f.estimates {
                 ui.label(e.what.name());
                 ui.label(format!("{:.1} {}", e.value, e.what.unit()));
-                ui.label(format!("{:.1}–{:.1}", e.p10, e.p90));
+                ui.label(format!("{:.1}–{:.1}", e.p10, e.p90))
+                    .on_hover_text(RANGE_TIP);
                 ui.label(format!("{:.1}", e.prior));
                 ui.end_row();
             }
         });
-    for line in fit::words::limits(f) {
-        ui.label(line);
-    }
     ui.label(
         RichText::new(
-            "Her fitted scenario is open: change the plan (Schedule) and compare, as with any scenario.",
+            "Her secretory capacity at birth moves with the fitted one (same ratio, as between mothers).",
         )
+        .small()
         .weak(),
     );
+    for line in fit::words::limits(f) {
+        ui.label(super::glyphs::drawable(ui.ctx(), &line));
+    }
+    residuals_ui(ui, f, log);
+    egui::CollapsingHeader::new("How her scenario is made")
+        .default_open(true)
+        .show(ui, |ui| {
+            for line in how_made {
+                ui.label(RichText::new(super::glyphs::drawable(ui.ctx(), line)).small());
+            }
+        });
+    ui.add_enabled(can_ask, egui::Button::new("Ask what if for her…"))
+        .on_hover_text("Pins her run as the baseline and opens her plan after the log under Schedule: change it (8 pumps a day instead of 6: 'A day, at most' 8 and 'Every' shorter) and the plots and the Compare tab show what it does for her.")
+        .on_disabled_hover_text("Her scenario is still running.")
+        .clicked()
+}
+
+/// The id of her log's window (its folding is set from outside it).
+const HER_LOG_WINDOW: &str = "her log window";
+
+const RANGE_TIP: &str = "8 in 10 mothers whose log reads like hers have a value in this range, if the model is right about her (from the curvature of the misfit at the best fit: Laplace's approximation, on the log scale, read over half the spread between mothers). A range near the 'usual' one means the log says little about the value.";
+
+/// Each logged amount beside the model's, in time order.
+fn residuals_ui(ui: &mut Ui, f: &Fit, log: &Log) {
+    egui::CollapsingHeader::new(format!(
+        "Each session, logged and modelled ({})",
+        f.residuals.len()
+    ))
+    .show(ui, |ui| {
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+        egui::ScrollArea::vertical()
+            .max_height(220.0)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_h, f.residuals.len() + 1, |ui, rows| {
+                egui::Grid::new("residuals")
+                    .striped(true)
+                    .min_row_height(row_h - 4.0)
+                    .show(ui, |ui| {
+                        for i in rows {
+                            if i == 0 {
+                                for h in
+                                    ["line", "when", "what", "logged", "model", "model − logged"]
+                                {
+                                    ui.strong(h);
+                                }
+                                ui.end_row();
+                                continue;
+                            }
+                            let r = &f.residuals[i - 1];
+                            let kind =
+                                log.sessions
+                                    .iter()
+                                    .find(|s| s.line == r.line)
+                                    .map_or("", |s| match s.kind {
+                                        crate::log::LogKind::Pump => "pump",
+                                        crate::log::LogKind::Breastfeed => "breastfeed",
+                                        crate::log::LogKind::Bottle => "bottle",
+                                    });
+                            let breast = match r.breast {
+                                Some(b) => format!("{kind}, {} breast", b.name()),
+                                None => format!("{kind}, both breasts"),
+                            };
+                            ui.label(r.line.to_string());
+                            ui.label(format_time_h(r.t_h));
+                            ui.label(breast);
+                            ui.label(format!("{:.0} ml", r.observed_ml));
+                            ui.label(format!("{:.0} ml", r.model_ml));
+                            ui.label(format!("{:+.0} ml", r.misfit_ml()));
+                            ui.end_row();
+                        }
+                    });
+            });
+    });
 }

@@ -58,6 +58,13 @@ pub struct SchedulePanel {
 }
 
 impl SchedulePanel {
+    /// Show recurring rule `i`'s fields (as its Edit button does), for a window that sends the
+    /// person here to change it.
+    pub fn open_rule(&mut self, i: usize) {
+        self.open = Some((List::Rules, i));
+        self.draft = None;
+    }
+
     /// Draw the schedule; push an [`Edit`] for every change.
     ///
     /// The run's length places the templates of the "Add" menu inside it and marks entries that

@@ -5,8 +5,10 @@
 //! it repeat the log's first day (its sessions at the same clock times, daily) for
 //! [`WARM_UP_DAYS`]; before those, the base scenario's own schedule runs (on demand, by default).
 //! During the log, only the logged sessions remove milk: feeding on demand is off from its first
-//! day, and so are the base's rules and single sessions.
+//! day, and so are the base's rules and single sessions. After it, her plan is her log's last
+//! day as recurring rules ([`plan`]).
 
+use super::plan;
 use crate::log::{Log, LogKind, LogSide, ObservedSession};
 use crate::run::Run;
 use crate::scenario::Breast;
@@ -39,6 +41,13 @@ impl Placement {
     }
 }
 
+/// The day (since birth) her warm-up starts: [`WARM_UP_DAYS`] before the log's first day, or
+/// birth.
+pub fn warm_up_from_day(log: &Log, at: Placement) -> f64 {
+    let log_start_h = at.log_zero_h + log.sessions.first().map_or(0.0, |s| s.start_h);
+    ((log_start_h / 24.0).floor() - WARM_UP_DAYS).max(0.0)
+}
+
 /// A logged session as the schedule's single session (times since birth).
 fn as_session(s: &ObservedSession, zero_h: f64) -> Option<Session> {
     let kind = match s.kind {
@@ -68,14 +77,13 @@ fn as_session(s: &ObservedSession, zero_h: f64) -> Option<Session> {
 }
 
 /// The base scenario driven by her log: its history before, her sessions during, and the run
-/// ending with the log's last day — or `days_after` days later, the log's last 24 hours
-/// repeated daily (her plan as it is, to be changed in the explorer).
+/// ending with the log's last day — or `days_after` days later, her plan going on as the log's
+/// last 24 hours were, as recurring rules (her plan as it is, to be changed in the explorer).
 pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f64) -> Scenario {
     let mut sc = base.clone();
     let zero = at.log_zero_h;
     let log_start_h = zero + log.sessions.first().map_or(0.0, |s| s.start_h);
-    let log_start_day = (log_start_h / 24.0).floor();
-    let warm_from_day = (log_start_day - WARM_UP_DAYS).max(0.0);
+    let warm_from_day = warm_up_from_day(log, at);
     let schedule = &mut sc.schedule;
     // The base's own plan stops where the warm-up starts: feeding on demand, rules, single
     // sessions, and times away and skips (which would drop logged sessions without a word).
@@ -125,20 +133,53 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
         "warm-up: the log's first day",
     )
     .filter(|s| s.at_h >= warm_from_h && ends_h(s) <= log_start_h);
-    // After the log, her plan goes on as its last day was: its last 24 hours repeated daily.
+    schedule
+        .sessions
+        .extend(without_overlaps(warm_up.collect()));
+    // After the log, her plan goes on as its last day was: its last 24 hours as recurring rules
+    // (one a kind and side, to be changed in the explorer), or, should those collide on a
+    // breast, the last day's sessions copied day by day to the end of the run.
     let last_day: Vec<&Session> = logged.iter().filter(|s| s.at_h > last_h - 24.0).collect();
-    // As many days as reach the end of the run (the log's last day ends part-way into a day).
-    let days_after_n = if days_after > 0.0 {
-        ((end_h - (last_h - 24.0)) / 24.0).ceil().max(0.0) as usize
+    let after_rules = if days_after > 0.0 {
+        plan::daily_rules(&last_day, last_h, MAX_HORIZON_DAYS, PLAN_AFTER_LABEL)
     } else {
-        0
+        Vec::new()
     };
-    let after = repeated(&last_day, 1.0, days_after_n, "after the log: its last day")
-        .filter(|s| s.at_h >= last_h && ends_h(s) <= end_h);
-    let mut added: Vec<Session> = warm_up.chain(after).collect();
+    let copies_after = if days_after > 0.0 {
+        // As many days as reach the end of the run (the log's last day ends part-way into a day).
+        let days = ((end_h - (last_h - 24.0)) / 24.0).ceil().max(0.0) as usize;
+        without_overlaps(
+            repeated(&last_day, 1.0, days, PLAN_AFTER_LABEL)
+                .filter(|s| s.at_h >= last_h && ends_h(s) <= end_h)
+                .collect(),
+        )
+    } else {
+        Vec::new()
+    };
+    schedule.sessions.extend(logged);
+    schedule.sessions.sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
+    let rules_from = schedule.rules.len();
+    schedule.rules.extend(after_rules);
+    if sc
+        .schedule
+        .expand(sc.horizon_days * 24.0, sc.calendar())
+        .is_err()
+    {
+        let schedule = &mut sc.schedule;
+        schedule.rules.truncate(rules_from);
+        schedule.sessions.extend(copies_after);
+        schedule.sessions.sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
+    }
+    sc
+}
+
+/// The label of her plan after the log (rules or copied sessions).
+pub const PLAN_AFTER_LABEL: &str = "after her log, as its last day";
+
+/// The sessions in time order, leaving out a copy that would overlap one before it on the same
+/// breast (the schedule refuses overlaps; sessions on different breasts may run together).
+fn without_overlaps(mut added: Vec<Session>) -> Vec<Session> {
     added.sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
-    // A copy that would overlap one before it on the same breast is left out (the schedule
-    // refuses overlaps; sessions on different breasts may run together).
     let mut kept: Vec<Session> = Vec::with_capacity(added.len());
     let mut free_from_h = [f64::NEG_INFINITY; 2];
     for s in added {
@@ -154,10 +195,7 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
             kept.push(s);
         }
     }
-    schedule.sessions.extend(kept);
-    schedule.sessions.extend(logged);
-    schedule.sessions.sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
-    sc
+    kept
 }
 
 /// When a session can end at the latest: both sides of a breastfeed one after the other.

@@ -30,9 +30,11 @@ pub const CANNOT_TELL_APART: f64 = 0.9;
 pub const SAYS_LITTLE: f64 = 0.8;
 /// z of the 10th and 90th percentiles of a normal distribution.
 const Z_90: f64 = 1.2816;
-/// Step of the finite differences on the logarithms (5%): the model's misfit is smooth at this
-/// scale, not at a much finer one (sessions end on steps).
-const CURVATURE_STEP: f64 = 0.05;
+/// Step of the finite differences on the logarithms, as a share of each value's prior spread:
+/// the model's misfit is smooth only at a coarse scale (sessions end on steps, let-downs come
+/// at random), and a step of 5% read that roughness as curvature, putting ranges a fifth as wide
+/// as they are round a value the log hardly tells (a pumped breast that is never near full).
+const CURVATURE_STEP_OF_PRIOR: f64 = 0.5;
 /// Most Nelder–Mead iterations.
 const MAX_ITERATIONS: u64 = 120;
 
@@ -365,7 +367,11 @@ pub fn fit(
 #[allow(clippy::needless_range_loop)]
 fn covariance(m: &Misfit<'_>, best: &[f64]) -> Option<Vec<Vec<f64>>> {
     let n = best.len();
-    let h = CURVATURE_STEP;
+    let h: Vec<f64> = m
+        .fitted
+        .iter()
+        .map(|f| CURVATURE_STEP_OF_PRIOR * f.prior_log_sd())
+        .collect();
     let at = |d: &[(usize, f64)]| {
         let mut t = best.to_vec();
         for &(i, s) in d {
@@ -376,11 +382,13 @@ fn covariance(m: &Misfit<'_>, best: &[f64]) -> Option<Vec<Vec<f64>>> {
     let f0 = at(&[]);
     let mut hess = vec![vec![0.0; n]; n];
     for i in 0..n {
-        hess[i][i] = (at(&[(i, h)]) - 2.0 * f0 + at(&[(i, -h)])) / (h * h);
+        let hi = h[i];
+        hess[i][i] = (at(&[(i, hi)]) - 2.0 * f0 + at(&[(i, -hi)])) / (hi * hi);
         for j in 0..i {
-            let v = (at(&[(i, h), (j, h)]) - at(&[(i, h), (j, -h)]) - at(&[(i, -h), (j, h)])
-                + at(&[(i, -h), (j, -h)]))
-                / (4.0 * h * h);
+            let hj = h[j];
+            let v = (at(&[(i, hi), (j, hj)]) - at(&[(i, hi), (j, -hj)]) - at(&[(i, -hi), (j, hj)])
+                + at(&[(i, -hi), (j, -hj)]))
+                / (4.0 * hi * hj);
             hess[i][j] = v;
             hess[j][i] = v;
         }

@@ -4,6 +4,7 @@
 pub mod driven;
 pub mod estimate;
 pub mod kent;
+pub mod plan;
 pub mod words;
 
 pub use driven::{Placement, Residual, driven_scenario, mean_abs_misfit_ml, residuals};

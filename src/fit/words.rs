@@ -1,6 +1,11 @@
 //! The fit in words: how well the model fits her log, and what the log cannot tell.
 
+use super::driven::{PLAN_AFTER_LABEL, Placement, warm_up_from_day};
 use super::estimate::{Fit, Fitted};
+use crate::log::Log;
+use crate::scenario::Scenario;
+use crate::schedule::format_time_h;
+use crate::schedule_words::rule_summary;
 
 /// A fit is poor when it misses by more than this on average, ml …
 pub const POOR_FIT_ML: f64 = 20.0;
@@ -85,4 +90,56 @@ pub fn description(fit: &Fit) -> String {
         values.join("; "),
         limits(fit).join(" ")
     )
+}
+
+/// How her fitted scenario was put together, one line for each stretch of time: what came
+/// before her log (which it does not show), her log, and her plan after it.
+pub fn how_made(driven: &Scenario, log: &Log, at: Placement) -> Vec<String> {
+    let mut out = Vec::new();
+    let warm_from = warm_up_from_day(log, at);
+    let first_h = at.log_zero_h + log.sessions.first().map_or(0.0, |s| s.start_h);
+    let last_h = at.log_zero_h
+        + log
+            .sessions
+            .iter()
+            .map(|s| s.end_h.unwrap_or(s.start_h))
+            .fold(0.0, f64::max);
+    if warm_from > 0.0 {
+        out.push(format!(
+            "Before day {warm_from}: the plan of the scenario she was fitted from (her log does not say what came before it)."
+        ));
+    }
+    if first_h > warm_from * 24.0 {
+        out.push(format!(
+            "Day {warm_from} to her log: its first day repeated daily, so that her breasts start her log as they would after two weeks of it (supply settles to a new pattern within about a week, D1, D3)."
+        ));
+    }
+    out.push(format!(
+        "From {} to {}: the {} sessions of her log, as logged.",
+        format_time_h(first_h),
+        format_time_h(last_h),
+        log.sessions.len()
+    ));
+    if driven.horizon_days * 24.0 > last_h + 1.0 {
+        let rules: Vec<String> = driven
+            .schedule
+            .rules
+            .iter()
+            .filter(|r| r.label.starts_with(PLAN_AFTER_LABEL))
+            .map(|r| rule_summary(r, driven.horizon_days))
+            .collect();
+        if rules.is_empty() {
+            out.push(format!(
+                "After her log, to day {}: its last day's sessions copied day by day (as recurring rules they would overlap on a breast).",
+                driven.horizon_days
+            ));
+        } else {
+            out.push(format!(
+                "After her log, to day {} (to change it: Schedule, Recurring rules): {}.",
+                driven.horizon_days,
+                rules.join("; ")
+            ));
+        }
+    }
+    out
 }

@@ -65,6 +65,7 @@ pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
     let col = |n: &str| t.column(n);
     let mut problems = Vec::new();
     let mut rows = Vec::new();
+    let mut rows_in_oz = 0usize;
     let mut offsets_ignored = false;
     for (line, r) in &t.rows {
         let line = *line;
@@ -105,7 +106,10 @@ pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
         };
         let unit_ml = match cell(r, col("unit")).to_lowercase().as_str() {
             "" | "ml" => 1.0,
-            "oz" | "oz." | "fl oz" => ML_PER_OZ,
+            "oz" | "oz." | "fl oz" => {
+                rows_in_oz += 1;
+                ML_PER_OZ
+            }
             other => {
                 bad("unit", format!("“{other}” is not a unit: write ml or oz"));
                 continue;
@@ -185,6 +189,12 @@ pub(crate) fn read(t: &Table) -> Result<Rows, Vec<LogProblem>> {
     let mut notes = Vec::new();
     if !unread.is_empty() {
         notes.push(format!("columns not read: {}", unread.join(", ")));
+    }
+    if rows_in_oz > 0 {
+        notes.push(format!(
+            "{rows_in_oz} {} in oz, read as ml at {ML_PER_OZ} ml per oz",
+            if rows_in_oz == 1 { "row" } else { "rows" }
+        ));
     }
     Ok(Rows {
         rows,

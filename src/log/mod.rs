@@ -320,6 +320,16 @@ fn build(format: Format, read: Rows) -> Result<Log, Vec<LogProblem>> {
         return Err(problems);
     }
     sessions.sort_by(|a, b| a.start_h.total_cmp(&b.start_h));
+    let sideless = sessions
+        .iter()
+        .filter(|s| s.kind != LogKind::Bottle && s.side == LogSide::Unknown)
+        .count();
+    if sideless > 0 {
+        notes.push(format!(
+            "{sideless} {} without a side: read as both breasts",
+            if sideless == 1 { "session" } else { "sessions" }
+        ));
+    }
     if offsets_ignored {
         notes.push(
             "zone offsets in the times were left out: times are read as the local clock".to_owned(),
