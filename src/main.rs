@@ -352,13 +352,14 @@ fn fit_log(
         }
     }
     if let Some(out) = out {
-        let mut sc = fit::driven_scenario(&fitted.mother, &log, at, fit::FUTURE_DAYS);
-        sc.name = format!(
-            "Fitted to {}",
-            path.file_name()
-                .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+        let sc = fit::her_scenario(
+            &fitted,
+            &log,
+            at,
+            &path
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
         );
-        sc.description = fit::words::description(&fitted);
         if let Err(e) = std::fs::write(out, lactosim::preset::to_string(&sc)) {
             eprintln!("{} cannot be written: {e}", out.display());
             return ExitCode::FAILURE;

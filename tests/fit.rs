@@ -369,3 +369,44 @@ fn the_fitted_runs_24_hour_range_agrees_with_kents_shortcut() {
         );
     }
 }
+
+/// Her scenario from the three-day pump log: her plan after the log is one recurring rule (six
+/// pumps a day, her night kept), and the spreads between mothers are narrowed to the fit's
+/// ranges, so that the bands of her scenario are her uncertainty, not every mother's.
+#[test]
+fn her_scenario_has_her_plan_as_one_rule_and_her_fitted_spreads() {
+    use lactosim::fit::{fit, her_scenario};
+    let log = lactosim::log::read_file(
+        std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/logs/pump-log-3-days.csv"
+        )),
+        None,
+    )
+    .unwrap();
+    let at = Placement::first_day_is(40.0);
+    let f = fit(&Scenario::default(), &log, at, &|_| {}).unwrap();
+    let sc = her_scenario(&f, &log, at, "pump-log-3-days.csv");
+    assert!(sc.validate().is_empty(), "{:?}", sc.validate());
+    assert_eq!(sc.name, "Her log: pump-log-3-days.csv");
+    let plan: Vec<&Rule> = sc
+        .schedule
+        .rules
+        .iter()
+        .filter(|r| r.label.starts_with(lactosim::fit::driven::PLAN_AFTER_LABEL))
+        .collect();
+    assert_eq!(plan.len(), 1, "{:?}", sc.schedule.rules);
+    let r = plan[0];
+    assert_eq!((r.kind, r.side, r.max_per_day), (Kind::Pump, Side::Both, Some(6)));
+    assert_eq!((r.every_h, r.from_day, r.duration_min), (3.5, 43.0, 20.0));
+    let run = lactosim::simulate(&sc).unwrap();
+    for d in 44..58 {
+        assert_eq!(run.days[d].pump_sessions, 6, "day {d}");
+    }
+    // Her secretory capacity is told within a few percent: its spread is a fraction of the
+    // published one; her storage, told less, keeps more of it.
+    let w = &sc.between_mothers;
+    assert!(w.secretory_capacity < 0.5, "{w:?}");
+    assert!(w.storage_capacity > w.secretory_capacity, "{w:?}");
+    assert_eq!(w.appetite, 1.0, "not fitted: as published");
+}

@@ -135,10 +135,7 @@ impl App {
         let Some(h) = &mut self.her_log else { return };
         match result {
             Ok(f) => {
-                let mut sc =
-                    fit::driven_scenario(&f.mother, &h.log, h.placement(), fit::FUTURE_DAYS);
-                sc.name = format!("Her log: {}", h.name());
-                sc.description = fit::words::description(&f);
+                let sc = fit::her_scenario(&f, &h.log, h.placement(), &h.name());
                 h.how_made = fit::words::how_made(&sc, &h.log, h.placement());
                 let name = sc.name.clone();
                 let zero = h.placement().log_zero_h;

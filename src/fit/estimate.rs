@@ -15,7 +15,8 @@ use argmin::solver::neldermead::NelderMead;
 
 use super::driven::{Placement, Residual, driven_scenario, residuals};
 use crate::ensemble::spread::{
-    EFFECTIVENESS_LOG_SD, LEFT_RIGHT_LOG_SD, SECRETORY_CAPACITY_LOG_SD, STORAGE_CAPACITY_LOG_SD,
+    BetweenMothers, EFFECTIVENESS_LOG_SD, LEFT_RIGHT_LOG_SD, MAX_WIDTH, SECRETORY_CAPACITY_LOG_SD,
+    STORAGE_CAPACITY_LOG_SD,
 };
 use crate::log::Log;
 use crate::scenario::{Problem, Scenario};
@@ -138,6 +139,9 @@ pub struct Estimate {
     pub p90: f64,
     /// Where the prior put it (the base scenario's mother).
     pub prior: f64,
+    /// The spread of its logarithm at the best fit (the range's, before it is kept inside the
+    /// parameter's bounds).
+    pub log_sd: f64,
 }
 
 impl Estimate {
@@ -182,6 +186,35 @@ impl Fit {
     /// The mean absolute misfit, ml.
     pub fn mean_abs_misfit_ml(&self) -> f64 {
         super::driven::mean_abs_misfit_ml(&self.residuals).unwrap_or(f64::NAN)
+    }
+
+    /// How widely mothers whose log reads like hers differ: each fitted value's spread narrowed
+    /// (or widened) to the fit's range, relative to the spread between mothers (so that *Show how
+    /// mothers differ* on her scenario draws her uncertainty, not every mother's); the spreads of
+    /// what was not fitted stay as in `base`.
+    pub fn between_mothers(&self, base: &BetweenMothers) -> BetweenMothers {
+        let width = |f: Fitted| {
+            self.estimates.iter().find(|e| e.what == f).map(|e| {
+                ((e.log_sd / f.prior_log_sd()).clamp(0.0, MAX_WIDTH) * 100.0).round() / 100.0
+            })
+        };
+        // Two decimals: a preset reads "0.65", not the float's digits.
+        let width = |f: Fitted| width(f).map(|k| (k * 100.0).round() / 100.0);
+        let mut w = base.clone();
+        // One breast's spread is the mother's and half the left–right difference together:
+        // both are scaled alike, by the mean of the two breasts' fitted widths.
+        if let (Some(l), Some(r)) = (width(Fitted::StorageLeft), width(Fitted::StorageRight)) {
+            let k = (50.0 * (l + r)).round() / 100.0;
+            w.storage_capacity = k;
+            w.left_right_difference = k;
+        }
+        if let Some(k) = width(Fitted::SecretoryCapacity) {
+            w.secretory_capacity = k;
+        }
+        if let Some(k) = width(Fitted::Effectiveness) {
+            w.effectiveness = k;
+        }
+        w
     }
 }
 
@@ -324,6 +357,7 @@ pub fn fit(
                 p10: (best[i] - Z_90 * sd).exp().clamp(lo, hi),
                 p90: (best[i] + Z_90 * sd).exp().clamp(lo, hi),
                 prior: prior[i].exp(),
+                log_sd: sd,
             }
         })
         .collect();

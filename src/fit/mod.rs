@@ -13,3 +13,19 @@ pub use kent::{kent_storage_ml, used_range_ml};
 
 /// Days a fitted scenario goes on after the log (its last day repeated), for "what if" from there.
 pub const FUTURE_DAYS: f64 = 14.0;
+
+/// Her scenario from a fit: her fitted mother driven by her log (its days as they were, then
+/// [`FUTURE_DAYS`] of her plan after it), named after the log, described by the fit, and with
+/// the spreads between mothers narrowed to the fit's ranges.
+pub fn her_scenario(
+    fit: &Fit,
+    log: &crate::log::Log,
+    at: Placement,
+    log_name: &str,
+) -> crate::scenario::Scenario {
+    let mut sc = driven_scenario(&fit.mother, log, at, FUTURE_DAYS);
+    sc.name = format!("Her log: {log_name}");
+    sc.description = words::description(fit);
+    sc.between_mothers = fit.between_mothers(&sc.between_mothers);
+    sc
+}
