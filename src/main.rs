@@ -131,6 +131,11 @@ enum Command {
         /// The scenario to start from (the default mother if left out): its mother is the prior.
         #[arg(long)]
         preset: Option<PathBuf>,
+        /// What she did before the log: "plan" (the scenario's plan, then two weeks of the
+        /// log's first day) or "first-day" (the log's first day from birth). Left out: first-day
+        /// for a log of pumping alone, else plan.
+        #[arg(long, value_parser = parse_before)]
+        before: Option<lactosim::fit::Before>,
         /// Write her fitted scenario to this preset file.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -188,12 +193,13 @@ fn main() -> ExitCode {
             day_of_life,
             birth_date,
             preset,
+            before,
             out,
         }) => fit_log(
             &log,
             format,
-            day_of_life,
-            birth_date,
+            (day_of_life, birth_date),
+            before,
             preset.as_ref(),
             out.as_ref(),
         ),
@@ -249,8 +255,8 @@ fn parse_log_format(s: &str) -> Result<LogFormat, String> {
 fn fit_log(
     path: &std::path::Path,
     format: LogFormat,
-    day_of_life: Option<u32>,
-    birth_date: Option<lactosim::calendar::CivilDate>,
+    (day_of_life, birth_date): (Option<u32>, Option<lactosim::calendar::CivilDate>),
+    before: Option<lactosim::fit::Before>,
     preset: Option<&PathBuf>,
     out: Option<&PathBuf>,
 ) -> ExitCode {
@@ -290,6 +296,7 @@ fn fit_log(
             return ExitCode::FAILURE;
         }
     };
+    let at = at.after(before.unwrap_or_else(|| fit::Before::usual_for(&log)));
     if at.log_zero_h < 0.0 {
         eprintln!(
             "{}: the log starts before the baby was born",
@@ -374,6 +381,14 @@ fn fit_log(
         }
     }
     ExitCode::SUCCESS
+}
+
+fn parse_before(s: &str) -> Result<lactosim::fit::Before, String> {
+    match s {
+        "plan" => Ok(lactosim::fit::Before::ScenarioPlan),
+        "first-day" => Ok(lactosim::fit::Before::FirstDayFromBirth),
+        other => Err(format!("{other:?}: write plan or first-day")),
+    }
 }
 
 fn parse_question(id: &str) -> Result<lactosim::questions::Question, String> {

@@ -397,7 +397,10 @@ fn her_scenario_has_her_plan_as_one_rule_and_her_fitted_spreads() {
         .collect();
     assert_eq!(plan.len(), 1, "{:?}", sc.schedule.rules);
     let r = plan[0];
-    assert_eq!((r.kind, r.side, r.max_per_day), (Kind::Pump, Side::Both, Some(6)));
+    assert_eq!(
+        (r.kind, r.side, r.max_per_day),
+        (Kind::Pump, Side::Both, Some(6))
+    );
     assert_eq!((r.every_h, r.from_day, r.duration_min), (3.5, 43.0, 20.0));
     let run = lactosim::simulate(&sc).unwrap();
     for d in 44..58 {
@@ -409,4 +412,55 @@ fn her_scenario_has_her_plan_as_one_rule_and_her_fitted_spreads() {
     assert!(w.secretory_capacity < 0.5, "{w:?}");
     assert!(w.storage_capacity > w.secretory_capacity, "{w:?}");
     assert_eq!(w.appetite, 1.0, "not fitted: as published");
+}
+
+/// An exclusive pumper's log, taken to have been her days from birth: no breastfeed anywhere
+/// in her scenario (the default's feeds on demand gave her a breastfeeding history she never
+/// had, and a warning that her baby went hungry at the breast), her first day as rules from
+/// birth, and nothing said about the baby's appetite at the breast.
+#[test]
+fn an_exclusive_pumper_pumped_from_birth() {
+    use lactosim::fit::Before;
+    let log = lactosim::log::read_file(
+        std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/logs/pump-log-3-days.csv"
+        )),
+        None,
+    )
+    .unwrap();
+    assert_eq!(Before::usual_for(&log), Before::FirstDayFromBirth);
+    let at = Placement::first_day_is(40.0).after(Before::FirstDayFromBirth);
+    let sc = driven_scenario(&Scenario::default(), &log, at, 14.0);
+    assert!(sc.validate().is_empty(), "{:?}", sc.validate());
+    let before: Vec<&Rule> = sc
+        .schedule
+        .rules
+        .iter()
+        .filter(|r| r.label.starts_with(lactosim::fit::driven::HISTORY_LABEL))
+        .collect();
+    assert_eq!(before.len(), 1);
+    assert_eq!((before[0].from_day, before[0].max_per_day), (0.0, Some(6)));
+    // No copies of her first day: the rules are her history.
+    assert!(
+        !sc.schedule
+            .sessions
+            .iter()
+            .any(|s| s.label == lactosim::fit::driven::WARM_UP_LABEL)
+    );
+    let run = lactosim::simulate(&sc).unwrap();
+    assert!(run.sessions.iter().all(|s| s.kind == Kind::Pump));
+    assert!(run.days[1..].iter().all(|d| d.pump_sessions >= 5));
+    assert!(!run.events.iter().any(|e| e.kind.name() == "unmet_appetite"));
+    // Her residuals stay as close as with two weeks of warm-up after the default's plan.
+    let with = |at: Placement| {
+        let run =
+            lactosim::simulate(&driven_scenario(&Scenario::default(), &log, at, 0.0)).unwrap();
+        mean_abs_misfit_ml(&residuals(&log, at, &run)).unwrap()
+    };
+    let (from_birth, warm_up) = (with(at), with(Placement::first_day_is(40.0)));
+    assert!(
+        (from_birth - warm_up).abs() < 2.0,
+        "from birth {from_birth:.1} ml, after a warm-up {warm_up:.1} ml"
+    );
 }

@@ -416,14 +416,32 @@ impl ComparePanel {
                         // Not "the same": differences under the parting share are not told
                         // apart, and a reader should know how close "close" is.
                         let pct = 100.0 * crate::summary::PARTING_SHARE;
-                        match day {
+                        let mut s = match day {
                             Some(d) => format!(
-                                "Up to day {d}, the milk made stays within {pct:.0}% of the baseline's every day."
+                                "Up to day {d}, the milk made stays within {pct:.0}% of the baseline's every day"
                             ),
                             None => format!(
-                                "The milk made stays within {pct:.0}% of the baseline's every day."
+                                "The milk made stays within {pct:.0}% of the baseline's every day"
                             ),
+                        };
+                        // A small change that lasts is still a change: its size on the day.
+                        let last = crate::summary::shared_complete_days(&now.run, &b.run)
+                            .checked_sub(1)
+                            .map(|l| day.map_or(l, |d| d.min(l)));
+                        if let Some(d) = last {
+                            let (n, o) = (
+                                now.run.days[d].total_production_ml(),
+                                b.run.days[d].total_production_ml(),
+                            );
+                            if (n - o).abs() >= 1.0 {
+                                s += &format!(
+                                    "; on day {d} it is {n:.0} ml instead of {o:.0} ({:+.0} ml).",
+                                    n - o
+                                );
+                                return s;
+                            }
                         }
+                        s + "."
                     })
             }),
         });

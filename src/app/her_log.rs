@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::*;
-use crate::fit::{self, Fit, Placement};
+use crate::fit::{self, Before, Fit, Placement};
 use crate::log::Log;
 use crate::schedule::format_time_h;
 
@@ -38,6 +38,8 @@ pub struct HerLog {
     pub day_given: bool,
     pub state: FitState,
     open: bool,
+    /// What she did before her log (asked: the log does not show it).
+    pub before: Before,
     /// How her fitted scenario is made, stretch by stretch, once fitted.
     pub how_made: Vec<String>,
     /// The logged amounts as plot points (days since birth, ml), once fitted.
@@ -50,6 +52,7 @@ impl HerLog {
             Some(_) => Placement::first_day_is(f64::from(self.day_of_life)),
             None => Placement::first_day_is(0.0),
         }
+        .after(self.before)
     }
 
     fn name(&self) -> String {
@@ -72,6 +75,7 @@ impl App {
                     (None, _) => (0, true),
                 };
                 self.her_log = Some(HerLog {
+                    before: Before::usual_for(&log),
                     path,
                     log,
                     day_of_life,
@@ -234,6 +238,19 @@ impl App {
                         );
                     }
                 }
+                ui.add_enabled_ui(asking, |ui| {
+                    ui.label("Before her log, which it does not show, she:");
+                    ui.radio_value(
+                        &mut h.before,
+                        Before::FirstDayFromBirth,
+                        "did as on its first day, from birth (an exclusive pumper)",
+                    );
+                    ui.radio_value(
+                        &mut h.before,
+                        Before::ScenarioPlan,
+                        "followed the open scenario's plan (feeding on demand, by default), then two weeks of its first day",
+                    );
+                });
                 match &h.state {
                     FitState::Asking => {
                         fit_now = ui
@@ -335,10 +352,17 @@ fn fitted_ui(ui: &mut Ui, f: &Fit, log: &Log, how_made: &[String], can_ask: bool
                 ui.label(RichText::new(super::glyphs::drawable(ui.ctx(), line)).small());
             }
         });
-    ui.add_enabled(can_ask, egui::Button::new("Ask what if for her…"))
-        .on_hover_text("Pins her run as the baseline and opens her plan after the log under Schedule: change it (8 pumps a day instead of 6: 'A day, at most' 8 and 'Every' shorter) and the plots and the Compare tab show what it does for her.")
+    let asked = ui
+        .add_enabled(can_ask, egui::Button::new("Ask what if for her…"))
+        .on_hover_text("Change it (8 pumps a day instead of 6: 'A day, at most' 8 and 'Every' shorter) and the plots and the Compare tab show what it does for her.")
         .on_disabled_hover_text("Her scenario is still running.")
-        .clicked()
+        .clicked();
+    ui.label(
+        RichText::new("Pins her run as the baseline and opens her plan after the log, to change.")
+            .small()
+            .weak(),
+    );
+    asked
 }
 
 /// The id of her log's window (its folding is set from outside it).

@@ -24,26 +24,60 @@ pub const UNTIMED_SESSION_MIN: f64 = 15.0;
 /// A logged session matches a simulated one that starts within this many hours of it.
 const MATCH_WITHIN_H: f64 = 1.0 / 60.0;
 
-/// Where the log sits in her baby's life.
+/// Where the log sits in her baby's life, and what came before it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Placement {
     /// Hours since birth at the log's hour 0 (midnight of its first day, or birth for a log in
     /// hours since birth).
     pub log_zero_h: f64,
+    pub before: Before,
 }
 
-impl Placement {
-    /// A log whose first day is the baby's day `day_of_life` (0 = the day of birth).
-    pub fn first_day_is(day_of_life: f64) -> Self {
-        Self {
-            log_zero_h: day_of_life * 24.0,
+/// What she did before her log, which the log does not show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Before {
+    /// The base scenario's plan (feeding on demand, by default), then [`WARM_UP_DAYS`] of the
+    /// log's first day.
+    ScenarioPlan,
+    /// The log's first day, from birth, as recurring rules: an exclusive pumper's history (the
+    /// base's feeds on demand would give her a breastfeeding she never had).
+    FirstDayFromBirth,
+}
+
+impl Before {
+    /// What to take when nobody says: pumping from birth for a log of pumping alone, else the
+    /// scenario's plan.
+    pub fn usual_for(log: &Log) -> Self {
+        if pumping_only(log) {
+            Before::FirstDayFromBirth
+        } else {
+            Before::ScenarioPlan
         }
     }
 }
 
+impl Placement {
+    /// A log whose first day is the baby's day `day_of_life` (0 = the day of birth), after the
+    /// scenario's plan.
+    pub fn first_day_is(day_of_life: f64) -> Self {
+        Self {
+            log_zero_h: day_of_life * 24.0,
+            before: Before::ScenarioPlan,
+        }
+    }
+
+    /// The same, with what she did before the log.
+    pub fn after(self, before: Before) -> Self {
+        Self { before, ..self }
+    }
+}
+
 /// The day (since birth) her warm-up starts: [`WARM_UP_DAYS`] before the log's first day, or
-/// birth.
+/// birth (and from birth with [`Before::FirstDayFromBirth`]).
 pub fn warm_up_from_day(log: &Log, at: Placement) -> f64 {
+    if at.before == Before::FirstDayFromBirth {
+        return 0.0;
+    }
     let log_start_h = at.log_zero_h + log.sessions.first().map_or(0.0, |s| s.start_h);
     ((log_start_h / 24.0).floor() - WARM_UP_DAYS).max(0.0)
 }
@@ -126,16 +160,25 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
         .filter(|s| ends_h(s) <= log_start_h + 24.0)
         .collect();
     let days_before = ((log_start_h - warm_from_h) / 24.0).ceil() as usize;
-    let warm_up = repeated(
-        &first_day,
-        -1.0,
-        days_before,
-        "warm-up: the log's first day",
-    )
-    .filter(|s| s.at_h >= warm_from_h && ends_h(s) <= log_start_h);
-    schedule
-        .sessions
-        .extend(without_overlaps(warm_up.collect()));
+    let warm_up = without_overlaps(
+        repeated(&first_day, -1.0, days_before, WARM_UP_LABEL)
+            .filter(|s| s.at_h >= warm_from_h && ends_h(s) <= log_start_h)
+            .collect(),
+    );
+    // Her log's first day from birth, as recurring rules, each stopping in time to end before
+    // the log's first session.
+    let history_rules: Vec<crate::schedule::Rule> = if at.before == Before::FirstDayFromBirth {
+        plan::daily_rules(&first_day, 0.0, log_start_h / 24.0, HISTORY_LABEL)
+            .into_iter()
+            .map(|mut r| {
+                r.to_day = (log_start_h - r.duration_min / 60.0) / 24.0;
+                r
+            })
+            .filter(|r| r.to_day > r.from_day)
+            .collect()
+    } else {
+        Vec::new()
+    };
     // After the log, her plan goes on as its last day was: its last 24 hours as recurring rules
     // (one a kind and side, to be changed in the explorer), or, should those collide on a
     // breast, the last day's sessions copied day by day to the end of the run.
@@ -157,20 +200,42 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
         Vec::new()
     };
     schedule.sessions.extend(logged);
-    schedule.sessions.sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
-    let rules_from = schedule.rules.len();
-    schedule.rules.extend(after_rules);
-    if sc
-        .schedule
-        .expand(sc.horizon_days * 24.0, sc.calendar())
-        .is_err()
-    {
+    let runs = |sc: &Scenario| {
+        sc.schedule
+            .expand(sc.horizon_days * 24.0, sc.calendar())
+            .is_ok()
+    };
+    // Before the log: her pumping as rules, or, should they collide with her log (or without
+    // them), the warm-up's copies.
+    let base_rules = sc.schedule.rules.len();
+    sc.schedule.rules.extend(history_rules);
+    if sc.schedule.rules.len() == base_rules || !runs(&sc) {
+        sc.schedule.rules.truncate(base_rules);
+        sc.schedule.sessions.extend(warm_up);
+    }
+    sc.schedule
+        .sessions
+        .sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
+    let rules_from = sc.schedule.rules.len();
+    sc.schedule.rules.extend(after_rules);
+    if !runs(&sc) {
         let schedule = &mut sc.schedule;
         schedule.rules.truncate(rules_from);
         schedule.sessions.extend(copies_after);
         schedule.sessions.sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
     }
     sc
+}
+
+/// The label of the warm-up's copies of the log's first day.
+pub const WARM_UP_LABEL: &str = "warm-up: the log's first day";
+/// The label of an exclusive pumper's history before the log (rules).
+pub const HISTORY_LABEL: &str = "before her log, as its first day";
+
+/// Is her log pumping alone (bottles aside)? Then nothing before it was breastfeeding either.
+pub fn pumping_only(log: &Log) -> bool {
+    log.sessions.iter().any(|s| s.kind == LogKind::Pump)
+        && !log.sessions.iter().any(|s| s.kind == LogKind::Breastfeed)
 }
 
 /// The label of her plan after the log (rules or copied sessions).

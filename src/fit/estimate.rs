@@ -118,7 +118,7 @@ impl Fitted {
     }
 
     /// The prior's spread on the logarithm (P1–P4).
-    fn prior_log_sd(self) -> f64 {
+    pub fn prior_log_sd(self) -> f64 {
         match self {
             // The storage of one breast: the mother's and half the left–right difference.
             Fitted::StorageLeft | Fitted::StorageRight => {

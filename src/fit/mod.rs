@@ -7,7 +7,7 @@ pub mod kent;
 pub mod plan;
 pub mod words;
 
-pub use driven::{Placement, Residual, driven_scenario, mean_abs_misfit_ml, residuals};
+pub use driven::{Before, Placement, Residual, driven_scenario, mean_abs_misfit_ml, residuals};
 pub use estimate::{Estimate, Fit, Fitted, fit};
 pub use kent::{kent_storage_ml, used_range_ml};
 

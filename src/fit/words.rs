@@ -1,6 +1,6 @@
 //! The fit in words: how well the model fits her log, and what the log cannot tell.
 
-use super::driven::{PLAN_AFTER_LABEL, Placement, warm_up_from_day};
+use super::driven::{Before, HISTORY_LABEL, PLAN_AFTER_LABEL, Placement, warm_up_from_day};
 use super::estimate::{Fit, Fitted};
 use crate::log::Log;
 use crate::scenario::Scenario;
@@ -22,6 +22,11 @@ fn whose(f: Fitted) -> String {
 
 fn names(list: &[Fitted]) -> String {
     let names: Vec<String> = list.iter().map(|&f| whose(f)).collect();
+    join_words(&names)
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_words(names: &[String]) -> String {
     match names.len() {
         0 => String::new(),
         1 => names[0].to_owned(),
@@ -51,6 +56,38 @@ pub fn limits(fit: &Fit) -> Vec<String> {
     out.push(format!(
         "The model fits her {n} sessions to within {misfit:.0} ml on average (her logged amounts average {mean_observed:.0} ml{each})."
     ));
+    // How much the log told, value by value, against how much mothers differ.
+    let told: Vec<String> = fit
+        .estimates
+        .iter()
+        .map(|e| {
+            let short = match e.what {
+                Fitted::StorageLeft => "her left breast's storage capacity",
+                Fitted::StorageRight => "her right breast's",
+                Fitted::SecretoryCapacity => "her secretory capacity",
+                Fitted::Effectiveness => "the baby's effectiveness",
+            };
+            format!(
+                "{short} to {:.0}%",
+                100.0 * e.log_sd / e.what.prior_log_sd()
+            )
+        })
+        .collect();
+    out.push(format!(
+        "Against how much mothers differ (100%), her log narrows the range of {}.",
+        join_words(&told)
+    ));
+    if let Some(c) = fit
+        .estimates
+        .iter()
+        .find(|e| e.what == Fitted::SecretoryCapacity)
+    {
+        out.push(format!(
+            "At {:.1} ml/h a breast, the most her breasts can make, fully supported and kept empty, is about {:.0} ml a day: more sessions raise her supply only towards that.",
+            c.value,
+            (2.0 * 24.0 * c.value / 10.0).round() * 10.0
+        ));
+    }
     if misfit > POOR_FIT_ML && misfit > POOR_FIT_SHARE * mean_observed {
         out.push(
             "The fit is poor: the model misses something about her or the log (let-downs that do not come, a pump that fits badly, amounts logged wrongly, or a feed or pump session missing from the log); read the fitted values with care."
@@ -104,12 +141,29 @@ pub fn how_made(driven: &Scenario, log: &Log, at: Placement) -> Vec<String> {
             .iter()
             .map(|s| s.end_h.unwrap_or(s.start_h))
             .fold(0.0, f64::max);
-    if warm_from > 0.0 {
+    let history: Vec<String> = driven
+        .schedule
+        .rules
+        .iter()
+        .filter(|r| r.label.starts_with(HISTORY_LABEL))
+        .map(|r| rule_summary(r, driven.horizon_days))
+        .collect();
+    let from_birth = at.before == Before::FirstDayFromBirth;
+    if from_birth {
+        out.push(if history.is_empty() {
+            "From birth to her log: its first day repeated daily (she is taken to have done so from birth).".to_owned()
+        } else {
+            format!(
+                "From birth to her log (she is taken to have done as on its first day from birth): {}.",
+                history.join("; ")
+            )
+        });
+    } else if warm_from > 0.0 {
         out.push(format!(
             "Before day {warm_from}: the plan of the scenario she was fitted from (her log does not say what came before it)."
         ));
     }
-    if first_h > warm_from * 24.0 {
+    if !from_birth && first_h > warm_from * 24.0 {
         out.push(format!(
             "Day {warm_from} to her log: its first day repeated daily, so that her breasts start her log as they would after two weeks of it (supply settles to a new pattern within about a week, D1, D3)."
         ));
@@ -130,13 +184,13 @@ pub fn how_made(driven: &Scenario, log: &Log, at: Placement) -> Vec<String> {
             .collect();
         if rules.is_empty() {
             out.push(format!(
-                "After her log, to day {}: its last day's sessions copied day by day (as recurring rules they would overlap on a breast).",
-                driven.horizon_days
+                "After her log, to the end of day {}: its last day's sessions copied day by day (as recurring rules they would overlap on a breast).",
+                driven.horizon_days - 1.0
             ));
         } else {
             out.push(format!(
-                "After her log, to day {} (to change it: Schedule, Recurring rules): {}.",
-                driven.horizon_days,
+                "After her log, to the end of day {} (to change it: Schedule, Recurring rules): {}.",
+                driven.horizon_days - 1.0,
                 rules.join("; ")
             ));
         }
