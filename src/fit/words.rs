@@ -21,7 +21,16 @@ fn whose(f: Fitted) -> String {
 }
 
 fn names(list: &[Fitted]) -> String {
-    let names: Vec<String> = list.iter().map(|&f| whose(f)).collect();
+    let both = list.contains(&Fitted::StorageLeft) && list.contains(&Fitted::StorageRight);
+    let names: Vec<String> = list
+        .iter()
+        .filter_map(|&f| match f {
+            // One name for the two breasts' storage, not the same words twice.
+            Fitted::StorageLeft if both => Some("her storage capacity, either breast".to_owned()),
+            Fitted::StorageRight if both => None,
+            _ => Some(whose(f)),
+        })
+        .collect();
     join_words(&names)
 }
 
@@ -107,8 +116,13 @@ pub fn limits(fit: &Fit) -> Vec<String> {
             .iter()
             .any(|f| matches!(f, Fitted::StorageLeft | Fitted::StorageRight));
         out.push(format!(
-            "This log says little about {}: its range is mostly how mothers differ.{}",
+            "This log says little about {}: {} mostly how mothers differ.{}",
             names(&fit.says_little_about),
+            if fit.says_little_about.len() == 1 {
+                "its range is"
+            } else {
+                "their ranges are"
+            },
             if storage {
                 " A breast's storage shows when it goes long without emptying: a longer gap between two sessions, or 24 hours of test weighing (Kent's method), would tell it."
             } else {
