@@ -1,4 +1,5 @@
-//! A run as CSV files: `series.csv`, `events.csv`, `sessions.csv`, `days.csv`, each with a header
+//! A run as CSV files: `series.csv`, `events.csv`, `sessions.csv`, `days.csv`, `pathways.csv`,
+//! each with a header
 //! row whose column names carry their units. The command line's `--out` and the GUI's export
 //! both write these.
 
@@ -10,13 +11,55 @@ use crate::run::{Component, EventKind, Run};
 use crate::scenario::Breast;
 use crate::schedule::format_time_h;
 
-/// Write the four files into `dir` (created if missing).
+/// Write the five files into `dir` (created if missing).
 pub fn write_csv_dir(run: &Run, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     write_series(run, &dir.join("series.csv"))?;
     write_events(run, &dir.join("events.csv"))?;
     write_sessions(run, &dir.join("sessions.csv"))?;
     write_days(run, &dir.join("days.csv"))?;
+    write_pathways(run, &dir.join("pathways.csv"))?;
+    Ok(())
+}
+
+/// `pathways.csv`: per sample and breast, what each secretory pathway moved per hour over the
+/// interval ending at `t_h` (paracellular amounts net into the milk: lactose negative, out), how
+/// open the junctions are, and what the gland took from the blood for it (B1; stoichiometry,
+/// `model::pathways`).
+pub fn write_pathways(run: &Run, path: &Path) -> Result<()> {
+    use crate::model::pathways::{PathwayTotals, from_blood};
+    let mut w = writer(path)?;
+    let mut header = vec!["t_h", "breast", "junction_leak_0_to_1"];
+    header.extend(PathwayTotals::RATE_COLUMNS);
+    header.extend([
+        "blood_ml_per_h",
+        "glucose_g_per_h",
+        "amino_acids_g_per_h",
+        "fatty_acids_g_per_h",
+    ]);
+    w.write_record(&header)?;
+    let s = &run.series;
+    let rates = Breast::BOTH.map(|b| s.pathway_rates(b));
+    for (i, t_h) in s.t_h.iter().enumerate() {
+        for b in Breast::BOTH {
+            let r = &rates[b.index()][i];
+            let blood = from_blood(r);
+            let mut row = vec![
+                num(*t_h),
+                b.name().to_owned(),
+                num(s.glands[b.index()].junction_leak_0_to_1[i]),
+            ];
+            row.extend(r.values().map(num));
+            row.extend([
+                num(blood.blood_ml),
+                num(blood.glucose_g),
+                num(blood.amino_acids_g),
+                num(blood.fatty_acids_g),
+            ]);
+            w.write_record(&row)?;
+        }
+    }
+    w.flush()?;
     Ok(())
 }
 

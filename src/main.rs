@@ -66,7 +66,7 @@ enum Command {
         /// Override the number of days simulated (1–365).
         #[arg(long)]
         days: Option<f64>,
-        /// Write series.csv, events.csv, sessions.csv and days.csv into this folder.
+        /// Write series.csv, events.csv, sessions.csv, days.csv and pathways.csv into this folder.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Print how long the simulation took (and its steps) to stderr.
@@ -508,7 +508,7 @@ fn run(
         }
         if !quiet {
             println!(
-                "wrote series.csv, events.csv, sessions.csv, days.csv to {}",
+                "wrote series.csv, events.csv, sessions.csv, days.csv, pathways.csv to {}",
                 dir.display()
             );
         }

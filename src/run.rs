@@ -123,6 +123,9 @@ pub struct GlandSeries {
     pub secretory_capacity_ml_per_h: Vec<f64>,
     /// How open the tight junctions are (0 sealed … 1 open as in pregnancy).
     pub junction_leak_0_to_1: Vec<f64>,
+    /// What each secretory pathway has moved since birth (running totals: what moved between two
+    /// samples is their difference, see [`Series::pathway_rates`]).
+    pub pathways: Vec<crate::model::pathways::PathwayTotals>,
 }
 
 /// Time series sampled at a fixed step (and at every session boundary).
@@ -169,8 +172,27 @@ impl Series {
             ] {
                 v.reserve(n);
             }
+            g.pathways.reserve(n);
         }
         self.stored_milk.reserve(n);
+    }
+
+    /// What each pathway of breast `b` moved per hour over the interval ending at each sample
+    /// (zero at the first).
+    pub fn pathway_rates(
+        &self,
+        b: crate::scenario::Breast,
+    ) -> Vec<crate::model::pathways::PathwayTotals> {
+        let p = &self.glands[b.index()].pathways;
+        (0..p.len())
+            .map(|k| {
+                if k == 0 {
+                    Default::default()
+                } else {
+                    p[k].rate_since(&p[k - 1], self.t_h[k] - self.t_h[k - 1])
+                }
+            })
+            .collect()
     }
 
     pub fn len(&self) -> usize {
@@ -276,6 +298,19 @@ impl SessionTrace {
     }
 }
 
+/// The milk one breast holds: its volume and the masses the pathways carry into it (protein with
+/// sIgA and lactoferrin).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MilkHeld {
+    pub ml: f64,
+    pub fat_g: f64,
+    pub lactose_g: f64,
+    pub protein_g: f64,
+    pub sodium_mmol: f64,
+    pub potassium_mmol: f64,
+    pub chloride_mmol: f64,
+}
+
 /// What one session did.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionResult {
@@ -288,6 +323,12 @@ pub struct SessionResult {
     pub removed_ml: [f64; 2],
     /// Milk stored in each breast when the session started.
     pub stored_at_start_ml: [f64; 2],
+    /// What each breast's secretory pathways moved while the session lasted, and the milk each
+    /// held before and after it: with the milk removed, the pathways' account of the session
+    /// (tests/pathways.rs checks that it adds up).
+    pub pathways: [crate::model::pathways::PathwayTotals; 2],
+    pub held_at_start: [MilkHeld; 2],
+    pub held_at_end: [MilkHeld; 2],
     /// Let-down times (hours since birth).
     pub letdowns_h: Vec<f64>,
     /// Fat of the first and the last milk removed (g/L); NaN if none was removed.

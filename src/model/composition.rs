@@ -157,10 +157,11 @@ impl Solutes {
 
     /// Exchange with plasma through open junctions over `dt_h`, in `volume_ml` of stored milk:
     /// each leaking solute relaxes towards its plasma concentration (lactose towards zero).
-    pub fn exchange_with_plasma(&mut self, leak_0_to_1: f64, volume_ml: f64, dt_h: f64) {
+    /// Returns whether anything was exchanged.
+    pub fn exchange_with_plasma(&mut self, leak_0_to_1: f64, volume_ml: f64, dt_h: f64) -> bool {
         // Sealed junctions (the leak falls to ~1e-5 within days of birth): nothing to exchange.
         if leak_0_to_1 <= 1e-4 || volume_ml <= 0.0 {
-            return;
+            return false;
         }
         let keep = (-PARACELLULAR_EXCHANGE_PER_H * leak_0_to_1 * dt_h).exp();
         let l = volume_ml / 1000.0;
@@ -172,6 +173,7 @@ impl Solutes {
         self.chloride_mmol = relax(self.chloride_mmol, PLASMA_CHLORIDE_MMOL_PER_L);
         self.potassium_mmol = relax(self.potassium_mmol, PLASMA_POTASSIUM_MMOL_PER_L);
         self.lactose_g = relax(self.lactose_g, 0.0);
+        true
     }
 
     /// Concentrations in `volume_ml`, with the given fat concentration.

@@ -18,6 +18,7 @@
 //! is slowly resorbed (D8).
 
 use super::composition::{Solutes, fat_release_factor};
+use super::pathways::PathwayTotals;
 
 /// Strength of the fullness brake: inhibition = (1 − f)(1 + k)/(1 − f + k). Small k: synthesis
 /// stays near its maximum over most of the range and stops as the breast fills (E5: roughly
@@ -148,6 +149,8 @@ pub struct Gland {
     /// Most secretory capacity this breast has had since secretory activation: the reference
     /// for how far involution has gone.
     pub peak_capacity_ml_per_h: f64,
+    /// What each secretory pathway has moved since birth.
+    pub pathways: PathwayTotals,
 }
 
 /// What one removal step took out of a gland.
@@ -173,6 +176,7 @@ impl Gland {
             stasis_leak: 0.0,
             allowed_0_to_1: 0.0,
             peak_capacity_ml_per_h: 0.0,
+            pathways: PathwayTotals::default(),
         }
     }
 
@@ -218,11 +222,21 @@ impl Gland {
             .max(0.0);
         self.allowed_0_to_1 = activation;
         self.alveolar_ml += made;
-        self.fat_g += made * fat_g_per_l / 1000.0;
+        let fat_g = made * fat_g_per_l / 1000.0;
+        self.fat_g += fat_g;
         let mut s = Solutes::secreted_with(made);
         s.siga_g += siga_g_per_h * dt_h;
         s.lactoferrin_g += lactoferrin_extra_g_per_h * dt_h;
         self.solutes.add(&s);
+        let p = &mut self.pathways;
+        p.exocytosis_water_ml += made;
+        p.exocytosis_lactose_g += s.lactose_g;
+        p.exocytosis_protein_g += s.protein_g + s.lactoferrin_g;
+        p.lipid_fat_g += fat_g;
+        p.apical_sodium_mmol += s.sodium_mmol;
+        p.apical_potassium_mmol += s.potassium_mmol;
+        p.apical_chloride_mmol += s.chloride_mmol;
+        p.transcytosis_siga_g += s.siga_g;
         made
     }
 
@@ -344,8 +358,17 @@ impl Gland {
         let target = STASIS_LEAK_MAX * stasis.max(involution);
         self.stasis_leak += (target - self.stasis_leak) * step.junction_blend;
         let leak = self.leak(birth_leak);
-        self.solutes
-            .exchange_with_plasma(leak, self.stored_ml(), dt_h);
+        let before = self.solutes;
+        if self
+            .solutes
+            .exchange_with_plasma(leak, self.stored_ml(), dt_h)
+        {
+            let (a, p) = (&self.solutes, &mut self.pathways);
+            p.paracellular_sodium_mmol += a.sodium_mmol - before.sodium_mmol;
+            p.paracellular_potassium_mmol += a.potassium_mmol - before.potassium_mmol;
+            p.paracellular_chloride_mmol += a.chloride_mmol - before.chloride_mmol;
+            p.paracellular_lactose_g += a.lactose_g - before.lactose_g;
+        }
         if self.stasis_leak < 1e-6 {
             // Sealed junctions (nearly always while milk is removed): nothing is resorbed.
             return Removed::default();
@@ -374,6 +397,7 @@ impl Gland {
         self.alveolar_ml -= volume_ml;
         self.fat_g -= taken.fat_g;
         self.solutes.add(&taken.solutes.scaled(-1.0));
+        self.pathways.resorbed_ml += volume_ml;
         taken
     }
 

@@ -2,7 +2,8 @@
 //!
 //! - [`activation`]: secretory activation after birth and the closing of the tight junctions;
 //! - [`gland`]: one breast — stored milk, synthesis, local feedback, capacity, involution;
-//! - [`composition`]: the five secretory pathways and the fat of the milk removed;
+//! - [`composition`]: what the five secretory pathways secrete, and the fat of the milk removed;
+//! - [`pathways`]: what each pathway has moved, and what the gland took from the blood for it;
 //! - [`prolactin`]: baseline, suckling surges, slow support of capacity;
 //! - [`oxytocin`]: the let-down reflex and stress;
 //! - [`infant`]: appetite, hunger, suckling;
@@ -13,5 +14,6 @@ pub mod composition;
 pub mod gland;
 pub mod infant;
 pub mod oxytocin;
+pub mod pathways;
 pub mod pharmacology;
 pub mod prolactin;

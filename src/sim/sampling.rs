@@ -13,6 +13,7 @@ use super::Sim;
 use crate::model::activation::junctions_open_after_birth;
 use crate::model::composition::MilkTally;
 use crate::model::infant::appetite_ml_per_day;
+use crate::model::pathways::PathwayTotals;
 use crate::model::{oxytocin, prolactin};
 use crate::run::{Component, Composition};
 
@@ -27,6 +28,8 @@ pub(super) struct Row {
     prolactin_release_factor: f64,
     /// Per breast: stored, fullness, synthesis rate, secretory capacity, junction leak.
     glands: [[f64; 5]; 2],
+    /// Per breast: what each secretory pathway has moved since birth.
+    pathways: [PathwayTotals; 2],
     stored_milk: Composition,
 }
 
@@ -51,6 +54,7 @@ impl Row {
             glands: std::array::from_fn(|i| {
                 std::array::from_fn(|k| mix(self.glands[i][k], end.glands[i][k]))
             }),
+            pathways: std::array::from_fn(|i| self.pathways[i].towards(&end.pathways[i], w)),
             stored_milk: milk,
         }
     }
@@ -87,6 +91,7 @@ impl Sim<'_> {
             removed_ml: self.removed_total_ml,
             prolactin_release_factor: self.body.prolactin_release_factor(),
             glands,
+            pathways: [self.glands[0].pathways, self.glands[1].pathways],
             stored_milk: all.composition(),
         }
     }
@@ -176,6 +181,7 @@ impl Sim<'_> {
             g.synthesis_ml_per_h.extend(col(2));
             g.secretory_capacity_ml_per_h.extend(col(3));
             g.junction_leak_0_to_1.extend(col(4));
+            g.pathways.extend(rows.iter().map(|r| r.pathways[i]));
         }
         s.stored_milk.extend(rows.iter().map(|r| r.stored_milk));
         rows.clear();

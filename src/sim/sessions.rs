@@ -66,6 +66,10 @@ impl Sim<'_> {
             origin,
             removed_ml: [0.0; 2],
             stored_at_start_ml: [self.glands[0].stored_ml(), self.glands[1].stored_ml()],
+            // The totals so far: the session's end takes them away to leave what it moved.
+            pathways: [self.glands[0].pathways, self.glands[1].pathways],
+            held_at_start: self.milk_held(),
+            held_at_end: Default::default(),
             letdowns_h: Vec::new(),
             first_milk_fat_g_l: f64::NAN,
             last_milk_fat_g_l: f64::NAN,
@@ -177,6 +181,10 @@ impl Sim<'_> {
         res.first_milk_fat_g_l = a.first_fat;
         res.last_milk_fat_g_l = a.last_fat;
         res.milk = a.tally.composition();
+        for (i, p) in res.pathways.iter_mut().enumerate() {
+            *p = self.glands[i].pathways.since(p);
+        }
+        res.held_at_end = std::array::from_fn(|i| held(&self.glands[i]));
         if res.kind == Kind::Breastfeed {
             self.last_feed_end_h = t;
         }
@@ -193,5 +201,25 @@ impl Sim<'_> {
         while !self.active.is_empty() {
             self.end_session(self.active.len() - 1);
         }
+    }
+}
+
+/// The milk one breast holds.
+fn held(g: &crate::model::gland::Gland) -> crate::run::MilkHeld {
+    let s = &g.solutes;
+    crate::run::MilkHeld {
+        ml: g.stored_ml(),
+        fat_g: g.fat_g,
+        lactose_g: s.lactose_g,
+        protein_g: s.protein_g + s.siga_g + s.lactoferrin_g,
+        sodium_mmol: s.sodium_mmol,
+        potassium_mmol: s.potassium_mmol,
+        chloride_mmol: s.chloride_mmol,
+    }
+}
+
+impl Sim<'_> {
+    fn milk_held(&self) -> [crate::run::MilkHeld; 2] {
+        std::array::from_fn(|i| held(&self.glands[i]))
     }
 }
