@@ -182,6 +182,13 @@ impl App {
             ui.menu_button("Compare", |ui| self.baseline_buttons(ui, commands));
             ui.menu_button("Help", |ui| {
                 if ui
+                    .button("How milk is made")
+                    .on_hover_text("One alveolus of the breast: how milk is made from blood by five pathways, hour by hour in this run.")
+                    .clicked()
+                {
+                    commands.push(Command::ShowHowMilkIsMade);
+                }
+                if ui
                     .button("How good is the model?")
                     .on_hover_text("Every published figure the model can be run against, beside what the model gives: pass or fail, with sources.")
                     .clicked()

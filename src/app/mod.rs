@@ -11,6 +11,7 @@
 //!   section of the schedule); `compare`: baseline vs. now, at a chosen day;
 //! - `session_view`: one feed, minute by minute; `files`: dialogs, examples, PNG;
 //! - `validation_view`: Help → "How good is the model?", the model against published figures;
+//! - `alveolus_view`: Help → "How milk is made", one alveolus and its five pathways over the run;
 //! - `mothers`: *Show how mothers differ*, the ensembles and their bands.
 //!
 //! The window's own parts, each an `impl App` of its own: `menu_bar` (menus and shortcuts),
@@ -40,6 +41,7 @@ pub mod mothers;
 pub mod params_panel;
 mod path_prompt;
 use path_prompt::PathPrompt;
+pub mod alveolus_view;
 pub mod plot_data;
 pub mod plots;
 mod questions_panel;
@@ -103,6 +105,8 @@ pub enum Command {
     SelectSession(Option<usize>),
     /// Help → "How good is the model?".
     ShowValidation,
+    /// Help → "How milk is made": the alveolus view.
+    ShowHowMilkIsMade,
     Quit,
 }
 
@@ -206,6 +210,7 @@ pub struct App {
     pub restored_after_crash: Option<Option<String>>,
     /// Help → "How good is the model?" (computed once, when first opened).
     pub validation: ValidationView,
+    pub alveolus: alveolus_view::AlveolusView,
     runner: Runner,
     /// The document revision the current run (or problems) belong to.
     shown_revision: Option<u64>,
@@ -332,6 +337,7 @@ impl App {
             recorded: None,
             restored_after_crash: None,
             validation: ValidationView::default(),
+            alveolus: Default::default(),
             runner: Runner::default(),
             shown_revision: None,
             requested_revision: None,
@@ -529,6 +535,7 @@ impl App {
             Command::ResetZoom => self.plots.reset_view(),
             Command::SelectSession(s) => self.selected_session = s,
             Command::ShowValidation => self.validation.show(ctx),
+            Command::ShowHowMilkIsMade => self.alveolus.show(),
             Command::Quit => {
                 self.allowed_to_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -699,6 +706,8 @@ impl App {
         // Not while the plots are being exported: the window would sit in the picture.
         if self.png_target.is_none() {
             self.validation.window(&ctx);
+            let run = self.current.as_ref().map(|c| c.run.clone());
+            self.alveolus.window(&ctx, run.as_deref());
         }
         if !dialog_open {
             self.dropped_files(&ctx, &mut commands);

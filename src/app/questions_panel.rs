@@ -214,6 +214,14 @@ impl App {
                 )
                 .weak(),
             );
+        } else if answer.question == Question::MilkFromBlood {
+            if ui
+                .button("Show me inside the breast")
+                .on_hover_text("One alveolus, where milk is made from blood: its five pathways hour by hour in your run.")
+                .clicked()
+            {
+                self.alveolus.show();
+            }
         } else if let Some(i) = answer.session {
             // The feed the answer reads, in the window a clinician uses (its units are a
             // clinician's: opened only when asked). The same feed in her run: the run the
