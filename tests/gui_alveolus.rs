@@ -29,9 +29,7 @@ fn view_at(run: &Run, t_h: f64) -> Harness<'static, (AlveolusView, Run)> {
 /// Looser than the default: the picture is all shapes, anti-aliased by whichever GL the machine
 /// has.
 fn options() -> SnapshotOptions {
-    SnapshotOptions::new()
-        .threshold(2.0)
-        .max_failed_pixels(40)
+    SnapshotOptions::new().threshold(2.0).max_failed_pixels(40)
 }
 
 #[test]

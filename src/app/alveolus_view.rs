@@ -116,6 +116,10 @@ pub struct Moment {
     pub fullness: f64,
     /// How hard the myoepithelial cells squeeze (0–1), from oxytocin.
     pub squeeze: f64,
+    /// The milk held in the breasts: lactose, g/L, and sodium, mmol/L (colostrum: little
+    /// lactose, much sodium; mature milk the other way round, A4, A5).
+    pub lactose_g_l: f64,
+    pub sodium_mmol_l: f64,
 }
 
 impl Moment {
@@ -136,6 +140,8 @@ impl Moment {
             fullness: g.fullness_0_to_1[k],
             // Oxytocin rests near 1–2 pg/ml and rises tens of pg/ml in a let-down (H2).
             squeeze: ((s.oxytocin_pg_ml[k] - 2.0) / 15.0).clamp(0.0, 1.0),
+            lactose_g_l: s.stored_milk[k].lactose_g_l,
+            sodium_mmol_l: s.stored_milk[k].sodium_mmol_l,
         })
     }
 
@@ -155,8 +161,16 @@ impl Moment {
         } else {
             ""
         };
+        let held = if self.lactose_g_l.is_finite() {
+            format!(
+                " The milk held has {:.0} g of lactose and {:.0} mmol of sodium a litre.",
+                self.lactose_g_l, self.sodium_mmol_l
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "{}, {} breast: this hour about {:.1} litres of blood flowed through it; it took {:.1} g of glucose, {:.2} g of amino acids and {:.2} g of fatty acids from it and made {:.0} ml of milk. {junctions}{letdown}",
+            "{}, {} breast: this hour about {:.1} litres of blood flowed through it; it took {:.1} g of glucose, {:.2} g of amino acids and {:.2} g of fatty acids from it and made {:.0} ml of milk. {junctions}{held}{letdown}",
             capitalised(&format_time_h(self.t_h)),
             breast.name(),
             b.blood_ml / 1000.0,
@@ -470,7 +484,12 @@ fn draw(ui: &Ui, rect: egui::Rect, m: &Moment) -> Vec<(Pathway, Pos2, Pos2)> {
     painter.text(
         c,
         Align2::CENTER_CENTER,
-        format!("milk\n{:.0}% full", 100.0 * m.fullness),
+        format!(
+            "milk\n{:.0}% full\nlactose {:.0} g/L\nsodium {:.0} mmol/L",
+            100.0 * m.fullness,
+            m.lactose_g_l,
+            m.sodium_mmol_l
+        ),
         font.clone(),
         on_milk,
     );
@@ -536,6 +555,14 @@ mod tests {
         let late = Moment::of(&run, Breast::Left, 10.0 * 24.0 + 12.0).unwrap();
         assert!(early.junction_leak > 0.5 && late.junction_leak < 0.02);
         assert!(early.words(Breast::Left).contains("open"));
+        // Lactose takes over from sodium as the junctions close (A4, A5).
+        assert!(
+            late.lactose_g_l > early.lactose_g_l + 10.0,
+            "{} → {}",
+            early.lactose_g_l,
+            late.lactose_g_l
+        );
+        assert!(late.sodium_mmol_l < 0.5 * early.sodium_mmol_l);
         let w = late.words(Breast::Left);
         assert!(
             w.starts_with("Day 10 12:00, left breast: this hour about"),
