@@ -61,19 +61,19 @@ impl Pathway {
     pub fn explanation(self) -> &'static str {
         match self {
             Pathway::Exocytosis => {
-                "The cells lining the alveolus make lactose (milk sugar) from glucose in the blood, and milk proteins such as casein from amino acids. Both are packed into tiny bubbles (vesicles) that open into the middle of the alveolus. Lactose draws water in after it, so this pathway sets how much milk is made: about 70 g of lactose in every litre. (milk-made-from-blood; Neville, pathway I)"
+                "The cells lining the alveolus make lactose (milk sugar) from glucose in the blood, and milk proteins such as casein from amino acids. Both are packed into tiny bubbles (vesicles) that open into the middle of the alveolus. Lactose draws water in after it, so this pathway sets how much milk is made: about 70 g of lactose in every litre. Sources: “How milk is made from blood”; Neville's overview of milk secretion, pathway I."
             }
             Pathway::Lipid => {
-                "Fat is made from fatty acids taken from the blood (and some made in the cell itself). It gathers into droplets that move to the cell's edge and leave wrapped in a piece of the cell's own skin (membrane). Fat clings in the alveolus, so the milk at the end of a feed is richer than at the start. (milk-made-from-blood; Neville, pathway II)"
+                "Fat is made from fatty acids taken from the blood (and some made in the cell itself). It gathers into droplets that move to the cell's edge and leave wrapped in a piece of the cell's own skin (membrane). Fat clings in the alveolus, so the milk at the end of a feed is richer than at the start. Sources: “How milk is made from blood”; Neville's overview of milk secretion, pathway II."
             }
             Pathway::Apical => {
-                "Sodium, potassium and chloride cross the cell's inner side one by one, through channels and pumps, keeping milk's salts low and steady (about 7 mmol of sodium a litre once milk is mature). (Neville, pathway III)"
+                "Sodium, potassium and chloride cross the cell's inner side one by one, through channels and pumps, keeping milk's salts low and steady (about 7 mmol of sodium a litre once milk is mature). Source: Neville's overview of milk secretion, pathway III."
             }
             Pathway::Transcytosis => {
-                "Some large molecules are carried across the cell whole, without being changed: above all the antibody secretory IgA, made by immune cells near the breast. It protects the baby's gut. The amount carried is steady, so it is most concentrated in the small volumes of colostrum. (milk-made-from-blood; Neville, pathway IV)"
+                "Some large molecules are carried across the cell whole, without being changed: above all the antibody secretory IgA, made by immune cells near the breast. It protects the baby's gut. The amount carried is steady, so it is most concentrated in the small volumes of colostrum. Sources: “How milk is made from blood”; Neville's overview of milk secretion, pathway IV."
             }
             Pathway::Paracellular => {
-                "Between the cells, tight junctions seal the gaps. In pregnancy and the first days after birth they are open: sodium and chloride from the blood leak into the milk and lactose leaks out, which is why colostrum is salty. They close within a few days of birth, and reopen when milk stays in the breast too long (engorgement, mastitis, weaning). (milk-made-from-blood; Neville, pathway V)"
+                "Between the cells, tight junctions seal the gaps. In pregnancy and the first days after birth they are open: sodium and chloride from the blood leak into the milk and lactose leaks out, which is why colostrum is salty. They close within a few days of birth, and reopen when milk stays in the breast too long (engorgement, mastitis, weaning). Sources: “How milk is made from blood”; Neville's overview of milk secretion, pathway V."
             }
         }
     }
@@ -212,6 +212,8 @@ impl AlveolusView {
         egui::Window::new("How milk is made")
             .open(&mut open)
             .default_width(720.0)
+            // A pathway's paragraph and curve make it taller than a small screen: it scrolls.
+            .vscroll(true)
             .show(ctx, |ui| match run {
                 Some(run) => self.ui(ui, run),
                 None => {
@@ -274,11 +276,21 @@ impl AlveolusView {
                 .min_by(|x, y| x.1.total_cmp(&y.1))
                 .map(|(p, _)| *p);
         }
+        ui.label(
+            RichText::new(
+                "An alveolus is one of the thousands of tiny sacs in the breast where milk is made. Lactocytes: the cells that make it. Myoepithelial cells: the muscle-like cells around it that squeeze the milk out. Tight junctions: the seals between the cells.",
+            )
+            .small(),
+        );
         ui.horizontal_wrapped(|ui| {
-            ui.label("The pathways:");
+            ui.label("The pathways (click one):");
             for p in Pathway::ALL {
                 let on = self.selected == Some(p);
-                if ui.selectable_label(on, p.name()).clicked() {
+                if ui
+                    .selectable_label(on, p.name())
+                    .on_hover_text(p.explanation())
+                    .clicked()
+                {
                     self.selected = if on { None } else { Some(p) };
                 }
             }
@@ -313,7 +325,9 @@ fn pathway_ui(ui: &mut Ui, run: &Run, breast: Breast, p: Pathway, t_h: f64) {
         .collect();
     let unit = p.flux(&PathwayTotals::default()).2;
     Plot::new(("pathway curve", p.name()))
-        .height(140.0)
+        .height(150.0)
+        // From zero: a steady flow read against a peak is not "almost nothing".
+        .include_y(0.0)
         .x_axis_label("days since birth")
         .y_axis_label(unit)
         .allow_scroll(false)
@@ -475,24 +489,25 @@ fn draw(ui: &Ui, rect: egui::Rect, m: &Moment) -> Vec<(Pathway, Pos2, Pos2)> {
     painter.circle_filled(c, lumen_r, v.extreme_bg_color);
     let fill_r = lumen_r * (m.fullness as f32).clamp(0.0, 1.0).sqrt();
     painter.circle_filled(c, fill_r, milk);
-    // Dark words on the milk, the theme's on the empty lumen.
-    let on_milk = if fill_r > 0.4 * lumen_r {
-        Color32::from_rgb(60, 50, 30)
-    } else {
-        text
-    };
-    painter.text(
-        c,
-        Align2::CENTER_CENTER,
+    // The milk's words on a plate of the window's colour, readable over milk or an empty lumen.
+    let galley = painter.layout(
         format!(
-            "milk\n{:.0}% full\nlactose {:.0} g/L\nsodium {:.0} mmol/L",
+            "milk: {:.0}% full\nlactose {:.0} g/L\nsodium {:.0} mmol/L",
             100.0 * m.fullness,
             m.lactose_g_l,
             m.sodium_mmol_l
         ),
         font.clone(),
-        on_milk,
+        text,
+        f32::INFINITY,
     );
+    let at = c - galley.size() / 2.0;
+    painter.rect_filled(
+        egui::Rect::from_min_size(at, galley.size()).expand(3.0),
+        3.0,
+        v.window_fill.gamma_multiply(0.85),
+    );
+    painter.galley(at, galley, text);
 
     // The pathways: arrows from the blood side into the lumen, width by flux.
     let angles = [
