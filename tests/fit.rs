@@ -7,6 +7,14 @@ use lactosim::fit::{Placement, driven_scenario, mean_abs_misfit_ml, residuals};
 use lactosim::log::read_str;
 use lactosim::schedule::{Kind, Rule, Side};
 
+/// A log of tests/data/logs/, read.
+fn fixture(name: &str) -> lactosim::log::Log {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/logs")
+        .join(name);
+    lactosim::log::read_file(&path, None).unwrap_or_else(|e| panic!("{name}: {e:?}"))
+}
+
 /// An exclusive pumper, six double pumps a day from birth, with her own storage and rate.
 fn known_mother() -> Scenario {
     let mut sc = Scenario {
@@ -286,14 +294,7 @@ fn a_log_that_wraps_midnight_and_a_base_with_time_away_still_run() {
 #[test]
 fn test_weights_fit_the_babys_effectiveness_within_its_range() {
     use lactosim::fit::{Fitted, fit};
-    let log = lactosim::log::read_file(
-        std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/logs/test-weighing.csv"
-        )),
-        None,
-    )
-    .unwrap();
+    let log = fixture("test-weighing.csv");
     let f = fit(
         &Scenario::default(),
         &log,
@@ -376,14 +377,7 @@ fn the_fitted_runs_24_hour_range_agrees_with_kents_shortcut() {
 #[test]
 fn her_scenario_has_her_plan_as_one_rule_and_her_fitted_spreads() {
     use lactosim::fit::{fit, her_scenario};
-    let log = lactosim::log::read_file(
-        std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/logs/pump-log-3-days.csv"
-        )),
-        None,
-    )
-    .unwrap();
+    let log = fixture("pump-log-3-days.csv");
     let at = Placement::first_day_is(40.0);
     let f = fit(&Scenario::default(), &log, at, &|_| {}).unwrap();
     let sc = her_scenario(&f, &log, at, "pump-log-3-days.csv");
@@ -421,14 +415,7 @@ fn her_scenario_has_her_plan_as_one_rule_and_her_fitted_spreads() {
 #[test]
 fn an_exclusive_pumper_pumped_from_birth() {
     use lactosim::fit::Before;
-    let log = lactosim::log::read_file(
-        std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/logs/pump-log-3-days.csv"
-        )),
-        None,
-    )
-    .unwrap();
+    let log = fixture("pump-log-3-days.csv");
     assert_eq!(Before::usual_for(&log), Before::FirstDayFromBirth);
     let at = Placement::first_day_is(40.0).after(Before::FirstDayFromBirth);
     let sc = driven_scenario(&Scenario::default(), &log, at, 14.0);

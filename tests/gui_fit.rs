@@ -19,6 +19,17 @@ fn harness() -> Harness<'static, App> {
     h
 }
 
+/// Click Fit, wait for the fit on its worker and for her scenario's run.
+fn fit_and_open(h: &mut Harness<'static, App>) {
+    h.get_by_label("Fit the model to her log").click();
+    h.step();
+    h.state_mut().wait_for_fit();
+    h.step();
+    let ctx = h.ctx.clone();
+    h.state_mut().wait_for_run(&ctx);
+    h.run();
+}
+
 #[test]
 fn a_pump_log_is_imported_fitted_and_opened_as_her_scenario() {
     let mut h = harness();
@@ -52,13 +63,7 @@ fn a_pump_log_is_imported_fitted_and_opened_as_her_scenario() {
     her.day_of_life = 40;
     her.day_given = true;
     h.run();
-    h.get_by_label("Fit the model to her log").click();
-    h.step();
-    h.state_mut().wait_for_fit();
-    h.step();
-    let ctx = h.ctx.clone();
-    h.state_mut().wait_for_run(&ctx);
-    h.run();
+    fit_and_open(&mut h);
     // Her scenario is open: the log's days, then two weeks more of its last day.
     let sc = &h.state().document.scenario;
     assert_eq!(sc.name, "Her log: pump-log.csv");
@@ -123,13 +128,7 @@ fn her_three_day_pump_log_then_eight_pumps_instead_of_six() {
     h.get_by_label("Her baby's day of life on the log's first day:")
         .set_value_accesskit(40.0);
     h.run();
-    h.get_by_label("Fit the model to her log").click();
-    h.step();
-    h.state_mut().wait_for_fit();
-    h.step();
-    let ctx = h.ctx.clone();
-    h.state_mut().wait_for_run(&ctx);
-    h.run();
+    fit_and_open(&mut h);
     h.get_by_label("storage capacity, right breast");
     h.get_by_label_contains("The model fits her 18 sessions to within");
     // How her scenario was made, and her plan after the log as one rule.
