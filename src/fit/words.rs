@@ -155,13 +155,7 @@ pub fn how_made(driven: &Scenario, log: &Log, at: Placement) -> Vec<String> {
             .iter()
             .map(|s| s.end_h.unwrap_or(s.start_h))
             .fold(0.0, f64::max);
-    let history: Vec<String> = driven
-        .schedule
-        .rules
-        .iter()
-        .filter(|r| r.label.starts_with(HISTORY_LABEL))
-        .map(|r| rule_summary(r, driven.horizon_days))
-        .collect();
+    let history = rules_labelled(driven, HISTORY_LABEL);
     let from_birth = at.before == Before::FirstDayFromBirth;
     if from_birth {
         out.push(if history.is_empty() {
@@ -189,13 +183,7 @@ pub fn how_made(driven: &Scenario, log: &Log, at: Placement) -> Vec<String> {
         log.sessions.len()
     ));
     if driven.horizon_days * 24.0 > last_h + 1.0 {
-        let rules: Vec<String> = driven
-            .schedule
-            .rules
-            .iter()
-            .filter(|r| r.label.starts_with(PLAN_AFTER_LABEL))
-            .map(|r| rule_summary(r, driven.horizon_days))
-            .collect();
+        let rules = rules_labelled(driven, PLAN_AFTER_LABEL);
         if rules.is_empty() {
             out.push(format!(
                 "After her log, to the end of day {}: its last day's sessions copied day by day (as recurring rules they would overlap on a breast).",
@@ -210,4 +198,15 @@ pub fn how_made(driven: &Scenario, log: &Log, at: Placement) -> Vec<String> {
         }
     }
     out
+}
+
+/// The summaries of the rules `driven` made with `label`.
+fn rules_labelled(driven: &Scenario, label: &str) -> Vec<String> {
+    driven
+        .schedule
+        .rules
+        .iter()
+        .filter(|r| r.label.starts_with(label))
+        .map(|r| rule_summary(r, driven.horizon_days))
+        .collect()
 }
