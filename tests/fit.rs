@@ -451,3 +451,47 @@ fn an_exclusive_pumper_pumped_from_birth() {
         "from birth {from_birth:.1} ml, after a warm-up {warm_up:.1} ml"
     );
 }
+
+/// Her day crosses midnight (pumps 10:00 … 01:00, 04:00, her night 04:00–10:00) and the log ends
+/// after the 01:00 pump: her 04:00 pump still comes (a copy of her last day's, before the rule's
+/// first block at 10:00), not an 8-hour gap.
+#[test]
+fn her_plan_after_a_log_that_ends_in_the_small_hours_keeps_them() {
+    let mut text = String::from("start,minutes,kind,side,total\n");
+    for (date, clocks) in [
+        (
+            "2026-11-30",
+            &["10:00", "13:00", "16:00", "19:00", "22:00"][..],
+        ),
+        (
+            "2026-12-01",
+            &[
+                "01:00", "04:00", "10:00", "13:00", "16:00", "19:00", "22:00",
+            ][..],
+        ),
+        ("2026-12-02", &["01:00"][..]),
+    ] {
+        for c in clocks {
+            text += &format!("{date} {c},15,pump,both,80\n");
+        }
+    }
+    let log = read_str(&text, None).unwrap();
+    let at = Placement::first_day_is(40.0).after(lactosim::fit::Before::FirstDayFromBirth);
+    let sc = driven_scenario(&Scenario::default(), &log, at, 7.0);
+    assert!(sc.validate().is_empty(), "{:?}", sc.validate());
+    let run = lactosim::simulate(&sc).unwrap();
+    let log_end_h = 42.0 * 24.0 + 1.25;
+    let next: Vec<f64> = run
+        .sessions
+        .iter()
+        .map(|s| s.start_h)
+        .filter(|&t| t > log_end_h)
+        .take(3)
+        .collect();
+    assert_eq!(
+        next,
+        [42.0 * 24.0 + 4.0, 42.0 * 24.0 + 10.0, 42.0 * 24.0 + 13.0]
+    );
+    // And from then on, seven a day.
+    assert_eq!(run.days[45].pump_sessions, 7);
+}

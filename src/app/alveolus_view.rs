@@ -243,6 +243,10 @@ impl AlveolusView {
                 .clicked()
             {
                 self.playing = !self.playing;
+                // At the end, play from the start again.
+                if self.playing && self.t_h >= end_h {
+                    self.t_h = 0.0;
+                }
             }
             let l = ui.label("Day");
             let mut day = self.t_h / 24.0;
@@ -313,8 +317,13 @@ fn pathway_ui(ui: &mut Ui, run: &Run, breast: Breast, p: Pathway, t_h: f64) {
     ui.label(p.explanation());
     let s = &run.series;
     let g = &s.glands[breast.index()];
-    // Hourly: what moved over each hour of the run.
-    let per_hour = (60.0 / 5.0_f64).max(1.0) as usize;
+    // Hourly: what moved over each hour of the run (samples are evenly spaced).
+    let spacing_h = if s.t_h.len() > 1 {
+        s.t_h[1] - s.t_h[0]
+    } else {
+        1.0
+    };
+    let per_hour = ((1.0 / spacing_h).round() as usize).max(2);
     let points: PlotPoints = (per_hour..s.t_h.len())
         .step_by(per_hour / 2)
         .map(|k| {

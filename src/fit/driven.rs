@@ -145,10 +145,12 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
         .iter()
         .filter_map(|s| as_session(s, zero))
         .collect();
+    // The log's end: its last feed or pump (a bottle is not a session of hers).
     let last_h = zero
         + log
             .sessions
             .iter()
+            .filter(|s| s.kind != LogKind::Bottle)
             .map(|s| s.end_h.unwrap_or(s.start_h + UNTIMED_SESSION_MIN / 60.0))
             .fold(0.0, f64::max);
     sc.horizon_days = ((last_h / 24.0).ceil() + days_after).clamp(1.0, MAX_HORIZON_DAYS);
@@ -217,14 +219,48 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
         .sessions
         .sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
     let rules_from = sc.schedule.rules.len();
+    let sessions_from = sc.schedule.sessions.len();
+    // A rule starts with its first session on or after the log's end; her day's sessions
+    // before that (the small hours of a day whose pattern began the evening before, which a
+    // rule's days do not reach back to) are her last day's copies.
+    let bridge: Vec<Session> = after_rules
+        .iter()
+        .flat_map(|r| {
+            let first = first_start_h(r, end_h);
+            copies_after
+                .iter()
+                .filter(move |s| {
+                    s.kind == r.kind && s.side == r.side && ends_h(s) <= first.unwrap_or(end_h)
+                })
+                .cloned()
+        })
+        .collect();
     sc.schedule.rules.extend(after_rules);
+    sc.schedule.sessions.extend(bridge);
     if !runs(&sc) {
         let schedule = &mut sc.schedule;
         schedule.rules.truncate(rules_from);
+        schedule.sessions.truncate(sessions_from);
         schedule.sessions.extend(copies_after);
-        schedule.sessions.sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
     }
+    sc.schedule
+        .sessions
+        .sort_by(|a, b| a.at_h.total_cmp(&b.at_h));
     sc
+}
+
+/// When `rule`'s first session starts (before `end_h`), if it has one.
+fn first_start_h(rule: &crate::schedule::Rule, end_h: f64) -> Option<f64> {
+    let alone = crate::schedule::Schedule {
+        responsive: None,
+        rules: vec![rule.clone()],
+        ..Default::default()
+    };
+    alone
+        .expand(end_h, crate::calendar::Calendar::default())
+        .ok()?
+        .first()
+        .map(|s| s.start_h)
 }
 
 /// The label of the warm-up's copies of the log's first day.

@@ -60,7 +60,8 @@ pub fn daily_rules(day: &[&Session], from_h: f64, to_day: f64, label: &str) -> V
                     |best, g| if g.0 > best.0 { g } else { best },
                 );
             let even_h = 24.0 / n as f64;
-            let night = n > 1 && gap_h >= NIGHT_GAP_MIN_H && gap_h > NIGHT_GAP_FACTOR * even_h;
+            let night =
+                n > 1 && gap_h >= NIGHT_GAP_MIN_H && gap_h >= NIGHT_GAP_FACTOR * even_h - 1e-9;
             // Round the clock, the rule steps on from her first session of the day (the one
             // she would come to next after it); with a night, each day starts after it.
             let first_in_time = sessions
@@ -75,7 +76,8 @@ pub fn daily_rules(day: &[&Session], from_h: f64, to_day: f64, label: &str) -> V
                     after_gap,
                 )
             } else {
-                (round_to(even_h, 0.05), None, first_in_time)
+                // Exactly 24/n: a rounded spacing would drift round the clock over weeks.
+                (even_h, None, first_in_time)
             };
             let what = match kind {
                 Kind::Pump => "pump",
@@ -169,5 +171,26 @@ mod tests {
             (Kind::Pump, Side::Right, 24.0)
         );
         assert!((pump.first_at_clock_h - 14.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_gap_of_exactly_one_and_a_half_spacings_is_a_night_and_even_days_do_not_drift() {
+        // Three a day, 07:00, 13:00, 19:00: the 12-hour gap is exactly 1.5 times the even
+        // spacing, and still her night (a day from 07:00, not 07:00, 15:00, 23:00).
+        let three: Vec<Session> = [7.0, 13.0, 19.0]
+            .iter()
+            .map(|&h| session(Kind::Pump, Side::Both, 24.0 + h, 15.0))
+            .collect();
+        let refs: Vec<&Session> = three.iter().collect();
+        let r = &daily_rules(&refs, 48.0, 10.0, "x")[0];
+        assert_eq!((r.every_h, r.max_per_day), (6.0, Some(3)));
+        assert!((r.first_at_clock_h - 7.0).abs() < 1e-9);
+        // Seven round the clock: every 24/7 h exactly (no drift over weeks).
+        let seven: Vec<Session> = (0..7)
+            .map(|k| session(Kind::Pump, Side::Both, 24.0 + 24.0 / 7.0 * k as f64, 15.0))
+            .collect();
+        let refs: Vec<&Session> = seven.iter().collect();
+        let r = &daily_rules(&refs, 48.0, 10.0, "x")[0];
+        assert_eq!((r.every_h, r.max_per_day), (24.0 / 7.0, None));
     }
 }

@@ -14,7 +14,8 @@
 //! What the gland takes from the blood to make the milk follows by mass balance
 //! ([`from_blood`]). Totals rather than rates: the run samples them, and what a pathway moved
 //! between two samples is their difference — exact, so the pathways add up to the milk stored
-//! and removed (tests/pathways.rs).
+//! and removed (tests/pathways.rs) while nothing is resorbed: of resorption only the volume is
+//! counted, not the fat and solutes it takes back (a breast left full for a day or more).
 
 use serde::{Deserialize, Serialize};
 

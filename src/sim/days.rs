@@ -132,13 +132,15 @@ impl Sim<'_> {
                 self.glands[1].capacity_ml_per_h,
             ],
         };
-        // Only while the baby is fed on demand: a day of planned feeds or of pumping alone
-        // (the baby fed her pumped milk by bottle) leaves the baby's appetite to the plan.
+        // A scenario that feeds on demand, on a day it does, or on a day with breastfeeds after
+        // it stopped (planned feeds: the baby may still be short at the breast). Not on a day of
+        // pumping alone: the baby is fed her pumped milk by bottle.
         let day_start_h = day as f64 * 24.0;
-        let responsive = self.sc.schedule.responsive.as_ref().is_some_and(|r| {
-            r.from_day * 24.0 < day_start_h + 24.0
-                && r.until_day.is_none_or(|d| d * 24.0 > day_start_h)
-        });
+        let responsive = summary.breastfeeds > 0 && self.sc.schedule.responsive.is_some()
+            || self.sc.schedule.responsive.as_ref().is_some_and(|r| {
+                r.from_day * 24.0 < day_start_h + 24.0
+                    && r.until_day.is_none_or(|d| d * 24.0 > day_start_h)
+            });
         let wanted = summary.appetite_at_breast_ml;
         if responsive && day >= 5 && wanted > 0.0 && summary.intake_ml < 0.85 * wanted {
             self.run.events.push(Event {
