@@ -6,9 +6,9 @@
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions, SnapshotResults};
 
+use lactosim::app::App;
 use lactosim::app::alveolus_view::{AlveolusView, Moment, Pathway};
 use lactosim::app::files::NoDialogs;
-use lactosim::app::{App, Command};
 use lactosim::run::Run;
 use lactosim::scenario::Breast;
 
@@ -91,5 +91,4 @@ fn help_opens_how_milk_is_made() {
     h.run();
     assert!(h.state().alveolus.open);
     h.get_by_label_contains("Day 0 12:00, left breast: this hour about");
-    let _ = Command::ShowHowMilkIsMade;
 }
