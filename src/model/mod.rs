@@ -7,12 +7,14 @@
 //! - [`prolactin`]: baseline, suckling surges, slow support of capacity;
 //! - [`oxytocin`]: the let-down reflex and stress;
 //! - [`infant`]: appetite, hunger, suckling;
-//! - [`pharmacology`]: what the mother takes, its amount in her body and its effect.
+//! - [`pharmacology`]: what the mother takes, its amount in her body and its effect;
+//! - [`milk_transfer`]: what of it reaches her milk, and the dose at each feed.
 
 pub mod activation;
 pub mod composition;
 pub mod gland;
 pub mod infant;
+pub mod milk_transfer;
 pub mod oxytocin;
 pub mod pathways;
 pub mod pharmacology;
