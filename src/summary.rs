@@ -353,6 +353,39 @@ pub fn shared_complete_days(now: &Run, baseline: &Run) -> usize {
     complete_days(now).min(complete_days(baseline))
 }
 
+/// The sentence comparing two runs at `day` (`None`: when they share no complete day): how
+/// supply parts and settles ([`compared_words_at`]), or, when the milk made stays within
+/// [`PARTING_SHARE`] every day, that — with the day's ml if they differ at all (a small change
+/// that lasts is still a change, and a reader should know how close "close" is).
+pub fn comparison_sentence(now: &Run, baseline: &Run, day: Option<usize>) -> String {
+    if let Some(s) = day.and_then(|d| compared_words_at(now, baseline, d)) {
+        return s;
+    }
+    let pct = 100.0 * PARTING_SHARE;
+    let mut s = match day {
+        Some(d) => format!(
+            "Up to day {d}, the milk made stays within {pct:.0}% of the baseline's every day"
+        ),
+        None => format!("The milk made stays within {pct:.0}% of the baseline's every day"),
+    };
+    let last = shared_complete_days(now, baseline)
+        .checked_sub(1)
+        .map(|l| day.map_or(l, |d| d.min(l)));
+    if let Some(d) = last {
+        let (n, o) = (
+            now.days[d].total_production_ml(),
+            baseline.days[d].total_production_ml(),
+        );
+        if (n - o).abs() >= 1.0 {
+            s += &format!(
+                "; on day {d} it is {n:.0} ml instead of {o:.0} ({:+.0} ml)",
+                n - o
+            );
+        }
+    }
+    s + "."
+}
+
 /// [`compared_words_at`] the last day both runs cover in full. `None` also when they share no
 /// complete day.
 pub fn compared_words(now: &Run, baseline: &Run) -> Option<String> {

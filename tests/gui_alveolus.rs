@@ -13,11 +13,7 @@ use lactosim::run::Run;
 use lactosim::scenario::Breast;
 
 fn view_at(run: &Run, t_h: f64) -> Harness<'static, (AlveolusView, Run)> {
-    let view = AlveolusView {
-        open: true,
-        t_h,
-        ..Default::default()
-    };
+    let view = AlveolusView::at(t_h);
     let mut h = Harness::builder().with_size([720.0, 560.0]).build_ui_state(
         |ui, (v, run): &mut (AlveolusView, Run)| v.ui(ui, run),
         (view, run.clone()),

@@ -105,6 +105,16 @@ pub struct AlveolusView {
     pub breast: usize,
     pub playing: bool,
     pub selected: Option<Pathway>,
+    /// The selected pathway's hourly curve, made once per run, breast and pathway (not every
+    /// frame: a year's run has a hundred thousand samples).
+    curve: Option<Curve>,
+}
+
+/// A pathway's curve over a run.
+struct Curve {
+    /// Which run (its address while it is on screen, and its length), breast and pathway.
+    key: (usize, usize, usize, Pathway),
+    points: Vec<egui_plot::PlotPoint>,
 }
 
 /// One hour of the run at `t_h`, read from its samples.
@@ -193,6 +203,15 @@ fn capitalised(s: &str) -> String {
 const PLAY_HOURS_PER_S: f64 = 2.0;
 
 impl AlveolusView {
+    /// Open at `t_h` (hours since birth), the left breast, nothing selected.
+    pub fn at(t_h: f64) -> Self {
+        Self {
+            open: true,
+            t_h,
+            ..Default::default()
+        }
+    }
+
     /// Open it; the first time at noon of the day of birth (colostrum, the junctions open), to
     /// be played or scrubbed through the first week.
     pub fn show(&mut self) {
@@ -212,8 +231,10 @@ impl AlveolusView {
         egui::Window::new("How milk is made")
             .open(&mut open)
             .default_width(720.0)
-            // A pathway's paragraph and curve make it taller than a small screen: it scrolls.
+            // A pathway's paragraph and curve make it taller than a small screen: it scrolls,
+            // from a height that shows the whole drawing and its words.
             .vscroll(true)
+            .default_height(700.0)
             .show(ctx, |ui| match run {
                 Some(run) => self.ui(ui, run),
                 None => {
@@ -300,7 +321,20 @@ impl AlveolusView {
             }
         });
         if let Some(p) = self.selected {
-            pathway_ui(ui, run, breast, p, m.t_h);
+            let key = (
+                std::ptr::from_ref(run) as usize,
+                run.series.t_h.len(),
+                breast.index(),
+                p,
+            );
+            if self.curve.as_ref().is_none_or(|c| c.key != key) {
+                self.curve = Some(Curve {
+                    key,
+                    points: hourly_curve(run, breast, p),
+                });
+            }
+            let points = self.curve.as_ref().map_or(&[][..], |c| &c.points);
+            pathway_ui(ui, p, points, m.t_h);
         }
         ui.label(
             RichText::new("Arrows: width follows what each pathway moved in the hour before the time shown; full width is an ordinary hour of a mature breast.")
@@ -310,28 +344,32 @@ impl AlveolusView {
     }
 }
 
-/// The pathway's paragraph and its curve over the run, with the time shown marked.
-fn pathway_ui(ui: &mut Ui, run: &Run, breast: Breast, p: Pathway, t_h: f64) {
-    ui.separator();
-    ui.strong(p.name());
-    ui.label(p.explanation());
+/// What pathway `p` of `breast` moved over each hour of the run (samples are evenly spaced),
+/// every half hour.
+fn hourly_curve(run: &Run, breast: Breast, p: Pathway) -> Vec<egui_plot::PlotPoint> {
     let s = &run.series;
     let g = &s.glands[breast.index()];
-    // Hourly: what moved over each hour of the run (samples are evenly spaced).
     let spacing_h = if s.t_h.len() > 1 {
         s.t_h[1] - s.t_h[0]
     } else {
         1.0
     };
     let per_hour = ((1.0 / spacing_h).round() as usize).max(2);
-    let points: PlotPoints = (per_hour..s.t_h.len())
+    (per_hour..s.t_h.len())
         .step_by(per_hour / 2)
         .map(|k| {
             let j = k - per_hour;
             let r = g.pathways[k].rate_since(&g.pathways[j], s.t_h[k] - s.t_h[j]);
-            [s.t_h[k] / 24.0, p.flux(&r).0]
+            egui_plot::PlotPoint::new(s.t_h[k] / 24.0, p.flux(&r).0)
         })
-        .collect();
+        .collect()
+}
+
+/// The pathway's paragraph and its curve over the run, with the time shown marked.
+fn pathway_ui(ui: &mut Ui, p: Pathway, points: &[egui_plot::PlotPoint], t_h: f64) {
+    ui.separator();
+    ui.strong(p.name());
+    ui.label(p.explanation());
     let unit = p.flux(&PathwayTotals::default()).2;
     Plot::new(("pathway curve", p.name()))
         .height(150.0)
@@ -341,7 +379,7 @@ fn pathway_ui(ui: &mut Ui, run: &Run, breast: Breast, p: Pathway, t_h: f64) {
         .y_axis_label(unit)
         .allow_scroll(false)
         .show(ui, |plot| {
-            plot.line(Line::new(p.short(), points));
+            plot.line(Line::new(p.short(), PlotPoints::Borrowed(points)));
             plot.vline(VLine::new("now", t_h / 24.0));
         });
 }
@@ -518,54 +556,38 @@ fn draw(ui: &Ui, rect: egui::Rect, m: &Moment) -> Vec<(Pathway, Pos2, Pos2)> {
     );
     painter.galley(at, galley, text);
 
-    // The pathways: arrows from the blood side into the lumen, width by flux.
-    let angles = [
-        (Pathway::Exocytosis, 0.20),
-        (Pathway::Lipid, 0.27),
-        (Pathway::Apical, 0.34),
-        (Pathway::Transcytosis, 0.13),
+    // The pathways: arrows from the blood side into the lumen, as wide as what each moved;
+    // the paracellular one at a junction (the cells' gaps are at whole twelfths of a turn).
+    let arrows = [
+        (Pathway::Transcytosis, 0.13, Color32::from_rgb(60, 190, 170)),
+        (Pathway::Exocytosis, 0.20, Color32::from_rgb(70, 150, 230)),
+        (Pathway::Lipid, 0.27, Color32::from_rgb(230, 180, 40)),
+        (Pathway::Apical, 0.34, Color32::from_rgb(120, 190, 120)),
+        (
+            Pathway::Paracellular,
+            5.0 / n as f32,
+            Color32::from_rgb(230, 110, 60),
+        ),
     ];
-    let colours = [
-        Color32::from_rgb(70, 150, 230),
-        Color32::from_rgb(230, 180, 40),
-        Color32::from_rgb(120, 190, 120),
-        Color32::from_rgb(60, 190, 170),
-        Color32::from_rgb(230, 110, 60),
-    ];
-    let mut out = Vec::new();
-    let width = |p: Pathway| {
-        let (f, full, _) = p.flux(&m.per_h);
-        1.0 + 9.0 * ((f / full) as f32).clamp(0.0, 1.6)
-    };
-    for (i, (p, turn)) in angles.iter().enumerate() {
-        let a = turn * TAU;
-        let from = polar(c, cap_r - 0.02 * s, a);
-        let tip = polar(c, lumen_r - 0.02 * s, a);
-        painter.arrow(from, tip - from, Stroke::new(width(*p), colours[i]));
-        painter.text(
-            polar(c, cap_r + 0.05 * s, a),
-            Align2::CENTER_CENTER,
-            p.short(),
-            font.clone(),
-            text,
-        );
-        out.push((*p, from, tip));
-    }
-    // Between the cells: at a junction, drawn only as wide as what leaks.
-    let aj = TAU * 5.0 / n as f32;
-    let from = polar(c, cap_r - 0.02 * s, aj);
-    let tip = polar(c, lumen_r - 0.02 * s, aj);
-    let p = Pathway::Paracellular;
-    painter.arrow(from, tip - from, Stroke::new(width(p), colours[4]));
-    painter.text(
-        polar(c, cap_r + 0.06 * s, aj),
-        Align2::CENTER_CENTER,
-        p.short(),
-        font,
-        text,
-    );
-    out.push((p, from, tip));
-    out
+    arrows
+        .iter()
+        .map(|&(p, turn, colour)| {
+            let a = turn * TAU;
+            let from = polar(c, cap_r - 0.02 * s, a);
+            let tip = polar(c, lumen_r - 0.02 * s, a);
+            let (f, full, _) = p.flux(&m.per_h);
+            let width = 1.0 + 9.0 * ((f / full) as f32).clamp(0.0, 1.6);
+            painter.arrow(from, tip - from, Stroke::new(width, colour));
+            painter.text(
+                polar(c, cap_r + 0.05 * s, a),
+                Align2::CENTER_CENTER,
+                p.short(),
+                font.clone(),
+                text,
+            );
+            (p, from, tip)
+        })
+        .collect()
 }
 
 #[cfg(test)]

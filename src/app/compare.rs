@@ -8,7 +8,7 @@ use super::mothers::MothersView;
 use super::runner::Simulated;
 use crate::ensemble::DayQuantity;
 use crate::run::Run;
-use crate::summary::{Metrics, compared_words_at, complete_days, shared_complete_days};
+use crate::summary::{Metrics, complete_days, shared_complete_days};
 
 /// One row of the comparison: its label, unit, decimals and how to read it from [`Metrics`].
 struct Row {
@@ -410,40 +410,7 @@ impl ComparePanel {
             day,
             now: at(now),
             baseline: baseline.map(at),
-            words: baseline.map(|b| {
-                day.and_then(|d| compared_words_at(&now.run, &b.run, d))
-                    .unwrap_or_else(|| {
-                        // Not "the same": differences under the parting share are not told
-                        // apart, and a reader should know how close "close" is.
-                        let pct = 100.0 * crate::summary::PARTING_SHARE;
-                        let mut s = match day {
-                            Some(d) => format!(
-                                "Up to day {d}, the milk made stays within {pct:.0}% of the baseline's every day"
-                            ),
-                            None => format!(
-                                "The milk made stays within {pct:.0}% of the baseline's every day"
-                            ),
-                        };
-                        // A small change that lasts is still a change: its size on the day.
-                        let last = crate::summary::shared_complete_days(&now.run, &b.run)
-                            .checked_sub(1)
-                            .map(|l| day.map_or(l, |d| d.min(l)));
-                        if let Some(d) = last {
-                            let (n, o) = (
-                                now.run.days[d].total_production_ml(),
-                                b.run.days[d].total_production_ml(),
-                            );
-                            if (n - o).abs() >= 1.0 {
-                                s += &format!(
-                                    "; on day {d} it is {n:.0} ml instead of {o:.0} ({:+.0} ml).",
-                                    n - o
-                                );
-                                return s;
-                            }
-                        }
-                        s + "."
-                    })
-            }),
+            words: baseline.map(|b| crate::summary::comparison_sentence(&now.run, &b.run, day)),
         });
     }
 

@@ -82,6 +82,18 @@ pub fn warm_up_from_day(log: &Log, at: Placement) -> f64 {
     ((log_start_h / 24.0).floor() - WARM_UP_DAYS).max(0.0)
 }
 
+/// The log's end, hours since birth: the end of its last feed or pump (a bottle is not a
+/// session of hers; one without an end lasts [`UNTIMED_SESSION_MIN`]).
+pub fn log_end_h(log: &Log, at: Placement) -> f64 {
+    at.log_zero_h
+        + log
+            .sessions
+            .iter()
+            .filter(|s| s.kind != LogKind::Bottle)
+            .map(|s| s.end_h.unwrap_or(s.start_h + UNTIMED_SESSION_MIN / 60.0))
+            .fold(0.0, f64::max)
+}
+
 /// A logged session as the schedule's single session (times since birth).
 fn as_session(s: &ObservedSession, zero_h: f64) -> Option<Session> {
     let kind = match s.kind {
@@ -145,14 +157,7 @@ pub fn driven_scenario(base: &Scenario, log: &Log, at: Placement, days_after: f6
         .iter()
         .filter_map(|s| as_session(s, zero))
         .collect();
-    // The log's end: its last feed or pump (a bottle is not a session of hers).
-    let last_h = zero
-        + log
-            .sessions
-            .iter()
-            .filter(|s| s.kind != LogKind::Bottle)
-            .map(|s| s.end_h.unwrap_or(s.start_h + UNTIMED_SESSION_MIN / 60.0))
-            .fold(0.0, f64::max);
+    let last_h = log_end_h(log, at);
     sc.horizon_days = ((last_h / 24.0).ceil() + days_after).clamp(1.0, MAX_HORIZON_DAYS);
     let end_h = sc.horizon_days * 24.0;
     // The warm-up: the log's first 24 hours, repeated daily at the same times, back to where

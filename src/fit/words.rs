@@ -1,6 +1,8 @@
 //! The fit in words: how well the model fits her log, and what the log cannot tell.
 
-use super::driven::{Before, HISTORY_LABEL, PLAN_AFTER_LABEL, Placement, warm_up_from_day};
+use super::driven::{
+    Before, HISTORY_LABEL, PLAN_AFTER_LABEL, Placement, log_end_h, warm_up_from_day,
+};
 use super::estimate::{Fit, Fitted};
 use crate::log::Log;
 use crate::scenario::Scenario;
@@ -149,12 +151,7 @@ pub fn how_made(driven: &Scenario, log: &Log, at: Placement) -> Vec<String> {
     let mut out = Vec::new();
     let warm_from = warm_up_from_day(log, at);
     let first_h = at.log_zero_h + log.sessions.first().map_or(0.0, |s| s.start_h);
-    let last_h = at.log_zero_h
-        + log
-            .sessions
-            .iter()
-            .map(|s| s.end_h.unwrap_or(s.start_h))
-            .fold(0.0, f64::max);
+    let last_h = log_end_h(log, at);
     let history = rules_labelled(driven, HISTORY_LABEL);
     let from_birth = at.before == Before::FirstDayFromBirth;
     if from_birth {

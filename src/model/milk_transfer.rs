@@ -9,6 +9,7 @@
 //! Database, US National Library of Medicine) is the source of several. This is how the parts
 //! work, not advice on what is safe: the words that show these figures say so.
 
+use super::pharmacology::Substance;
 use crate::run::{Run, SessionResult};
 use crate::schedule::Kind;
 
@@ -132,25 +133,29 @@ impl Passing {
                 usual_dose: "400 mg",
                 source: "B7: milk below detection (0.5–1 mg/l), half-life 1.5–2 h, RID < 0.38% (LactMed NBK500986; PMID 24695355); Vd ≈ 0.15 l/kg, bioavailability ≈ 90% (product information)",
             },
-            // B9: M/P 0.1–0.5 (0.25); half-life ≈ 7.5 h; bioavailability ≈ 15%; Vd ≈ 5.7 l/kg
-            // (Heykants 1981).
+            // B9: M/P 0.1–0.5 (0.25); bioavailability ≈ 15%; Vd ≈ 5.7 l/kg (Heykants 1981); the
+            // half-life the prolactin model uses (`pharmacology`, B9).
             Passing::Domperidone => TransferFigures {
                 bioavailability: 0.15,
                 absorption_half_life_h: 0.3,
                 volume_l_per_kg: 5.7,
-                elimination: Elimination::FirstOrder { half_life_h: 7.5 },
+                elimination: Elimination::FirstOrder {
+                    half_life_h: Substance::Domperidone.figures().half_life_h,
+                },
                 milk_plasma_ratio: 0.25,
                 usual_dose_mg: 10.0,
                 usual_dose: "10 mg",
                 source: "B9: M/P 0.1–0.5, half-life ≈ 7.5 h, bioavailability ≈ 15%, RID ≈ 0.01% (Wan et al. 2008, PMC2492930; LactMed); Vd ≈ 5.7 l/kg (Heykants 1981)",
             },
-            // B8: M/P can exceed 1 in the first days (1 here); half-life 4.6–5.2 h (5.2);
-            // bioavailability 0.77; Vd 3.4 l/kg.
+            // B8: M/P can exceed 1 in the first days (1 here); bioavailability 0.77; Vd 3.4
+            // l/kg; the half-life the prolactin model uses (`pharmacology`, B8: 4.6–5.2 h).
             Passing::Metoclopramide => TransferFigures {
                 bioavailability: 0.77,
                 absorption_half_life_h: 0.3,
                 volume_l_per_kg: 3.4,
-                elimination: Elimination::FirstOrder { half_life_h: 5.2 },
+                elimination: Elimination::FirstOrder {
+                    half_life_h: Substance::Metoclopramide.figures().half_life_h,
+                },
                 milk_plasma_ratio: 1.0,
                 usual_dose_mg: 10.0,
                 usual_dose: "10 mg",
