@@ -1,15 +1,17 @@
 //! What the mother takes, and when: a list of courses in the schedule (`schedule.mother_takes`),
-//! each a substance, a dose, how many hours apart and between which days. The model of what a
-//! substance does is in [`crate::model::pharmacology`].
+//! each a substance, a dose, how many hours apart (at most so many a day) and between which
+//! days. What a substance does to prolactin is [`crate::model::pharmacology`]; what of it reaches
+//! the milk and the baby, [`crate::model::milk_transfer`].
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::pharmacology::Substance;
+use crate::model::pharmacology::{STANDARD_DRINK_MG, Substance};
 use crate::scenario::{MAX_HORIZON_DAYS, Problem, check_day, check_range};
 
 /// A course of one substance: `dose_mg` every `every_h` hours from day `from_day` (at
 /// `first_at_clock_h`) until day `to_day` (exclusive). One dose: `to_day` within `every_h` of the
-/// first.
+/// first. With `max_per_day`, each day starts afresh at `first_at_clock_h` (as a schedule rule
+/// does): two coffees a day are every 6 h from 08:00, at most 2 a day.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Dosing {
@@ -23,6 +25,9 @@ pub struct Dosing {
     pub from_day: f64,
     /// Day the course ends (exclusive).
     pub to_day: f64,
+    /// At most this many a day, each day from `first_at_clock_h` (`None`: around the clock).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_per_day: Option<u32>,
 }
 
 impl Default for Dosing {
@@ -35,6 +40,7 @@ impl Default for Dosing {
             first_at_clock_h: 8.0,
             from_day: 14.0,
             to_day: 28.0,
+            max_per_day: None,
         }
     }
 }
@@ -50,6 +56,25 @@ impl Dosing {
             first_at_clock_h: 8.0,
             from_day,
             to_day,
+            max_per_day: None,
+        }
+    }
+
+    /// An everyday course of `substance` from `from_day` to `to_day`, as people take it: two
+    /// coffees a day (08:00 and 14:00), a glass of wine at 20:00, a bowl of bran in the
+    /// morning, a medicine at its usual dose and interval from 08:00.
+    pub fn everyday(substance: Substance, from_day: f64, to_day: f64) -> Self {
+        let usual = Self::usual(substance, from_day, to_day);
+        match substance {
+            Substance::Caffeine => Self {
+                max_per_day: Some(2),
+                ..usual
+            },
+            Substance::Alcohol => Self {
+                first_at_clock_h: 20.0,
+                ..usual
+            },
+            _ => usual,
         }
     }
 
@@ -63,6 +88,7 @@ impl Dosing {
             first_at_clock_h: at_h - day * 24.0,
             from_day: day,
             to_day: day + 1.0,
+            max_per_day: None,
         }
     }
 
@@ -76,28 +102,76 @@ impl Dosing {
         };
         let end = (self.to_day * 24.0).min(horizon_h);
         let every = self.every_h;
-        (0..)
-            .map(move |k| start + k as f64 * every)
-            .take_while(move |&t| t < end)
+        // At most so many a day: the k-th dose of each day, each day from the first clock time
+        // (the first day from `start`, which a course starting mid-day may have moved on).
+        let per_day = self.max_per_day.map(|n| n as u64);
+        let day0 = (start / 24.0).floor();
+        let clock = self.first_at_clock_h;
+        let mut k: u64 = 0;
+        let mut day: f64 = day0;
+        std::iter::from_fn(move || {
+            let t = match per_day {
+                None => start + k as f64 * every,
+                Some(n) => {
+                    if k >= n || k as f64 * every >= 24.0 {
+                        k = 0;
+                        day += 1.0;
+                    }
+                    if n == 0 {
+                        return None;
+                    }
+                    day * 24.0 + clock + k as f64 * every
+                }
+            };
+            k += 1;
+            (t < end).then_some(t)
+        })
+    }
+
+    /// A dose in the words of its substance: "2 standard drinks (28 g)", "95 mg".
+    pub fn dose_words(&self) -> String {
+        dose_words(self.substance, self.dose_mg)
     }
 
     /// "domperidone 10 mg every 8 h, from day 14 to day 28 (14 days)": day ranges in the words
     /// of [`crate::calendar::day_range_words`], as everywhere.
     pub fn describe(&self) -> String {
+        let how_often = match self.max_per_day {
+            Some(n) => format!(
+                "{n} a day from {} every {} h",
+                crate::schedule_words::format_clock(self.first_at_clock_h),
+                self.every_h
+            ),
+            None => format!("every {} h", self.every_h),
+        };
         format!(
-            "{} {} mg every {} h, {}",
+            "{} {} {how_often}, {}",
             self.substance.name(),
-            self.dose_mg,
-            self.every_h,
+            self.dose_words(),
             crate::calendar::day_range_words(self.from_day, Some(self.to_day))
         )
     }
 }
 
+/// A dose of `substance` in its usual words: alcohol in standard drinks and grams, a few grams
+/// of fibre in g, the rest in mg.
+pub fn dose_words(substance: Substance, dose_mg: f64) -> String {
+    let g = dose_mg / 1000.0;
+    match substance {
+        Substance::Alcohol => {
+            let drinks = dose_mg / STANDARD_DRINK_MG;
+            let n = crate::summary::round_sig(drinks, 2);
+            let plural = if (n - 1.0).abs() < 1e-9 { "" } else { "s" };
+            format!("{n} standard drink{plural} ({} g)", crate::summary::round_sig(g, 3))
+        }
+        Substance::Fibre => format!("{} g", crate::summary::round_sig(g, 3)),
+        _ => format!("{} mg", crate::summary::round_sig(dose_mg, 3)),
+    }
+}
+
 /// Most doses a scenario may expand to (a guard against runaway courses).
 pub const MAX_DOSES: usize = 10_000;
-/// Largest single dose accepted, mg (the largest usual dose here is 10 mg).
-pub const MAX_DOSE_MG: f64 = 100.0;
+
 
 /// One dose at a known time.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -119,8 +193,14 @@ pub fn validate(courses: &[Dosing], problems: &mut Vec<Problem>) {
             "a dose (mg)",
             c.dose_mg,
             0.001,
-            MAX_DOSE_MG,
+            c.substance.figures().max_dose_mg,
         );
+        if c.max_per_day == Some(0) {
+            problems.push(Problem::new(
+                format!("{path}.max_per_day"),
+                "at most 0 a day is no course: leave it out, or at least 1",
+            ));
+        }
         check_range(
             problems,
             &format!("{path}.every_h"),

@@ -174,6 +174,17 @@ pub static PARAMS: &[Param] = &[
         |s| s.mother.stress_0_to_1
     ),
     param!(
+        "mother.weight_kg",
+        Mother,
+        "Her weight",
+        "kg",
+        35.0,
+        200.0,
+        "What she takes (coffee, alcohol, medicines) spreads through her body: the same dose gives a lighter mother a higher level in her blood and milk. Only what reaches the milk uses it.",
+        "B3, B5: doses per kg of her weight (Bennett 1996; Widmark); 70 kg the usual reference adult (a convention)",
+        |s| s.mother.weight_kg
+    ),
+    param!(
         "mother.prolactin.baseline_at_birth_ng_per_ml",
         Prolactin,
         "Prolactin baseline at birth",

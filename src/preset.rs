@@ -224,6 +224,8 @@ fn upgrade_drug_factor(scenario: &mut Scenario) {
             let fall = (1.0 - factor).min(0.95 * max_fall);
             half_mg * fall / (max_fall - fall)
         }
+        // Neither of the two acts this way.
+        ProlactinEffect::None => return,
     };
     let per_dose_mg = amount_mg / mean_amount_mg(substance, 1.0, f.usual_every_h);
     let mut course = crate::mother_takes::Dosing::usual(substance, 0.0, scenario.horizon_days);

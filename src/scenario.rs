@@ -120,6 +120,8 @@ pub struct Mother {
     pub oxytocin: Oxytocin,
     /// 0 = calm, 1 = very stressed: delays, thins and blocks let-downs (H7).
     pub stress_0_to_1: f64,
+    /// Her weight: what she takes spreads through a body this size (B3, B5).
+    pub weight_kg: f64,
 }
 
 impl Default for Mother {
@@ -134,9 +136,14 @@ impl Default for Mother {
             prolactin: Prolactin::default(),
             oxytocin: Oxytocin::default(),
             stress_0_to_1: 0.0,
+            weight_kg: DEFAULT_MOTHER_WEIGHT_KG,
         }
     }
 }
+
+/// Her weight when not told, kg: the usual reference adult for doses per kg (B3 divides her
+/// dose by her weight; 70 kg is a convention, not a figure of targets.md).
+pub const DEFAULT_MOTHER_WEIGHT_KG: f64 = 70.0;
 
 impl Mother {
     pub fn storage_capacity_ml(&self, breast: Breast) -> f64 {

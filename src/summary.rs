@@ -462,6 +462,16 @@ pub fn compared_words_at(now: &Run, baseline: &Run, day: usize) -> Option<String
     Some(s)
 }
 
+/// `v` to `digits` significant figures (amounts that span many sizes in sentences: 0.012 mg,
+/// 1.4 mg, 140 mg).
+pub fn round_sig(v: f64, digits: i32) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let scale = 10f64.powi(digits - 1 - v.abs().log10().floor() as i32);
+    (v * scale).round() / scale
+}
+
 /// `v` to the nearest multiple of `step` (figures in sentences: "about 790").
 pub(crate) fn round_to(v: f64, step: f64) -> f64 {
     (v / step).round() * step
@@ -471,6 +481,14 @@ pub(crate) fn round_to(v: f64, step: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::Scenario;
+
+    #[test]
+    fn significant_figures() {
+        assert_eq!(round_sig(0.012345, 2), 0.012);
+        assert_eq!(round_sig(1.46, 2), 1.5);
+        assert_eq!(round_sig(1234.0, 2), 1200.0);
+        assert_eq!(round_sig(0.0, 2), 0.0);
+    }
     use crate::schedule::{Kind, Rule, Side, Skip};
 
     fn run(sc: &Scenario) -> Run {

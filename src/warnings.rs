@@ -125,7 +125,11 @@ pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
             "Very high stress: the model's let-down inhibition is qualitative (H7), not fitted to measurements at this level.".to_owned(),
         );
     }
+    // The dose–response on prolactin (what leaves prolactin alone has none to leave).
     for (i, c) in sc.schedule.mother_takes.iter().enumerate() {
+        if !c.substance.acts_on_prolactin() {
+            continue;
+        }
         let f = c.substance.figures();
         let usual = crate::model::pharmacology::mean_amount_mg(
             c.substance,
@@ -150,7 +154,7 @@ pub fn warnings(sc: &Scenario, run: &Run) -> Vec<Warning> {
             say(
                 Some(c.from_day * 24.0),
                 format!(
-                    "Medicine {} ({}) goes on past the end of the run (day {}): lengthen the run under Mother & baby → Run to see all of it and what follows.",
+                    "Course {} of what the mother takes ({}) goes on past the end of the run (day {}): lengthen the run under Mother & baby → Run to see all of it and what follows.",
                     i + 1,
                     c.describe(),
                     sc.horizon_days

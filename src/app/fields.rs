@@ -81,6 +81,33 @@ pub(crate) fn clock_row(ui: &mut Ui, label: &str, tip: &str, value: &mut f64) {
     ui.end_row();
 }
 
+/// "A day, at most" with its count (a checkbox: unticked, around the clock), in a grid row:
+/// a rule's sessions or a course's doses. `first` is the count when ticked.
+pub(crate) fn at_most_a_day_row(ui: &mut Ui, max_per_day: &mut Option<u32>, first: u32, tip: &str) {
+    let mut limited = max_per_day.is_some();
+    let c = ui
+        .checkbox(&mut limited, "A day, at most")
+        .on_hover_text(tip);
+    if c.changed() {
+        *max_per_day = limited.then_some(first);
+    }
+    if let Some(n) = max_per_day {
+        let mut v = *n;
+        ui.add(
+            DragValue::new(&mut v)
+                .range(1..=96)
+                .clamp_existing_to_range(false)
+                .speed(0.05),
+        )
+        .labelled_by(c.id)
+        .on_hover_text(tip);
+        if v != *n {
+            *n = v.clamp(1, 96);
+        }
+    }
+    ui.end_row();
+}
+
 /// A label in the first column of a grid, with a tooltip.
 pub(crate) fn grid_label(ui: &mut Ui, text: &str, tip: &str) -> Id {
     ui.label(text).on_hover_text(tip).id

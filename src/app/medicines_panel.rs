@@ -1,9 +1,11 @@
-//! "What the mother takes": the courses of medicine in the schedule (`schedule.mother_takes`), a
-//! section at the end of the schedule panel.
+//! "What the mother takes": the courses in the schedule (`schedule.mother_takes`) — coffee, a
+//! drink, a medicine — a section at the end of the schedule panel.
 //!
 //! Each course is one line in plain words ([`Dosing::describe`]: "domperidone 10 mg every 8 h,
-//! from day 14 to day 28 (14 days)") with its fields under it and a Remove button; "Add medicine"
-//! adds the usual course of domperidone from day 14 (or the middle of a shorter run) to the end.
+//! from day 14 to day 28 (14 days)") with its fields under it and a Remove button; "Add coffee",
+//! "Add a drink" and "Add medicine" add two coffees a day, a glass of wine at 20:00, or the usual
+//! course of domperidone, from day 14 (or the middle of a shorter run) to the end. *What
+//! reaches the milk…* opens the window that shows what of each reached the baby.
 //! As in the rest of the schedule panel, nothing here changes the scenario: every change is an
 //! [`Edit::MotherTakes`], and each field only takes values the course's validation accepts.
 
@@ -11,16 +13,24 @@ use egui::{Align, Button, CollapsingHeader, ComboBox, Grid, Label, Layout, RichT
 
 use crate::calendar::day_range_words;
 use crate::edit::{Edit, ListEdit};
-use crate::model::pharmacology::Substance;
-use crate::mother_takes::{Dosing, MAX_DOSE_MG};
+use crate::model::milk_transfer::transfer_figures;
+use crate::model::pharmacology::{STANDARD_DRINK_MG, Substance};
+use crate::mother_takes::{Dosing, dose_words};
 use crate::scenario::MAX_HORIZON_DAYS;
 
-use super::fields::{DAY_TIP, clock_row, day_field, grid_label, num_field};
+use super::fields::{DAY_TIP, at_most_a_day_row, clock_row, day_field, grid_label, num_field};
 use super::glyphs::drawable;
 use super::schedule_templates::template_day;
 
-/// Draw the courses; push an [`Edit`] for every change.
-pub fn ui(ui: &mut Ui, courses: &[Dosing], horizon_days: f64, edits: &mut Vec<Edit>) {
+/// Draw the courses; push an [`Edit`] for every change; `show_reaches_milk` is set when *What
+/// reaches the milk…* is clicked.
+pub fn ui(
+    ui: &mut Ui,
+    courses: &[Dosing],
+    horizon_days: f64,
+    edits: &mut Vec<Edit>,
+    show_reaches_milk: &mut bool,
+) {
     CollapsingHeader::new(format!("What the mother takes ({})", courses.len()))
         .id_salt("what the mother takes")
         .default_open(true)
@@ -28,7 +38,8 @@ pub fn ui(ui: &mut Ui, courses: &[Dosing], horizon_days: f64, edits: &mut Vec<Ed
             if courses.is_empty() {
                 ui.label(
                     RichText::new(
-                        "Nothing. Medicines that raise or lower prolactin: use Add medicine.",
+                        "Nothing. Coffee, a drink, or a medicine (some raise or lower prolactin): \
+                         add one below, then see what reaches the milk.",
                     )
                     .small()
                     .weak(),
@@ -39,16 +50,49 @@ pub fn ui(ui: &mut Ui, courses: &[Dosing], horizon_days: f64, edits: &mut Vec<Ed
                     course_ui(ui, i, course, horizon_days, edits);
                 });
             }
-            if ui
-                .button("Add medicine")
-                .on_hover_text(
-                    "Add a course of domperidone, 10 mg three times a day, from day 14 (or the \
-                     middle of a shorter run) to the end of the run. Choose another medicine, \
-                     dose or days in its fields.",
-                )
-                .clicked()
+            ui.horizontal_wrapped(|ui| {
+                let adds = [
+                    (
+                        "Add coffee",
+                        "Add two cups of coffee a day (95 mg of caffeine each, at 08:00 and \
+                         14:00), from day 14 (or the middle of a shorter run) to the end.",
+                        Substance::Caffeine,
+                    ),
+                    (
+                        "Add a drink",
+                        "Add a glass of wine (one standard drink, 14 g of alcohol) at 20:00 each \
+                         evening, from day 14 (or the middle of a shorter run) to the end.",
+                        Substance::Alcohol,
+                    ),
+                    (
+                        "Add medicine",
+                        "Add a course of domperidone, 10 mg three times a day, from day 14 (or \
+                         the middle of a shorter run) to the end of the run. Choose another \
+                         medicine, dose or days in its fields.",
+                        Substance::Domperidone,
+                    ),
+                ];
+                for (text, tip, s) in adds {
+                    if ui.button(text).on_hover_text(tip).clicked() {
+                        edits.push(Edit::MotherTakes(ListEdit::Add(new_course_of(
+                            s,
+                            horizon_days,
+                        ))));
+                    }
+                }
+            });
+            if courses
+                .iter()
+                .any(|c| transfer_figures(c.substance).is_some())
+                && ui
+                    .button("What reaches the milk…")
+                    .on_hover_text(
+                        "Her blood and milk levels of what she takes, and what each feed \
+                         carried to the baby",
+                    )
+                    .clicked()
             {
-                edits.push(Edit::MotherTakes(ListEdit::Add(new_course(horizon_days))));
+                *show_reaches_milk = true;
             }
         });
 }
@@ -56,26 +100,35 @@ pub fn ui(ui: &mut Ui, courses: &[Dosing], horizon_days: f64, edits: &mut Vec<Ed
 /// The course "Add medicine" adds: the usual course of domperidone inside a run of
 /// `horizon_days`, to its end.
 pub fn new_course(horizon_days: f64) -> Dosing {
-    let horizon = horizon_days.clamp(0.0, MAX_HORIZON_DAYS);
-    let from = template_day(horizon).min(MAX_HORIZON_DAYS - 1.0);
-    Dosing::usual(
-        Substance::Domperidone,
-        from,
-        horizon.max(from + 1.0).min(MAX_HORIZON_DAYS),
-    )
+    new_course_of(Substance::Domperidone, horizon_days)
 }
 
-/// What a substance is for, its usual regimen and where the figures come from.
+/// The course an Add button adds for `s` inside a run of `horizon_days`, to its end: two coffees
+/// a day, a glass of wine at 20:00, or the usual course ([`Dosing::everyday`]).
+pub fn new_course_of(s: Substance, horizon_days: f64) -> Dosing {
+    let horizon = horizon_days.clamp(0.0, MAX_HORIZON_DAYS);
+    let from = template_day(horizon).min(MAX_HORIZON_DAYS - 1.0);
+    Dosing::everyday(s, from, horizon.max(from + 1.0).min(MAX_HORIZON_DAYS))
+}
+
+/// What a substance is, its usual dose and where the figures come from.
 fn substance_tip(ui: &Ui, s: Substance) -> String {
     let f = s.figures();
-    let tip = format!(
-        "{}: {}.\nUsual: {}. Half-life about {} h.\nSource: {}",
+    let leaves = match s.half_life_h() {
+        Some(h) => format!("Half-life about {h} h."),
+        None => "Leaves the body at a constant rate, about 0.1 g per kg of her weight an hour."
+            .to_owned(),
+    };
+    let mut tip = format!(
+        "{}: {}.\nUsual: {}. {leaves}\nSource: {}",
         s.name(),
         f.what_it_does,
         f.usual_regimen,
-        f.half_life_h,
         f.source
     );
+    if let Some(t) = transfer_figures(s) {
+        tip += &format!("\nInto milk: {}", t.source);
+    }
     drawable(ui.ctx(), &tip).into_owned()
 }
 
@@ -118,15 +171,15 @@ fn fields(ui: &mut Ui, d: &mut Dosing) {
         let tip = substance_tip(ui, d.substance);
         let l = grid_label(
             ui,
-            "Medicine",
-            "Which medicine she takes. Choosing another sets its usual dose and interval.",
+            "She takes",
+            "What she takes. Choosing another sets its usual dose and interval.",
         );
         let mut chosen = d.substance;
         ComboBox::from_id_salt("substance")
             .selected_text(d.substance.name())
             .show_ui(ui, |ui| {
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-                for s in Substance::ALL {
+                for s in Substance::TO_CHOOSE {
                     let text = format!("{}: {}", s.name(), s.figures().what_it_does);
                     let text = drawable(ui.ctx(), &text).into_owned();
                     let tip = substance_tip(ui, s);
@@ -137,28 +190,28 @@ fn fields(ui: &mut Ui, d: &mut Dosing) {
             .labelled_by(l)
             .on_hover_text(&tip);
         if chosen != d.substance {
+            let usual = Dosing::everyday(chosen, d.from_day, d.to_day);
             *d = Dosing {
                 substance: chosen,
-                dose_mg: chosen.figures().usual_dose_mg,
-                every_h: chosen.figures().usual_every_h,
+                dose_mg: usual.dose_mg,
+                every_h: usual.every_h,
+                first_at_clock_h: usual.first_at_clock_h,
+                max_per_day: usual.max_per_day,
                 ..d.clone()
             };
         }
         ui.end_row();
 
-        let tip = format!(
-            "Each dose, mg (up to {MAX_DOSE_MG}). Usual: {}.",
-            d.substance.figures().usual_regimen
-        );
-        let l = grid_label(ui, "Dose", &tip);
-        num_field(ui, l, &mut d.dose_mg, 0.001..=MAX_DOSE_MG, 0.05, 3, " mg").on_hover_text(&tip);
-        ui.end_row();
+        dose_row(ui, d);
 
         let tip = "Hours between two doses: 8 is three times a day, 12 twice, 24 once. 1 to 336 \
                    (two weeks).";
         let l = grid_label(ui, "Every", tip);
         num_field(ui, l, &mut d.every_h, 1.0..=24.0 * 14.0, 0.05, 2, " h").on_hover_text(tip);
         ui.end_row();
+        let tip = "At most this many a day, each day starting afresh at the first time: two \
+                   coffees a day are every 6 h from 08:00, at most 2 a day (08:00 and 14:00).";
+        at_most_a_day_row(ui, &mut d.max_per_day, 2, tip);
 
         let tip = "Clock time of the first dose on the first day; the next follow every so many \
                    hours around the clock.";
@@ -189,6 +242,45 @@ fn fields(ui: &mut Ui, d: &mut Dosing) {
         });
         ui.end_row();
     });
+}
+
+/// The dose in the unit of what she takes: standard drinks for alcohol (the scenario keeps mg),
+/// grams for fibre, mg for the rest.
+fn dose_row(ui: &mut Ui, d: &mut Dosing) {
+    let f = d.substance.figures();
+    let (unit, per_unit_mg, decimals) = match d.substance {
+        Substance::Alcohol => (" standard drinks", STANDARD_DRINK_MG, 2),
+        Substance::Fibre => (" g", 1000.0, 2),
+        _ => (" mg", 1.0, 3),
+    };
+    let tip = format!(
+        "Each dose{}. Usual: {}. Up to {}.",
+        if d.substance == Substance::Alcohol {
+            ", in standard drinks of 14 g of alcohol (a glass of wine of 150 ml at 12%, a can \
+             of beer of 350 ml at 5%)"
+        } else {
+            ""
+        },
+        f.usual_regimen,
+        dose_words(d.substance, f.max_dose_mg)
+    );
+    let l = grid_label(ui, "Dose", &tip);
+    let mut v = d.dose_mg / per_unit_mg;
+    let before = v;
+    num_field(
+        ui,
+        l,
+        &mut v,
+        0.001 / per_unit_mg..=f.max_dose_mg / per_unit_mg,
+        0.05,
+        decimals,
+        unit,
+    )
+    .on_hover_text(&tip);
+    if v != before {
+        d.dose_mg = v * per_unit_mg;
+    }
+    ui.end_row();
 }
 
 /// The days a course is taken, in the words of every day range ([`day_range_words`]).

@@ -1,7 +1,7 @@
 //! The fields of each kind of schedule entry: a rule, a single session, a skip, an absence.
 //! Each takes the entry by `&mut` and changes it only to values its validation accepts.
 
-use egui::{DragValue, Grid, RichText, Ui};
+use egui::{Grid, RichText, Ui};
 
 use crate::absence::Absence;
 use crate::calendar::{Calendar, day_range_words};
@@ -9,6 +9,7 @@ use crate::scenario::MAX_HORIZON_DAYS;
 use crate::schedule::{Rule, Session, Side, Skip};
 
 use super::fields::{
+    at_most_a_day_row,
     DAY_TIP, clock_row, day_field, day_time_field, grid_label, kind_row, label_row, minutes_row,
     night_gap_rows, num_field, side_row, weekdays_row,
 };
@@ -71,28 +72,7 @@ pub(crate) fn rule_fields(ui: &mut Ui, r: &mut Rule, calendar: Calendar) {
 
         let tip = "At most this many sessions a day, each day starting afresh at the first \
                    time: power pumping is 3 sessions 30 minutes apart each evening.";
-        let mut limited = r.max_per_day.is_some();
-        let c = ui
-            .checkbox(&mut limited, "A day, at most")
-            .on_hover_text(tip);
-        if c.changed() {
-            r.max_per_day = limited.then_some(3);
-        }
-        if let Some(n) = &mut r.max_per_day {
-            let mut v = *n;
-            ui.add(
-                DragValue::new(&mut v)
-                    .range(1..=96)
-                    .clamp_existing_to_range(false)
-                    .speed(0.05),
-            )
-            .labelled_by(c.id)
-            .on_hover_text(tip);
-            if v != *n {
-                *n = v.clamp(1, 96);
-            }
-        }
-        ui.end_row();
+        at_most_a_day_row(ui, &mut r.max_per_day, 3, tip);
         if let Some(n) = r.max_per_day {
             ui.label("");
             ui.label(RichText::new(daily_times_words(r, n)).small().weak());

@@ -55,6 +55,8 @@ pub struct SchedulePanel {
     last_responsive: Option<Responsive>,
     /// A new entry being filled in from the "Add" menu, not yet in the schedule.
     draft: Option<Draft>,
+    /// *What reaches the milk…* was clicked (the application opens that window).
+    pub show_reaches_milk: bool,
 }
 
 impl SchedulePanel {
@@ -129,7 +131,13 @@ impl SchedulePanel {
             Edit::Skips,
             edits,
         );
-        super::medicines_panel::ui(ui, &schedule.mother_takes, h, edits);
+        super::medicines_panel::ui(
+            ui,
+            &schedule.mother_takes,
+            h,
+            edits,
+            &mut self.show_reaches_milk,
+        );
     }
 
     fn responsive_ui(

@@ -85,9 +85,17 @@ impl Reflex {
         self.next_burst_h = None;
     }
 
-    /// The burst due now fires (or is blocked by stress); schedules the next one.
+    /// The burst due now fires (or is blocked by stress); schedules the next one. `strength`
+    /// (0–1) scales its pulse: what holds back release (alcohol, [`alcohol_ejection_strength`]).
     /// Returns true if a let-down happened.
-    pub fn fire(&mut self, o: &Oxytocin, stress: f64, t_h: f64, rng: &mut fastrand::Rng) -> bool {
+    pub fn fire(
+        &mut self,
+        o: &Oxytocin,
+        stress: f64,
+        strength: f64,
+        t_h: f64,
+        rng: &mut fastrand::Rng,
+    ) -> bool {
         let blocked = rng.f64() < STRESS_BLOCK_PROBABILITY * stress && !self.first;
         self.first = false;
         let mut interval_h = o.letdown_interval_min / 60.0
@@ -100,7 +108,7 @@ impl Reflex {
         if blocked {
             return false;
         }
-        self.level_pg_per_ml += o.pulse_pg_per_ml * (1.0 - STRESS_PULSE_LOSS * stress);
+        self.level_pg_per_ml += o.pulse_pg_per_ml * (1.0 - STRESS_PULSE_LOSS * stress) * strength;
         self.ejecting_until_h = t_h + EJECTION_DURATION_H;
         true
     }
@@ -123,6 +131,20 @@ pub fn cleared(o: &Oxytocin, level_pg_per_ml: f64, kept: f64) -> f64 {
 /// Clearance time constant, hours.
 pub fn clearance_tau_h(o: &Oxytocin) -> f64 {
     o.half_life_min / 60.0 / std::f64::consts::LN_2
+}
+
+/// Blood alcohol that halves the let-down, mg/l. Alcohol holds back oxytocin release: after
+/// 0.4 g/kg oxytocin fell, the first milk came later and less was pumped (Mennella, Pepino & Teff
+/// 2005, J Clin Endocrinol Metab 90:1979); 5+ drinks reduce the let-down (B5). No dose–response
+/// is published: half at 300 mg/l (about the peak after B5's 0.3 g/kg) is a judgment, not a
+/// fit. The model's babies do not drink less for it (`lactosim validate`, B5: they feed until
+/// full from milk already in the ducts): what it changes is the let-downs themselves.
+pub const ALCOHOL_HALF_LETDOWN_MG_PER_L: f64 = 300.0;
+
+/// The share of a let-down's strength left at `blood_mg_per_l` of alcohol (1: none).
+pub fn alcohol_ejection_strength(blood_mg_per_l: f64) -> f64 {
+    let c = blood_mg_per_l.max(0.0);
+    1.0 - c / (c + ALCOHOL_HALF_LETDOWN_MG_PER_L)
 }
 
 /// Rate constant (per hour) that moves `fraction` of the alveolar milk over one ejection.

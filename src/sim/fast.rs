@@ -16,11 +16,15 @@ impl Sim<'_> {
         // Let-down: the ejection squeezes both breasts (H6).
         if self.reflex.ejecting(t) {
             let overlap = self.reflex.ejecting_until_h - t;
-            let share = if overlap >= dt {
+            let mut share = if overlap >= dt {
                 k.eject_share
             } else {
                 moved_share(self.ejection_rate_per_h, overlap)
             };
+            // Held back by alcohol: the rate × strength.
+            if self.ejection_strength < 1.0 {
+                share = 1.0 - (1.0 - share).powf(self.ejection_strength);
+            }
             for g in &mut self.glands {
                 g.eject(share);
             }

@@ -44,6 +44,7 @@ use crate::model::infant::{
     appetite_ml_per_day, breast_share, meal_ml, meals_per_day,
 };
 use crate::model::oxytocin::{self, Reflex, ejection_rate_per_h};
+use crate::model::milk_transfer::BloodAlcohol;
 use crate::model::pharmacology::{Body, Substance};
 use crate::model::prolactin::{self, DOUBLE_STIMULATION};
 use crate::mother_takes::{Dose, doses};
@@ -201,6 +202,12 @@ struct Sim<'a> {
     doses: Vec<Dose>,
     next_dose: usize,
     body: Body,
+    /// Alcohol she drank, in her gut and blood (it holds back the let-down).
+    blood_alcohol: BloodAlcohol,
+    /// Share of the let-down in progress's strength that alcohol leaves (1: none).
+    ejection_strength: f64,
+    /// Does she drink at all in this run (else the let-down never asks)?
+    drinks: bool,
     t: f64,
     glands: [Gland; 2],
     reflex: Reflex,
@@ -264,6 +271,7 @@ impl<'a> Sim<'a> {
             )
         });
         let p0 = prolactin::baseline_ng_per_ml(&m.prolactin, 0.0, 10.0);
+        let drinks = doses.iter().any(|d| d.substance == Substance::Alcohol);
         let balance = MassBalance {
             stored_at_start_ml: glands.iter().map(|g| g.stored_ml()).sum(),
             fat_stored_at_start_g: glands.iter().map(|g| g.fat_g).sum(),
@@ -288,6 +296,9 @@ impl<'a> Sim<'a> {
             doses,
             next_dose: 0,
             body: Body::default(),
+            blood_alcohol: BloodAlcohol::default(),
+            ejection_strength: 1.0,
+            drinks,
             t: 0.0,
             glands,
             reflex: Reflex::new(&m.oxytocin),
@@ -442,6 +453,10 @@ impl<'a> Sim<'a> {
             self.next_dose += 1;
             self.flush_slow();
             self.body.take(d.substance, d.mg);
+            if d.substance == Substance::Alcohol {
+                self.blood_alcohol.advance_to(t, self.sc.mother.weight_kg);
+                self.blood_alcohol.drink(d.mg);
+            }
             self.run.events.push(Event {
                 t_h: t,
                 kind: EventKind::Dose {
@@ -461,11 +476,25 @@ impl<'a> Sim<'a> {
             && b <= t + eps
         {
             let m = &self.sc.mother;
-            if self
-                .reflex
-                .fire(&m.oxytocin, m.stress_0_to_1, t, &mut self.rng)
-            {
-                let frac = m.oxytocin.letdown_ejected_fraction;
+            // Alcohol in her blood holds the let-down back (B5).
+            self.ejection_strength = if self.drinks {
+                self.blood_alcohol.advance_to(t, m.weight_kg);
+                oxytocin::alcohol_ejection_strength(self.blood_alcohol.plasma_mg_per_l(m.weight_kg))
+            } else {
+                1.0
+            };
+            if self.reflex.fire(
+                &m.oxytocin,
+                m.stress_0_to_1,
+                self.ejection_strength,
+                t,
+                &mut self.rng,
+            ) {
+                // A weaker let-down squeezes as if for a shorter time: the share it moves is
+                // 1 − (1 − fraction)^strength.
+                let frac = 1.0
+                    - (1.0 - m.oxytocin.letdown_ejected_fraction.clamp(0.0, 0.99))
+                        .powf(self.ejection_strength);
                 let made = [
                     self.glands[0].alveolar_ml * frac,
                     self.glands[1].alveolar_ml * frac,

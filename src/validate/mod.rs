@@ -6,7 +6,8 @@
 //! - [`steady`]: the steady state and the hormones (rows A, E, H, L);
 //! - [`responses`]: responses to change (rows D), each a pair of scenarios that differ only in
 //!   the change, with the same seed;
-//! - [`population`]: between mothers (rows P), an ensemble of the default scenario.
+//! - [`population`]: between mothers (rows P), an ensemble of the default scenario;
+//! - [`blood_to_milk`]: what the mother takes reaching the baby (rows B4–B9).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -15,6 +16,7 @@ use crate::ensemble::EnsembleRun;
 use crate::run::Run;
 use crate::scenario::Scenario;
 
+pub mod blood_to_milk;
 pub mod population;
 pub mod responses;
 pub mod steady;
@@ -104,6 +106,7 @@ pub fn rows() -> Vec<Row> {
     let mut rows = steady::rows();
     rows.extend(responses::rows());
     rows.extend(population::rows());
+    rows.extend(blood_to_milk::rows());
     rows
 }
 
