@@ -162,7 +162,10 @@ pub fn dose_words(substance: Substance, dose_mg: f64) -> String {
             let drinks = dose_mg / STANDARD_DRINK_MG;
             let n = crate::summary::round_sig(drinks, 2);
             let plural = if (n - 1.0).abs() < 1e-9 { "" } else { "s" };
-            format!("{n} standard drink{plural} ({} g)", crate::summary::round_sig(g, 3))
+            format!(
+                "{n} standard drink{plural} ({} g)",
+                crate::summary::round_sig(g, 3)
+            )
         }
         Substance::Fibre => format!("{} g", crate::summary::round_sig(g, 3)),
         _ => format!("{} mg", crate::summary::round_sig(dose_mg, 3)),
@@ -171,7 +174,6 @@ pub fn dose_words(substance: Substance, dose_mg: f64) -> String {
 
 /// Most doses a scenario may expand to (a guard against runaway courses).
 pub const MAX_DOSES: usize = 10_000;
-
 
 /// One dose at a known time.
 #[derive(Clone, Copy, Debug, PartialEq)]

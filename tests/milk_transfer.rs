@@ -201,7 +201,10 @@ fn a_drink_holds_back_the_letdowns_while_it_is_in_her_blood() {
     // on average); a day later it is gone and the let-downs are as strong again.
     let mean = |v: Vec<f64>| v.iter().sum::<f64>() / v.len() as f64;
     let (mb, mw) = (mean(made(&b, 490.0, 493.0)), mean(made(&w, 490.0, 493.0)));
-    assert!(mw < 0.85 * mb, "with wine {mw:.1} ml a let-down, without {mb:.1}");
+    assert!(
+        mw < 0.85 * mb,
+        "with wine {mw:.1} ml a let-down, without {mb:.1}"
+    );
     let (lb, lw) = (mean(made(&b, 520.0, 540.0)), mean(made(&w, 520.0, 540.0)));
     assert!((lw / lb - 1.0).abs() < 0.15, "{lw:.1} vs {lb:.1}");
 }

@@ -9,9 +9,8 @@ use crate::scenario::MAX_HORIZON_DAYS;
 use crate::schedule::{Rule, Session, Side, Skip};
 
 use super::fields::{
-    at_most_a_day_row,
-    DAY_TIP, clock_row, day_field, day_time_field, grid_label, kind_row, label_row, minutes_row,
-    night_gap_rows, num_field, side_row, weekdays_row,
+    DAY_TIP, at_most_a_day_row, clock_row, day_field, day_time_field, grid_label, kind_row,
+    label_row, minutes_row, night_gap_rows, num_field, side_row, weekdays_row,
 };
 
 const SIDE_TIP_RULE: &str = "Both: a breastfeed on both sides one after the other (the fuller \

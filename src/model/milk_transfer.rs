@@ -128,7 +128,8 @@ impl BloodAlcohol {
 
     /// A drink of `dose_mg` of ethanol, at the time stepped to.
     pub fn drink(&mut self, dose_mg: f64) {
-        self.gut_mg += dose_mg * transfer_figures(Substance::Alcohol).map_or(1.0, |f| f.bioavailability);
+        self.gut_mg +=
+            dose_mg * transfer_figures(Substance::Alcohol).map_or(1.0, |f| f.bioavailability);
     }
 
     /// Step on to `t_h` (never back).
@@ -216,7 +217,8 @@ pub fn plasma_mg_per_l(s: Substance, taken: &[Taken], mother_kg: f64, t_h: f64) 
 
 /// The milk's concentration, mg/l, at `t_h`.
 pub fn milk_mg_per_l(s: Substance, taken: &[Taken], mother_kg: f64, t_h: f64) -> f64 {
-    transfer_figures(s).map_or(0.0, |f| f.milk_plasma_ratio) * plasma_mg_per_l(s, taken, mother_kg, t_h)
+    transfer_figures(s).map_or(0.0, |f| f.milk_plasma_ratio)
+        * plasma_mg_per_l(s, taken, mother_kg, t_h)
 }
 
 /// What one feed carried.
@@ -332,8 +334,16 @@ pub fn reached(sc: &Scenario, run: &Run) -> Vec<Reached> {
         let days = (first_day..run.days.len())
             .map(|day| {
                 let in_day = |t: f64| (t / 24.0).floor() as usize == day;
-                let mother_mg: f64 = taken.iter().filter(|d| in_day(d.at_h)).map(|d| d.dose_mg).sum();
-                let baby_mg: f64 = feeds.iter().filter(|f| in_day(f.t_h)).map(|f| f.dose_mg).sum();
+                let mother_mg: f64 = taken
+                    .iter()
+                    .filter(|d| in_day(d.at_h))
+                    .map(|d| d.dose_mg)
+                    .sum();
+                let baby_mg: f64 = feeds
+                    .iter()
+                    .filter(|f| in_day(f.t_h))
+                    .map(|f| f.dose_mg)
+                    .sum();
                 let rid_pct = (mother_mg > 0.0).then(|| {
                     relative_infant_dose_pct(baby_mg, run.days[day].appetite_ml, mother_mg, kg)
                 });
@@ -357,13 +367,12 @@ pub fn reached(sc: &Scenario, run: &Run) -> Vec<Reached> {
 
 /// How long after one dose of `dose_mg` the milk's concentration peaks, hours (to the minute).
 pub fn milk_peak_after_h(s: Substance, dose_mg: f64, mother_kg: f64) -> f64 {
-    let taken = [Taken {
-        at_h: 0.0,
-        dose_mg,
-    }];
+    let taken = [Taken { at_h: 0.0, dose_mg }];
     (1..=12 * 60)
         .map(|m| m as f64 / 60.0)
         .map(|t| (t, milk_mg_per_l(s, &taken, mother_kg, t)))
-        .fold((0.0, f64::NEG_INFINITY), |best, x| if x.1 > best.1 { x } else { best })
+        .fold((0.0, f64::NEG_INFINITY), |best, x| {
+            if x.1 > best.1 { x } else { best }
+        })
         .0
 }

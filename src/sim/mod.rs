@@ -43,8 +43,8 @@ use crate::model::infant::{
     MAX_HUNGER_MEALS, MIN_FEED_SPACING_H, MIN_GAP_BETWEEN_FEEDS_H, SUCKLING_DRAIN_PER_H,
     appetite_ml_per_day, breast_share, meal_ml, meals_per_day,
 };
-use crate::model::oxytocin::{self, Reflex, ejection_rate_per_h};
 use crate::model::milk_transfer::BloodAlcohol;
+use crate::model::oxytocin::{self, Reflex, ejection_rate_per_h};
 use crate::model::pharmacology::{Body, Substance};
 use crate::model::prolactin::{self, DOUBLE_STIMULATION};
 use crate::mother_takes::{Dose, doses};

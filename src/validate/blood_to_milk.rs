@@ -5,7 +5,9 @@
 //! without one drink.
 
 use super::{Outcome, Row, Runs};
-use crate::model::milk_transfer::{Reached, milk_mg_per_l, milk_peak_after_h, plasma_mg_per_l, reached};
+use crate::model::milk_transfer::{
+    Reached, milk_mg_per_l, milk_peak_after_h, plasma_mg_per_l, reached,
+};
 use crate::model::pharmacology::Substance;
 use crate::mother_takes::Dosing;
 use crate::run::Run;
@@ -151,7 +153,10 @@ fn b5_alcohol(runs: &Runs) -> Outcome {
         (milk_mg_per_l(Substance::Alcohol, &taken, kg, t) - b).abs() <= 1e-9 * b.max(1.0)
     });
     let (b, w) = (runs.of(&base), runs.of(&with));
-    let (before, after) = (drank_ml(&b, at_h, at_h + 4.0), drank_ml(&w, at_h, at_h + 4.0));
+    let (before, after) = (
+        drank_ml(&b, at_h, at_h + 4.0),
+        drank_ml(&w, at_h, at_h + 4.0),
+    );
     let less = 1.0 - after / before;
     let day = |r: &Run| r.days[FROM_DAY as usize].intake_ml;
     let day_less = 1.0 - day(&w) / day(&b);
@@ -159,7 +164,11 @@ fn b5_alcohol(runs: &Runs) -> Outcome {
         (30.0..=60.0).contains(&peak_min) && follows && (0.15..=0.31).contains(&less),
         format!(
             "milk alcohol peaks {peak_min:.0} min after the drink{}; the baby drank {after:.0} ml in the 4 hours after instead of {before:.0} ({:.0}% less); over the whole day {:.1}% less (the milk left is taken later)",
-            if follows { " and follows blood" } else { " but does not follow blood" },
+            if follows {
+                " and follows blood"
+            } else {
+                " but does not follow blood"
+            },
             100.0 * less,
             100.0 * day_less
         ),
@@ -172,7 +181,11 @@ fn b6_paracetamol(runs: &Runs) -> Outcome {
 }
 
 fn b7_ibuprofen(runs: &Runs) -> Outcome {
-    let sc = taking(Dosing::everyday(Substance::Ibuprofen, FROM_DAY, sc_horizon()));
+    let sc = taking(Dosing::everyday(
+        Substance::Ibuprofen,
+        FROM_DAY,
+        sc_horizon(),
+    ));
     let (r, _) = reached_of(runs, &sc);
     let rid = r.day(READ_DAY).and_then(|d| d.rid_pct).unwrap_or(0.0);
     let most = r
