@@ -102,7 +102,7 @@ enum Command {
     Ask {
         /// The question: night-bottle, night-feeds-dropped, evening-cluster-feeding,
         /// growth-spurt, pump-for-stash, back-to-work, night-away, richer-end-of-feed,
-        /// milk-from-blood.
+        /// milk-from-blood, two-coffees, glass-of-wine.
         #[arg(value_parser = parse_question)]
         question: Option<lactosim::questions::Question>,
         /// The baby's age today, in days since birth (35 for five weeks).

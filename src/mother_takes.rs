@@ -136,12 +136,25 @@ impl Dosing {
     /// "domperidone 10 mg every 8 h, from day 14 to day 28 (14 days)": day ranges in the words
     /// of [`crate::calendar::day_range_words`], as everywhere.
     pub fn describe(&self) -> String {
+        let clock = crate::schedule_words::format_clock;
         let how_often = match self.max_per_day {
-            Some(n) => format!(
-                "{n} a day from {} every {} h",
-                crate::schedule_words::format_clock(self.first_at_clock_h),
-                self.every_h
-            ),
+            Some(n) => {
+                let times: Vec<String> = (0..n)
+                    .map(|k| self.first_at_clock_h + k as f64 * self.every_h)
+                    .take_while(|&h| h < 24.0)
+                    .map(clock)
+                    .collect();
+                match times.as_slice() {
+                    [one] => format!("once a day at {one}"),
+                    [rest @ .., last] => {
+                        format!("{} a day at {} and {last}", times.len(), rest.join(", "))
+                    }
+                    [] => String::new(),
+                }
+            }
+            None if self.every_h == 24.0 => {
+                format!("once a day at {}", clock(self.first_at_clock_h))
+            }
             None => format!("every {} h", self.every_h),
         };
         format!(
@@ -150,6 +163,19 @@ impl Dosing {
             self.dose_words(),
             crate::calendar::day_range_words(self.from_day, Some(self.to_day))
         )
+    }
+}
+
+/// An amount in mg in words that fit its size: "0.82 mg", "14 µg", "2.1 g".
+pub fn mg_words(mg: f64) -> String {
+    if mg <= 0.0 {
+        "nothing".to_owned()
+    } else if mg < 0.1 {
+        format!("{} µg", crate::summary::round_sig(mg * 1000.0, 2))
+    } else if mg >= 1000.0 {
+        format!("{} g", crate::summary::round_sig(mg / 1000.0, 2))
+    } else {
+        format!("{} mg", crate::summary::round_sig(mg, 2))
     }
 }
 
@@ -265,6 +291,36 @@ pub fn doses(courses: &[Dosing], horizon_h: f64) -> Vec<Dose> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_read_in_their_size() {
+        assert_eq!(mg_words(0.82), "0.82 mg");
+        assert_eq!(mg_words(0.014), "14 µg");
+        assert_eq!(mg_words(2100.0), "2.1 g");
+        assert_eq!(mg_words(0.0), "nothing");
+        assert_eq!(
+            dose_words(Substance::Alcohol, 14_000.0),
+            "1 standard drink (14 g)"
+        );
+        assert_eq!(
+            dose_words(Substance::Alcohol, 21_000.0),
+            "1.5 standard drinks (21 g)"
+        );
+        assert_eq!(dose_words(Substance::Caffeine, 95.0), "95 mg");
+    }
+
+    #[test]
+    fn two_a_day_start_afresh_each_day() {
+        let c = Dosing::everyday(Substance::Caffeine, 2.0, 4.0);
+        assert_eq!(
+            c.times_h(1000.0).collect::<Vec<_>>(),
+            vec![56.0, 62.0, 80.0, 86.0]
+        );
+        assert_eq!(
+            c.describe(),
+            "caffeine 95 mg 2 a day at 08:00 and 14:00, from day 2 to day 4 (2 days)"
+        );
+    }
 
     #[test]
     fn doses_fall_between_the_days() {

@@ -537,7 +537,7 @@ fn edit_a_course_in_place_and_remove_it() {
     );
 
     // Another medicine comes with its usual dose and interval.
-    h.get_by_label("Medicine").click();
+    h.get_by_label("She takes").click();
     h.run();
     h.get_by_label_contains("cabergoline: lowers prolactin")
         .click();
@@ -547,7 +547,7 @@ fn edit_a_course_in_place_and_remove_it() {
     assert_eq!((c.dose_mg, c.every_h), (0.25, 12.0));
     assert_eq!((c.from_day, c.to_day), (14.0, 28.0));
     // Its usual regimen and source on hover (drawn with the fonts there are).
-    h.get_by_label("Medicine").hover();
+    h.get_by_label("She takes").hover();
     h.run();
     assert!(
         h.query_by_label_contains("Usual: 1 mg once on the first day after birth")
@@ -570,6 +570,49 @@ fn edit_a_course_in_place_and_remove_it() {
     );
     assert!(h.state().scenario.schedule.mother_takes.is_empty());
     assert!(h.query_by_label("Remove medicine 1").is_none());
+}
+
+#[test]
+fn add_coffee_and_a_drink_in_their_own_units_and_ask_what_reaches_the_milk() {
+    let mut h = schedule_harness(Scenario::default());
+    assert!(h.query_by_label("What reaches the milk…").is_none());
+    h.get_by_label("Add coffee").click();
+    h.run();
+    let c = h.state().scenario.schedule.mother_takes[0].clone();
+    assert_eq!(
+        (c.substance, c.dose_mg, c.max_per_day),
+        (Substance::Caffeine, 95.0, Some(2))
+    );
+    assert!(
+        h.query_by_label_contains(
+            "caffeine 95 mg 2 a day at 08:00 and 14:00, from day 14 to day 28"
+        )
+        .is_some()
+    );
+    h.get_by_label("Add a drink").click();
+    h.run();
+    let d = h.state().scenario.schedule.mother_takes[1].clone();
+    assert_eq!(
+        (d.substance, d.dose_mg, d.first_at_clock_h),
+        (Substance::Alcohol, 14_000.0, 20.0)
+    );
+    assert!(
+        h.query_by_label_contains("alcohol 1 standard drink (14 g) once a day at 20:00")
+            .is_some()
+    );
+    // The drink's dose is in standard drinks: two of them are 28 g.
+    let doses: Vec<_> = h.query_all_by_label("Dose").collect();
+    doses[1].set_value_accesskit(2.0);
+    h.run();
+    assert_eq!(
+        h.state().scenario.schedule.mother_takes[1].dose_mg,
+        28_000.0
+    );
+    assert_eq!(h.state().scenario.validate(), vec![]);
+    // Both pass into milk: the window that shows it is one click away.
+    h.get_by_label("What reaches the milk…").click();
+    h.run();
+    assert!(h.state().panel.show_reaches_milk);
 }
 
 // ---- Back to work, weekdays and day ranges ---------------------------------------------------

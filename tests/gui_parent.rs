@@ -193,6 +193,14 @@ fn type_weeks(h: &mut Harness<'static, App>, weeks: &str) {
     settle(h);
 }
 
+/// Click a button of the side panel, scrolled into view first (an answer can reach below the
+/// window's bottom, as a person would scroll to it).
+fn click_in_view(h: &mut Harness<'static, App>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+}
+
 /// Every text in the window: the names of controls and the text of labels (which egui gives
 /// accesskit as a value).
 fn labels(h: &Harness<'static, App>) -> Vec<String> {
@@ -249,7 +257,7 @@ fn a_parent_reads_what_a_bottle_at_night_does_within_three_clicks() {
     h.get_by_label_contains("dashed, faded: without the change");
     // Her plan is unchanged until she asks for it.
     assert!(h.state().document.scenario.schedule.absences.is_empty());
-    h.get_by_label("Make it part of my plan").click();
+    click_in_view(&mut h, "Make it part of my plan");
     settle(&mut h);
     assert_eq!(h.state().document.scenario.schedule.absences.len(), 1);
     assert!(h.state().asked.is_none());
@@ -302,11 +310,79 @@ fn every_question_button_answers_with_how_much_how_fast_and_whether_it_comes_bac
         .click();
     settle(&mut h);
     assert!(h.state().selected_session.is_none());
-    h.get_by_label("See this feed minute by minute").click();
+    click_in_view(&mut h, "See this feed minute by minute");
     settle(&mut h);
     let feed = h.state().selected_session.expect("opened");
     let start_h = h.state().current.as_ref().unwrap().run.sessions[feed].start_h;
     assert_eq!((start_h / 24.0).floor(), 35.0, "a feed of today");
+}
+
+/// The issue "From blood to milk"'s "done when": she adds two coffees a day, then a glass of
+/// wine at 20:00, and sees what each feed carried — beside whom to ask and the sources.
+#[test]
+fn a_parent_sees_what_each_feed_carried_of_two_coffees_and_a_glass_of_wine() {
+    use lactosim::model::pharmacology::Substance;
+    let mut h = first_start();
+    h.get_by_label("I'm a parent").click();
+    settle(&mut h);
+    type_weeks(&mut h, "5");
+    h.state_mut().mothers.switch_off();
+    h.get_by_label("Two cups of coffee a day").click();
+    settle(&mut h);
+    let a = &h.state().asked.as_ref().expect("answered").answer;
+    assert!(
+        a.how_much.contains("breastfeeds carry about"),
+        "{}",
+        a.how_much
+    );
+    assert!(a.ask.contains("Ask your doctor, midwife or pharmacist"));
+    click_in_view(&mut h, "Show what each feed carried");
+    settle(&mut h);
+    let view = &h.state().reaches_milk;
+    assert!(view.open);
+    assert_eq!(view.substance, Some(Substance::Caffeine));
+    // Today, in words and feed by feed.
+    let said = labels(&h);
+    let day = said
+        .iter()
+        .find(|l| l.starts_with("Day 35"))
+        .unwrap_or_else(|| panic!("no day sentence: {said:#?}"));
+    assert!(
+        day.contains("she took 190 mg of caffeine (2 doses)"),
+        "{day}"
+    );
+    assert!(day.contains("relative infant dose"), "{day}");
+    h.get_by_label_contains("The feed that carried most, at about");
+    h.get_by_label_contains("Each feed of the day");
+    // Whom to ask and the figures' source, in the answer and in the window beside the doses.
+    for words in [
+        "Ask your doctor, midwife or pharmacist",
+        "US National Library of Medicine",
+    ] {
+        let n = h.query_all_by_label_contains(words).count();
+        assert!(n >= 2, "{words:?} said {n} times");
+    }
+    // Her plan is unchanged: the window shows the answer's run.
+    assert!(h.state().document.scenario.schedule.mother_takes.is_empty());
+
+    h.get_by_label("A glass of wine at 20:00").click();
+    settle(&mut h);
+    let a = &h.state().asked.as_ref().expect("answered").answer;
+    assert!(
+        a.how_much
+            .contains("A glass of wine (1 standard drink, 14 g of alcohol) at 20:00")
+    );
+    click_in_view(&mut h, "Show what each feed carried");
+    settle(&mut h);
+    assert_eq!(h.state().reaches_milk.substance, Some(Substance::Alcohol));
+    let said = labels(&h);
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("Day 35") && l.contains("1 standard drink (14 g) of alcohol")),
+        "{said:#?}"
+    );
+    // The feed after the glass carried some: milk follows her blood.
+    h.get_by_label_contains("The feed that carried most, at about 2");
 }
 
 /// "Normal" in words: where her milk today sits among mothers like her at her baby's age.
@@ -354,7 +430,7 @@ fn an_open_answer_is_asked_again_after_an_edit() {
     assert!(e.ml_per_day < 0.0);
     assert_eq!(asked.setup.today_day, 56, "asked again from the new today");
     // Closing it goes back to her plan as it is.
-    h.get_by_label("Close the answer").click();
+    click_in_view(&mut h, "Close the answer");
     settle(&mut h);
     assert!(h.state().asked.is_none());
 }

@@ -3,7 +3,8 @@
 //! down, each feed's dose the milk's concentration times what the baby drank, fibre never in milk.
 
 use lactosim::model::milk_transfer::{
-    Taken, feed_doses, milk_mg_per_l, plasma_mg_per_l, reached, relative_infant_dose_pct,
+    Taken, feed_doses, milk_mg_per_l, plasma_curve, plasma_mg_per_l, reached,
+    relative_infant_dose_pct,
 };
 use lactosim::model::pharmacology::{STANDARD_DRINK_MG, Substance};
 use lactosim::mother_takes::Dosing;
@@ -214,5 +215,30 @@ fn b4_b6_b7_what_reaches_the_baby_is_as_published() {
     for id in ["B4", "B6", "B7"] {
         let o = validate::check(id).unwrap();
         assert!(o.pass, "{id}: {}", o.model);
+    }
+}
+
+#[test]
+fn a_plots_curve_is_the_concentration_at_each_time() {
+    let taken = [
+        Taken {
+            at_h: 20.0,
+            dose_mg: 14_000.0,
+        },
+        Taken {
+            at_h: 21.5,
+            dose_mg: 14_000.0,
+        },
+    ];
+    let times: Vec<f64> = (0..60).map(|i| 19.0 + i as f64 / 10.0).collect();
+    for s in [Substance::Alcohol, Substance::Caffeine] {
+        let curve = plasma_curve(s, &taken, MOTHER_KG, &times);
+        for (t, c) in times.iter().zip(&curve) {
+            let one = plasma_mg_per_l(s, &taken, MOTHER_KG, *t);
+            assert!(
+                (c - one).abs() <= 1e-6 * one.max(1.0),
+                "{s:?} at {t}: {c} vs {one}"
+            );
+        }
     }
 }

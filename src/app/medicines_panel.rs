@@ -249,6 +249,9 @@ fn fields(ui: &mut Ui, d: &mut Dosing) {
 fn dose_row(ui: &mut Ui, d: &mut Dosing) {
     let f = d.substance.figures();
     let (unit, per_unit_mg, decimals) = match d.substance {
+        Substance::Alcohol if d.dose_mg == STANDARD_DRINK_MG => {
+            (" standard drink", STANDARD_DRINK_MG, 2)
+        }
         Substance::Alcohol => (" standard drinks", STANDARD_DRINK_MG, 2),
         Substance::Fibre => (" g", 1000.0, 2),
         _ => (" mg", 1.0, 3),

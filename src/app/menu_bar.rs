@@ -189,6 +189,13 @@ impl App {
                     commands.push(Command::ShowHowMilkIsMade);
                 }
                 if ui
+                    .button("What reaches the milk")
+                    .on_hover_text("What the mother takes (coffee, a drink, medicines): her blood and milk levels and what each feed carried to the baby.")
+                    .clicked()
+                {
+                    commands.push(Command::ShowWhatReachesTheMilk(None));
+                }
+                if ui
                     .button("How good is the model?")
                     .on_hover_text("Every published figure the model can be run against, beside what the model gives: pass or fail, with sources.")
                     .clicked()

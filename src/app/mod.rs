@@ -12,6 +12,8 @@
 //! - `session_view`: one feed, minute by minute; `files`: dialogs, examples, PNG;
 //! - `validation_view`: Help → "How good is the model?", the model against published figures;
 //! - `alveolus_view`: Help → "How milk is made", one alveolus and its five pathways over the run;
+//! - `reaches_milk_view`: Help → "What reaches the milk", what the mother takes in her blood and
+//!   milk and what each feed carried;
 //! - `mothers`: *Show how mothers differ*, the ensembles and their bands.
 //!
 //! The window's own parts, each an `impl App` of its own: `menu_bar` (menus and shortcuts),
@@ -45,6 +47,7 @@ pub mod alveolus_view;
 pub mod plot_data;
 pub mod plots;
 mod questions_panel;
+pub mod reaches_milk_view;
 pub mod recovery;
 pub mod runner;
 mod schedule_fields;
@@ -107,6 +110,8 @@ pub enum Command {
     ShowValidation,
     /// Help → "How milk is made": the alveolus view.
     ShowHowMilkIsMade,
+    /// Help → "What reaches the milk" (on a substance, when one is named).
+    ShowWhatReachesTheMilk(Option<crate::model::pharmacology::Substance>),
     Quit,
 }
 
@@ -211,6 +216,8 @@ pub struct App {
     /// Help → "How good is the model?" (computed once, when first opened).
     pub validation: ValidationView,
     pub alveolus: alveolus_view::AlveolusView,
+    /// Help → "What reaches the milk".
+    pub reaches_milk: reaches_milk_view::ReachesMilkView,
     runner: Runner,
     /// The document revision the current run (or problems) belong to.
     shown_revision: Option<u64>,
@@ -338,6 +345,7 @@ impl App {
             restored_after_crash: None,
             validation: ValidationView::default(),
             alveolus: Default::default(),
+            reaches_milk: Default::default(),
             runner: Runner::default(),
             shown_revision: None,
             requested_revision: None,
@@ -536,6 +544,7 @@ impl App {
             Command::SelectSession(s) => self.selected_session = s,
             Command::ShowValidation => self.validation.show(ctx),
             Command::ShowHowMilkIsMade => self.alveolus.show(),
+            Command::ShowWhatReachesTheMilk(s) => self.reaches_milk.show(s),
             Command::Quit => {
                 self.allowed_to_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -573,7 +582,12 @@ impl App {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| match self.tab {
-                SideTab::Schedule => self.schedule_panel.ui(ui, &self.document.scenario, edits),
+                SideTab::Schedule => {
+                    self.schedule_panel.ui(ui, &self.document.scenario, edits);
+                    if std::mem::take(&mut self.schedule_panel.show_reaches_milk) {
+                        commands.push(Command::ShowWhatReachesTheMilk(None));
+                    }
+                }
                 SideTab::Parameters => params_panel::ui(ui, &self.document.scenario, edits),
                 SideTab::Compare => self.compare.ui(
                     ui,
@@ -708,6 +722,17 @@ impl App {
             self.validation.window(&ctx);
             let run = self.current.as_ref().map(|c| c.run.clone());
             self.alveolus.window(&ctx, run.as_deref());
+            // While a parent's answer about what she takes is open, its run with the change
+            // (her plan is unchanged until she keeps it); else the run on screen.
+            let answering = self
+                .asked
+                .as_ref()
+                .filter(|a| a.answer.question.substance().is_some())
+                .map(|a| &a.changed);
+            let shown = answering
+                .or(self.current.as_ref())
+                .map(|c| (&c.scenario, c.run.as_ref()));
+            self.reaches_milk.window(&ctx, shown);
         }
         if !dialog_open {
             self.dropped_files(&ctx, &mut commands);

@@ -207,6 +207,17 @@ impl App {
         ui.label(answer.ask);
         glossary::words_ui(ui, &format!("{} {}", answer.watch, answer.ask));
         ui.add_space(4.0);
+        if let Some(s) = answer.question.substance()
+            && ui
+                .button("Show what each feed carried")
+                .on_hover_text(
+                    "Your blood and milk levels over the day, each breastfeed with what it carried, and where the figures come from.",
+                )
+                .clicked()
+        {
+            self.reaches_milk.show(Some(s));
+            self.reaches_milk.day = Some(a.setup.today_day);
+        }
         if a.changes() {
             ui.label(
                 RichText::new(

@@ -28,9 +28,9 @@ pub struct TransferFigures {
     pub volume_l_per_kg: f64,
     /// Milk concentration over plasma concentration (M/P, B3).
     pub milk_plasma_ratio: f64,
-    /// What is published for its relative infant dose, in words (for the validation report
-    /// and the words beside a figure).
-    pub published_rid: &'static str,
+    /// What is published of how much reaches the baby, in words with its row (beside a
+    /// figure).
+    pub published: &'static str,
     pub source: &'static str,
 }
 
@@ -45,7 +45,7 @@ pub fn transfer_figures(s: Substance) -> Option<TransferFigures> {
             absorption_half_life_h: 0.2,
             volume_l_per_kg: 0.6,
             milk_plasma_ratio: 0.8,
-            published_rid: "under 1% of her dose (B4)",
+            published: "under 1% of the mother's dose reaches the baby (B4)",
             source: "B4, B3: M/P 0.5–0.8 (0.8 by AUC, Stavchansky 1988); half-life 2.7–9.9 h (NAP 1991 p. 176; PMID 6832208); Vd ≈ 0.6 l/kg, absorbed in 0.5–1 h (Blanchard & Sawers 1983)",
         },
         // B5: milk follows blood (M/P ≈ 1); peak 30–60 min after a drink. With a woman's
@@ -56,7 +56,7 @@ pub fn transfer_figures(s: Substance) -> Option<TransferFigures> {
             absorption_half_life_h: 0.2,
             volume_l_per_kg: 0.6,
             milk_plasma_ratio: 1.0,
-            published_rid: "not given as a percentage: milk alcohol follows blood alcohol (B5)",
+            published: "milk alcohol follows blood alcohol, up and down (B5)",
             source: "B5: M/P ≈ 1, zero-order elimination, peak 30–60 min (LactMed NBK501469; PMID 8312842); ≈ 0.1 g/kg/h and 0.6 l/kg (Widmark); 14 g a standard drink (LactMed)",
         },
         // B6: M/P 0.76–1 (0.88 here); Vd 0.9 l/kg; bioavailability 63–89% (0.76); peak
@@ -66,7 +66,7 @@ pub fn transfer_figures(s: Substance) -> Option<TransferFigures> {
             absorption_half_life_h: 0.2,
             volume_l_per_kg: 0.9,
             milk_plasma_ratio: 0.88,
-            published_rid: "at most 1.85% (B6)",
+            published: "relative infant dose at most 1.85% (B6)",
             source: "B6: M/P 0.76–1, half-life 1.9–2.5 h, Vd 0.9 l/kg, bioavailability 63–89%, RID ≤ 1.85% (PMID 3620287; Clin Pharmacokinet 1982)",
         },
         // B7: milk levels below detection (0.5–1 mg/l) at plasma levels of tens of mg/l:
@@ -77,7 +77,7 @@ pub fn transfer_figures(s: Substance) -> Option<TransferFigures> {
             absorption_half_life_h: 0.3,
             volume_l_per_kg: 0.15,
             milk_plasma_ratio: 0.01,
-            published_rid: "under 0.38% (B7)",
+            published: "relative infant dose under 0.38% (B7)",
             source: "B7: milk below detection (0.5–1 mg/l), half-life 1.5–2 h, RID < 0.38% (LactMed NBK500986; PMID 24695355); Vd ≈ 0.15 l/kg, bioavailability ≈ 90% (product information)",
         },
         // B9: M/P 0.1–0.5 (0.25); bioavailability ≈ 15%; Vd ≈ 5.7 l/kg (Heykants 1981).
@@ -86,7 +86,7 @@ pub fn transfer_figures(s: Substance) -> Option<TransferFigures> {
             absorption_half_life_h: 0.3,
             volume_l_per_kg: 5.7,
             milk_plasma_ratio: 0.25,
-            published_rid: "about 0.01% (B9)",
+            published: "relative infant dose about 0.01% (B9)",
             source: "B9: M/P 0.1–0.5, half-life ≈ 7.5 h, bioavailability ≈ 15%, RID ≈ 0.01% (Wan et al. 2008, PMC2492930; LactMed); Vd ≈ 5.7 l/kg (Heykants 1981)",
         },
         // B8: M/P can exceed 1 in the first days (1 here); bioavailability 0.77; Vd 3.4 l/kg.
@@ -95,7 +95,7 @@ pub fn transfer_figures(s: Substance) -> Option<TransferFigures> {
             absorption_half_life_h: 0.3,
             volume_l_per_kg: 3.4,
             milk_plasma_ratio: 1.0,
-            published_rid: "4.7–14.3% (B8)",
+            published: "relative infant dose 4.7–14.3% (B8)",
             source: "B8: M/P can exceed 1, half-life 4.6–5.2 h, bioavailability 0.77, Vd 3.4 l/kg, RID 4.7–14.3% (PMID 7286058; LactMed)",
         },
         Substance::Fibre => TransferFigures {
@@ -103,7 +103,7 @@ pub fn transfer_figures(s: Substance) -> Option<TransferFigures> {
             absorption_half_life_h: 1.0,
             volume_l_per_kg: 1.0,
             milk_plasma_ratio: 0.0,
-            published_rid: "none: it never reaches the blood (B11)",
+            published: "none reaches the blood, so none the milk (B11)",
             source: "B11: not absorbed into the blood, so not in milk (sources/breast-milk-and-the-blood-stream.txt)",
         },
         Substance::Cabergoline | Substance::Bromocriptine => return None,
@@ -195,7 +195,9 @@ pub fn plasma_mg_per_l(s: Substance, taken: &[Taken], mother_kg: f64, t_h: f64) 
                     // The Bateman function (ka ≠ ke for every substance here).
                     absorbed * ka / (ka - ke) * ((-ke * tau).exp() - (-ka * tau).exp())
                 })
-                .sum()
+                .sum::<f64>()
+                // An empty sum is −0.0: none is none.
+                .max(0.0)
         }
         Elimination::ZeroOrder { .. } => {
             let Some(first) = taken.first() else {
@@ -213,6 +215,39 @@ pub fn plasma_mg_per_l(s: Substance, taken: &[Taken], mother_kg: f64, t_h: f64) 
             blood.plasma_mg_per_l(mother_kg)
         }
     }
+}
+
+/// Her plasma concentration, mg/l, at each of `times_h` (in ascending order), in one pass: the
+/// curves of a plot (alcohol stepped once, not from its first drink for every point).
+pub fn plasma_curve(s: Substance, taken: &[Taken], mother_kg: f64, times_h: &[f64]) -> Vec<f64> {
+    if !matches!(s.figures().elimination, Elimination::ZeroOrder { .. })
+        || transfer_figures(s).is_none()
+    {
+        return times_h
+            .iter()
+            .map(|&t| plasma_mg_per_l(s, taken, mother_kg, t))
+            .collect();
+    }
+    let Some(first) = taken.first() else {
+        return vec![0.0; times_h.len()];
+    };
+    let mut blood = BloodAlcohol {
+        t_h: first.at_h,
+        ..BloodAlcohol::default()
+    };
+    let mut next = 0;
+    times_h
+        .iter()
+        .map(|&t| {
+            while next < taken.len() && taken[next].at_h <= t {
+                blood.advance_to(taken[next].at_h, mother_kg);
+                blood.drink(taken[next].dose_mg);
+                next += 1;
+            }
+            blood.advance_to(t, mother_kg);
+            blood.plasma_mg_per_l(mother_kg)
+        })
+        .collect()
 }
 
 /// The milk's concentration, mg/l, at `t_h`.
@@ -311,8 +346,12 @@ impl Reached {
 /// infant dose, the baby's weight from what it wanted that day (`appetite_ml`, bottles
 /// included) at [`INFANT_INTAKE_ML_PER_KG_PER_DAY`].
 pub fn reached(sc: &Scenario, run: &Run) -> Vec<Reached> {
-    let doses = crate::mother_takes::doses(&sc.schedule.mother_takes, run.horizon_h);
-    let kg = sc.mother.weight_kg;
+    reached_from(&sc.schedule.mother_takes, sc.mother.weight_kg, run)
+}
+
+/// [`reached`] from the courses she takes and her weight (the run made with them).
+pub fn reached_from(courses: &[crate::mother_takes::Dosing], kg: f64, run: &Run) -> Vec<Reached> {
+    let doses = crate::mother_takes::doses(courses, run.horizon_h);
     let mut out = Vec::new();
     for s in Substance::ALL {
         if transfer_figures(s).is_none() {

@@ -10,6 +10,7 @@
 mod effect;
 pub mod glossary;
 pub mod normal;
+mod reaches_baby;
 mod words;
 
 pub use effect::Effect;
@@ -19,6 +20,8 @@ use crate::absence::Absence;
 use crate::back_to_work::BackToWork;
 use crate::calendar::Weekday;
 use crate::edit::{Edit, ListEdit};
+use crate::model::pharmacology::Substance;
+use crate::mother_takes::Dosing;
 use crate::run::Run;
 use crate::scenario::{MAX_HORIZON_DAYS, Problem, Scenario};
 use crate::schedule::{Kind, NightGap, Rule, Side};
@@ -38,10 +41,12 @@ pub enum Question {
     NightAway,
     RicherEndOfFeed,
     MilkFromBlood,
+    TwoCoffees,
+    GlassOfWine,
 }
 
 impl Question {
-    pub const ALL: [Question; 9] = [
+    pub const ALL: [Question; 11] = [
         Question::NightBottle,
         Question::NightFeedsDropped,
         Question::EveningClusterFeeding,
@@ -51,6 +56,8 @@ impl Question {
         Question::NightAway,
         Question::RicherEndOfFeed,
         Question::MilkFromBlood,
+        Question::TwoCoffees,
+        Question::GlassOfWine,
     ];
 
     /// A short name for the command line (`lactosim ask night-bottle`).
@@ -65,6 +72,8 @@ impl Question {
             Question::NightAway => "night-away",
             Question::RicherEndOfFeed => "richer-end-of-feed",
             Question::MilkFromBlood => "milk-from-blood",
+            Question::TwoCoffees => "two-coffees",
+            Question::GlassOfWine => "glass-of-wine",
         }
     }
 
@@ -85,6 +94,8 @@ impl Question {
             Question::NightAway => "A night away from the baby",
             Question::RicherEndOfFeed => "Why is the milk at the end of a feed richer?",
             Question::MilkFromBlood => "How is milk made?",
+            Question::TwoCoffees => "Two cups of coffee a day",
+            Question::GlassOfWine => "A glass of wine at 20:00",
         }
     }
 
@@ -112,6 +123,12 @@ impl Question {
             Question::NightAway => "What if I am away from the baby for one night and do not pump?",
             Question::RicherEndOfFeed => "Why is the milk at the end of a feed richer?",
             Question::MilkFromBlood => "How is my milk made, and how fast?",
+            Question::TwoCoffees => {
+                "How much of two cups of coffee a day (at 08:00 and 14:00) reaches my baby?"
+            }
+            Question::GlassOfWine => {
+                "How much of a glass of wine at 20:00 this evening reaches my baby?"
+            }
         }
     }
 
@@ -125,14 +142,24 @@ impl Question {
             | Question::BackToWork => 14,
             Question::EveningClusterFeeding => 7,
             Question::GrowthSpurt => 3,
-            Question::NightAway => 1,
+            Question::NightAway | Question::GlassOfWine => 1,
+            Question::TwoCoffees => 3,
             Question::RicherEndOfFeed | Question::MilkFromBlood => 0,
         }
     }
 
     /// Is it a change that lasts (read once settled), or a one-off (read where it is largest)?
     fn lasting(self) -> bool {
-        self != Question::NightAway
+        !matches!(self, Question::NightAway | Question::GlassOfWine)
+    }
+
+    /// What she takes, for a question about what reaches the baby.
+    pub fn substance(self) -> Option<Substance> {
+        match self {
+            Question::TwoCoffees => Some(Substance::Caffeine),
+            Question::GlassOfWine => Some(Substance::Alcohol),
+            _ => None,
+        }
     }
 
     /// The change of her scenario from day `from` to day `back`, one step for undo.
@@ -214,6 +241,13 @@ impl Question {
             }
             // Away from 20:00 to 08:00 the next morning, and no pump.
             Question::NightAway => vec![away("a night away", 20.0, 8.0)],
+            // Two cups at 08:00 and 14:00; a glass of wine (one standard drink) at 20:00.
+            Question::TwoCoffees | Question::GlassOfWine => {
+                let s = self.substance().expect("a substance question");
+                vec![Edit::MotherTakes(ListEdit::Add(Dosing::everyday(
+                    s, from, back,
+                )))]
+            }
             Question::RicherEndOfFeed | Question::MilkFromBlood => return None,
         };
         Some(Edit::Plan {
@@ -232,12 +266,19 @@ impl Question {
             (back_day + AFTER_DAYS) as f64 + 1.0
         };
         let horizon_days = sc.horizon_days.max(needed).min(MAX_HORIZON_DAYS);
+        let change = self.change(today_day as f64, back_day as f64);
+        let mut changed = sc.clone();
+        if let Some(e) = &change {
+            e.clone().apply(&mut changed);
+        }
         Setup {
             question: self,
             today_day,
-            change: self.change(today_day as f64, back_day as f64),
+            change,
             back_day,
             horizon_days,
+            takes: changed.schedule.mother_takes,
+            mother_kg: sc.mother.weight_kg,
         }
     }
 }
@@ -254,6 +295,9 @@ pub struct Setup {
     pub back_day: usize,
     /// How far both runs go (days): past the change and back.
     pub horizon_days: f64,
+    /// What she takes with the change, and her weight (what reaches the baby).
+    pub takes: Vec<Dosing>,
+    pub mother_kg: f64,
 }
 
 impl Setup {

@@ -104,7 +104,10 @@ fn the_change(q: Question) -> &'static str {
         Question::NightAway => {
             "Away from 20:00 to 08:00 one night, without pumping (someone else gives the baby bottles)"
         }
-        Question::RicherEndOfFeed | Question::MilkFromBlood => "",
+        Question::RicherEndOfFeed
+        | Question::MilkFromBlood
+        | Question::TwoCoffees
+        | Question::GlassOfWine => "",
     }
 }
 
@@ -118,7 +121,10 @@ fn going_back(q: Question) -> &'static str {
         Question::PumpForStash => "When you stop pumping",
         Question::BackToWork => "If you stopped work again (a holiday)",
         Question::NightAway => "After the night away",
-        Question::RicherEndOfFeed | Question::MilkFromBlood => "",
+        Question::RicherEndOfFeed
+        | Question::MilkFromBlood
+        | Question::TwoCoffees
+        | Question::GlassOfWine => "",
     }
 }
 
@@ -145,6 +151,12 @@ fn watch(q: Question) -> &'static str {
         Question::MilkFromBlood => {
             "What matters most for how much milk you make is how often and how well milk is taken out; drink to thirst."
         }
+        Question::TwoCoffees => {
+            "A newborn clears caffeine slowly (in the first weeks its half-life is days, not hours: B4), so what it gets can add up from feed to feed; tea, cola, energy drinks and chocolate carry caffeine too."
+        }
+        Question::GlassOfWine => {
+            "Milk alcohol rises and falls with your blood alcohol: expressing milk does not take it out faster (B5). In a study, babies drank about a quarter less milk in the 4 hours after their mothers drank (B5); this model does not show that fall."
+        }
     }
 }
 
@@ -155,6 +167,9 @@ fn ask(q: Question) -> &'static str {
         }
         Question::BackToWork | Question::PumpForStash => {
             "A lactation consultant can help you plan pumping and storing milk."
+        }
+        Question::TwoCoffees | Question::GlassOfWine => {
+            "Ask your doctor, midwife or pharmacist about anything you take while breastfeeding. These figures show how the parts work, from published averages (several from LactMed, the US National Library of Medicine's Drugs and Lactation Database): they do not say what is safe for your baby."
         }
         Question::NightBottle | Question::NightFeedsDropped => {
             "Ask your midwife, health visitor or a lactation consultant before dropping feeds in the first months."
@@ -180,11 +195,14 @@ pub(super) fn answer(setup: &Setup, as_now: &Run, changed: &Run) -> Answer {
     match q {
         Question::RicherEndOfFeed => richer_end_of_feed(base, setup, as_now),
         Question::MilkFromBlood => milk_from_blood(base, setup, as_now),
+        Question::TwoCoffees | Question::GlassOfWine => {
+            super::reaches_baby::answer(base, setup, as_now, changed)
+        }
         _ => supply_change(base, setup, as_now, changed),
     }
 }
 
-fn no_answer(mut a: Answer, why: &str) -> Answer {
+pub(super) fn no_answer(mut a: Answer, why: &str) -> Answer {
     a.how_much = why.to_owned();
     a
 }
@@ -382,7 +400,10 @@ fn also(setup: &Setup, as_now: &Run, changed: &Run) -> Option<String> {
                 100.0 * fullest(as_now)
             ))
         }
-        Question::RicherEndOfFeed | Question::MilkFromBlood => None,
+        Question::RicherEndOfFeed
+        | Question::MilkFromBlood
+        | Question::TwoCoffees
+        | Question::GlassOfWine => None,
     }
 }
 

@@ -1,0 +1,513 @@
+//! *What reaches the milk*: for each thing the mother takes that passes into milk (coffee, a
+//! drink, paracetamol …), her blood and milk levels over a day, every breastfeed marked with
+//! what it carried, and the day in words — what she took, what the feeds carried, the relative
+//! infant dose — beside the published figures, their sources one click away, the LactMed
+//! disclaimer with the National Library of Medicine's credit, and "ask your doctor, midwife or
+//! pharmacist" wherever a dose is shown.
+//!
+//! The figures come from the library (`model::milk_transfer::reached`), worked out once per run;
+//! this file only draws them. It teaches how the parts work: no verdicts ("safe", "wait until").
+
+use egui::{Color32, Grid, RichText, Ui};
+use egui_plot::{HoverPosition, Legend, Line, Plot, PlotPoints, Points, Text, VLine};
+
+use crate::model::milk_transfer::{
+    INFANT_INTAKE_ML_PER_KG_PER_DAY, Reached, plasma_curve, reached, transfer_figures,
+};
+use crate::model::pharmacology::Substance;
+use crate::mother_takes::{dose_words, mg_words};
+use crate::run::Run;
+use crate::scenario::Scenario;
+use crate::schedule_words::format_clock;
+use crate::summary::round_sig;
+
+use super::glyphs::drawable;
+
+/// Said wherever a dose is shown.
+pub const ASK: &str =
+    "Ask your doctor, midwife or pharmacist about anything you take while breastfeeding.";
+
+/// What the figures are and are not.
+pub const NOT_ADVICE: &str = "These figures show how the parts work, from published averages: they do not say what is safe for your baby, whose age, weight and health change how it handles what it gets.";
+
+/// LactMed's disclaimer and the credit its terms ask for.
+pub const LACTMED: &str = "Several figures here are from LactMed, the Drugs and Lactation Database of the US National Library of Medicine (NLM). LactMed is not a substitute for professional judgment: consult your health care provider about your own situation. The US government does not warrant or assume liability for the accuracy or completeness of the information.";
+
+/// LactMed's home page.
+const LACTMED_URL: &str = "https://www.ncbi.nlm.nih.gov/books/NBK501922/";
+
+/// View state of the window (never the scenario or the run).
+#[derive(Default)]
+pub struct ReachesMilkView {
+    pub open: bool,
+    /// The substance shown (the first of the run's when none or not in it).
+    pub substance: Option<Substance>,
+    /// The day shown, days since birth (`None`: the first day she takes it).
+    pub day: Option<usize>,
+    /// What reached the baby, for which run (its address and length while on screen).
+    cache: Option<((usize, usize), Vec<Reached>)>,
+}
+
+impl ReachesMilkView {
+    /// Open the window, on `substance` if given.
+    pub fn show(&mut self, substance: Option<Substance>) {
+        self.open = true;
+        if substance.is_some() {
+            self.substance = substance;
+            self.day = None;
+        }
+    }
+
+    /// The window, over the run on screen and the scenario that made it.
+    pub fn window(&mut self, ctx: &egui::Context, shown: Option<(&Scenario, &Run)>) {
+        if !self.open {
+            return;
+        }
+        let mut open = self.open;
+        egui::Window::new("What reaches the milk")
+            .open(&mut open)
+            // Over the plots, beside the side panel (its questions stay in reach).
+            .default_pos([390.0, 60.0])
+            .default_width(700.0)
+            .default_height(640.0)
+            .vscroll(true)
+            .show(ctx, |ui| match shown {
+                Some((sc, run)) => self.ui(ui, sc, run),
+                None => {
+                    ui.label("No run to show yet.");
+                }
+            });
+        self.open = open;
+    }
+
+    /// What reached the baby in `run`, worked out once per run.
+    fn reached<'a>(&'a mut self, sc: &Scenario, run: &Run) -> &'a [Reached] {
+        let key = (run as *const Run as usize, run.sessions.len());
+        if self.cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.cache = Some((key, reached(sc, run)));
+        }
+        &self.cache.as_ref().expect("just set").1
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, sc: &Scenario, run: &Run) {
+        let wanted = self.substance;
+        let wanted_day = self.day;
+        let all = self.reached(sc, run).to_vec();
+        if all.is_empty() {
+            ui.label(
+                "She takes nothing that passes into milk in this scenario. Add coffee, a drink or \
+                 a medicine under Schedule → What the mother takes (or ask the parent's \
+                 questions about coffee and wine).",
+            );
+            return;
+        }
+        let r = all
+            .iter()
+            .find(|r| Some(r.substance) == wanted)
+            .unwrap_or(&all[0]);
+        let s = r.substance;
+        self.substance = Some(s);
+        let first_day = r.days.first().map_or(0, |d| d.day);
+        let last_day = r.days.last().map_or(first_day, |d| d.day);
+        let mut day = wanted_day.unwrap_or(first_day).clamp(first_day, last_day);
+
+        ui.horizontal_wrapped(|ui| {
+            if all.len() > 1 {
+                ui.label("Show");
+                for other in &all {
+                    let name = other.substance.name();
+                    if ui
+                        .selectable_label(other.substance == s, name)
+                        .on_hover_text(format!("Show what reached the milk of {name}"))
+                        .clicked()
+                    {
+                        self.substance = Some(other.substance);
+                        self.day = None;
+                    }
+                }
+                ui.separator();
+            }
+            ui.label("Day");
+            let prev = ui
+                .add_enabled(
+                    day > first_day,
+                    egui::Button::new(drawable(ui.ctx(), "◀").into_owned()).small(),
+                )
+                .on_hover_text("The day before");
+            if prev.clicked() {
+                day -= 1;
+            }
+            ui.add(
+                egui::DragValue::new(&mut day)
+                    .range(first_day..=last_day)
+                    .speed(0.05),
+            )
+            .on_hover_text("Days since birth (day 0 is the first 24 hours)");
+            let next = ui
+                .add_enabled(
+                    day < last_day,
+                    egui::Button::new(drawable(ui.ctx(), "▶").into_owned()).small(),
+                )
+                .on_hover_text("The next day");
+            if next.clicked() {
+                day += 1;
+            }
+        });
+        self.day = Some(day);
+
+        ui.label(RichText::new(day_words(sc, run, r, day)).strong());
+        ui.label(RichText::new(ASK).small());
+        plot(ui, sc, r, day);
+        feeds_table(ui, sc, run, r, day);
+        ui.separator();
+        published(ui, s);
+        ui.label(RichText::new(NOT_ADVICE).small());
+        ui.label(RichText::new(LACTMED).small().weak());
+    }
+}
+
+/// "Day 26: she took 190 mg of caffeine (2 doses). The baby's 9 feeds carried 0.82 mg in all:
+/// 0.43% of what she took; per kg, 5.8% of her dose per kg (the relative infant dose)."
+pub fn day_words(sc: &Scenario, run: &Run, r: &Reached, day: usize) -> String {
+    let s = r.substance;
+    let Some(d) = r.day(day) else {
+        return format!("She had not taken {} by day {day}.", s.name());
+    };
+    let doses = r
+        .taken
+        .iter()
+        .filter(|t| (t.at_h / 24.0).floor() as usize == day)
+        .count();
+    let feeds = r
+        .feeds
+        .iter()
+        .filter(|f| (f.t_h / 24.0).floor() as usize == day)
+        .count();
+    let label = capitalised(&sc.calendar().day_words(day as i64));
+    let took = if d.mother_mg > 0.0 {
+        format!(
+            "{label}: she took {} of {} ({doses} dose{}).",
+            dose_words(s, d.mother_mg),
+            s.name(),
+            if doses == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{label}: she took no {} this day; what is still in her body still reaches the milk.",
+            s.name()
+        )
+    };
+    if transfer_figures(s).is_some_and(|f| f.bioavailability <= 0.0) {
+        return format!(
+            "{took} It stays in her gut: none reaches her blood, so none reaches the milk or the baby."
+        );
+    }
+    let carried = format!(
+        " The baby's {feeds} breastfeed{} carried {} in all",
+        if feeds == 1 { "" } else { "s" },
+        mg_words(d.baby_mg)
+    );
+    let share = match d.rid_pct {
+        Some(rid) if d.mother_mg > 0.0 => format!(
+            ": {}% of what she took; per kg of the baby's weight (about {} kg, from the {} ml it \
+             wanted that day), {}% of her dose per kg of hers (the relative infant dose).",
+            round_sig(100.0 * d.baby_mg / d.mother_mg, 2),
+            round_sig(
+                run.days[day].appetite_ml / INFANT_INTAKE_ML_PER_KG_PER_DAY,
+                2
+            ),
+            round_sig(run.days[day].appetite_ml, 3),
+            round_sig(rid, 2)
+        ),
+        _ => ".".to_owned(),
+    };
+    format!("{took}{carried}{share}")
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Her blood and milk over the day, her doses, and each feed with what it carried.
+fn plot(ui: &mut Ui, sc: &Scenario, r: &Reached, day: usize) {
+    let kg = sc.mother.weight_kg;
+    let s = r.substance;
+    let m_p = transfer_figures(s).map_or(0.0, |f| f.milk_plasma_ratio);
+    let from_h = day as f64 * 24.0;
+    let times: Vec<f64> = (0..=24 * 12).map(|i| from_h + i as f64 / 12.0).collect();
+    let plasma = plasma_curve(s, &r.taken, kg, &times);
+    let clock = |t: f64| t - from_h;
+    let blood: Vec<[f64; 2]> = times
+        .iter()
+        .zip(&plasma)
+        .map(|(t, c)| [clock(*t), *c])
+        .collect();
+    let milk: Vec<[f64; 2]> = times
+        .iter()
+        .zip(&plasma)
+        .map(|(t, c)| [clock(*t), m_p * c])
+        .collect();
+    let feeds: Vec<_> = r
+        .feeds
+        .iter()
+        .filter(|f| (f.t_h / 24.0).floor() as usize == day)
+        .collect();
+    // A day with none: the axis from 0 to 1 mg/l (not to a billionth).
+    let top = plasma.iter().copied().fold(0.0, f64::max);
+    let top = if top > 1e-6 { top } else { 0.8 };
+    let feed_tips: Vec<String> = feeds
+        .iter()
+        .map(|f| {
+            format!(
+                "breastfeed at about {}: the baby drank {:.0} ml of milk with {} mg/l, carrying {}",
+                format_clock(clock(f.t_h)),
+                f.drank_ml,
+                round_sig(f.milk_mg_per_l, 2),
+                mg_words(f.dose_mg)
+            )
+        })
+        .collect();
+    let dark = ui.visuals().dark_mode;
+    let text_colour = ui.visuals().text_color();
+    let blood_colour = if dark {
+        Color32::from_rgb(240, 110, 110)
+    } else {
+        Color32::from_rgb(190, 40, 40)
+    };
+    let milk_colour = if dark {
+        Color32::from_rgb(120, 170, 255)
+    } else {
+        Color32::from_rgb(30, 90, 200)
+    };
+    Plot::new(("reaches the milk", s.name()))
+        .height(240.0)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .include_y(0.0)
+        .include_y(top * 1.25)
+        .include_x(0.0)
+        .include_x(24.0)
+        .x_axis_label(format!(
+            "{}, clock hours",
+            sc.calendar().day_words(day as i64)
+        ))
+        .y_axis_label(format!("{} mg/l", s.name()))
+        .x_axis_formatter(|m, _| format_clock(m.value.rem_euclid(24.0)))
+        .allow_scroll(false)
+        .label_formatter(move |pos: &HoverPosition<'_>| match pos {
+            HoverPosition::NearDataPoint {
+                plot_name, index, ..
+            } if *plot_name == "breastfeeds" => feed_tips.get(*index).cloned(),
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name}\n{} · {} mg/l",
+                format_clock(position.x.rem_euclid(24.0)),
+                round_sig(position.y, 2)
+            )),
+            HoverPosition::Elsewhere { position } => Some(format!(
+                "{} · {} mg/l",
+                format_clock(position.x.rem_euclid(24.0)),
+                round_sig(position.y, 2)
+            )),
+        })
+        .show(ui, |plot| {
+            plot.line(
+                Line::new("her blood", PlotPoints::from(blood))
+                    .color(blood_colour)
+                    .width(3.0),
+            );
+            plot.line(
+                // Dashed: where milk follows blood (alcohol) the blood shows through.
+                Line::new("her milk", PlotPoints::from(milk))
+                    .color(milk_colour)
+                    .width(2.0)
+                    .style(egui_plot::LineStyle::dashed_dense()),
+            );
+            for t in r
+                .taken
+                .iter()
+                .filter(|t| (t.at_h / 24.0).floor() as usize == day)
+            {
+                plot.vline(
+                    VLine::new(
+                        format!("she takes {}", dose_words(s, t.dose_mg)),
+                        clock(t.at_h),
+                    )
+                    .color(blood_colour.gamma_multiply(0.5))
+                    .style(egui_plot::LineStyle::dashed_loose()),
+                );
+            }
+            let points: Vec<[f64; 2]> = feeds
+                .iter()
+                .map(|f| [clock(f.t_h), f.milk_mg_per_l])
+                .collect();
+            plot.points(
+                Points::new("breastfeeds", PlotPoints::from(points))
+                    .radius(4.0)
+                    .color(milk_colour),
+            );
+            for f in feeds.iter().filter(|f| f.dose_mg > 0.0) {
+                plot.text(
+                    Text::new(
+                        "what each feed carried",
+                        egui_plot::PlotPoint::new(clock(f.t_h), f.milk_mg_per_l + 0.08 * top),
+                        RichText::new(mg_words(f.dose_mg)).small(),
+                    )
+                    .color(text_colour),
+                );
+            }
+        });
+}
+
+/// Each feed of the day: when, what the baby drank, the milk's level, what it carried.
+fn feeds_table(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize) {
+    let s = r.substance;
+    let feeds: Vec<_> = r
+        .feeds
+        .iter()
+        .filter(|f| (f.t_h / 24.0).floor() as usize == day)
+        .collect();
+    if feeds.is_empty() {
+        ui.label("No breastfeeds this day.");
+        return;
+    }
+    let infant_kg = run.days[day].appetite_ml / INFANT_INTAKE_ML_PER_KG_PER_DAY;
+    let mother_per_kg = r.day(day).map_or(0.0, |d| d.mother_mg) / sc.mother.weight_kg;
+    egui::CollapsingHeader::new(format!("Each feed of the day ({})", feeds.len()))
+        .id_salt("each feed")
+        .default_open(true)
+        .show(ui, |ui| {
+            if let Some(f) = feeds
+                .iter()
+                .filter(|f| f.dose_mg > 0.0)
+                .max_by(|a, b| a.dose_mg.total_cmp(&b.dose_mg))
+            {
+                ui.label(feed_sentence(s, f.t_h, f.dose_mg, infant_kg, mother_per_kg));
+            }
+            Grid::new("feeds carried")
+                .striped(true)
+                .num_columns(5)
+                .show(ui, |ui| {
+                    ui.strong("feed at");
+                    ui.strong("drank");
+                    ui.strong("milk had")
+                        .on_hover_text("The milk's level at the middle of the feed");
+                    ui.strong("carried");
+                    ui.strong("of her dose per kg").on_hover_text(
+                        "What the feed carried per kg of the baby, as a share of what she took \
+                         that day per kg of her (a feed's part of the relative infant dose)",
+                    );
+                    ui.end_row();
+                    for f in &feeds {
+                        let start = run.sessions[f.session].start_h;
+                        ui.label(format_clock(start.rem_euclid(24.0)));
+                        ui.label(format!("{:.0} ml", f.drank_ml));
+                        ui.label(format!("{} mg/l", round_sig(f.milk_mg_per_l, 2)));
+                        ui.label(mg_words(f.dose_mg));
+                        ui.label(per_kg_share(f.dose_mg, infant_kg, mother_per_kg));
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// "the 21:00 feed carried 0.6 mg of caffeine, 0.4% of her dose per kg".
+pub fn feed_sentence(
+    s: Substance,
+    t_h: f64,
+    dose_mg: f64,
+    infant_kg: f64,
+    mother_mg_per_kg: f64,
+) -> String {
+    let share = per_kg_share(dose_mg, infant_kg, mother_mg_per_kg);
+    format!(
+        "The feed that carried most, at about {}, carried {} of {}{}.",
+        format_clock(t_h.rem_euclid(24.0)),
+        mg_words(dose_mg),
+        s.name(),
+        if share.is_empty() {
+            String::new()
+        } else {
+            format!(", {share} of her dose per kg")
+        }
+    )
+}
+
+fn per_kg_share(dose_mg: f64, infant_kg: f64, mother_mg_per_kg: f64) -> String {
+    if infant_kg <= 0.0 || mother_mg_per_kg <= 0.0 {
+        return String::new();
+    }
+    format!(
+        "{}%",
+        round_sig(100.0 * dose_mg / infant_kg / mother_mg_per_kg, 2)
+    )
+}
+
+/// What is published for `s`, and where from, one click away.
+fn published(ui: &mut Ui, s: Substance) {
+    let Some(f) = transfer_figures(s) else {
+        return;
+    };
+    ui.label(format!(
+        "Published for {}: {}. The model's milk has {} times her blood's level (its milk/plasma ratio).",
+        s.name(),
+        f.published,
+        f.milk_plasma_ratio
+    ));
+    egui::CollapsingHeader::new("Where these figures come from")
+        .id_salt("reaches milk sources")
+        .show(ui, |ui| {
+            ui.label(format!("Into milk: {}", f.source));
+            ui.label(format!("In her body: {}", s.figures().source));
+            ui.horizontal_wrapped(|ui| {
+                ui.hyperlink_to("LactMed (US National Library of Medicine)", LACTMED_URL);
+                for pmid in pmids(f.source).into_iter().chain(pmids(s.figures().source)) {
+                    ui.hyperlink_to(
+                        format!("PubMed {pmid}"),
+                        format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/"),
+                    );
+                }
+            });
+            ui.label(
+                RichText::new(
+                    "The model: one compartment with absorption from the gut (alcohol leaves at \
+                     a constant rate), milk at the published milk/plasma ratio of her blood, \
+                     each feed's dose = the milk's level at the feed's middle × what the run \
+                     says the baby drank. docs/model.md, \"What reaches the milk\".",
+                )
+                .small(),
+            );
+        });
+}
+
+/// The PubMed ids named in a source ("PMID 3620287").
+fn pmids(source: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = source;
+    while let Some(i) = rest.find("PMID ") {
+        rest = &rest[i + 5..];
+        let id: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !id.is_empty() && !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pubmed_ids_are_read_from_a_source() {
+        assert_eq!(
+            pmids("M/P (PMID 3620287; PMID 24695355; PMID 3620287)"),
+            vec!["3620287", "24695355"]
+        );
+    }
+}
