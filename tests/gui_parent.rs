@@ -348,11 +348,11 @@ fn a_parent_sees_what_each_feed_carried_of_two_coffees_and_a_glass_of_wine() {
         .find(|l| l.starts_with("Day 35"))
         .unwrap_or_else(|| panic!("no day sentence: {said:#?}"));
     assert!(
-        day.contains("she took 190 mg of caffeine (2 doses)"),
+        day.contains("you took 190 mg of caffeine (2 doses)"),
         "{day}"
     );
     assert!(day.contains("relative infant dose"), "{day}");
-    h.get_by_label_contains("The feed that carried most, at about");
+    h.get_by_label_contains("The feed that carried most, the ");
     h.get_by_label_contains("Each feed of the day");
     // Whom to ask and the figures' source, in the answer and in the window beside the doses.
     for words in [
@@ -382,7 +382,7 @@ fn a_parent_sees_what_each_feed_carried_of_two_coffees_and_a_glass_of_wine() {
         "{said:#?}"
     );
     // The feed after the glass carried some: milk follows her blood.
-    h.get_by_label_contains("The feed that carried most, at about 2");
+    h.get_by_label_contains("The feed that carried most, the 2");
 }
 
 /// "Normal" in words: where her milk today sits among mothers like her at her baby's age.

@@ -732,6 +732,11 @@ impl App {
             let shown = answering
                 .or(self.current.as_ref())
                 .map(|c| (&c.scenario, c.run.as_ref()));
+            self.reaches_milk.voice = if self.parent_face() {
+                reaches_milk_view::Voice::You
+            } else {
+                reaches_milk_view::Voice::Her
+            };
             self.reaches_milk.window(&ctx, shown);
         }
         if !dialog_open {

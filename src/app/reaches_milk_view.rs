@@ -36,10 +36,53 @@ pub const LACTMED: &str = "Several figures here are from LactMed, the Drugs and 
 /// LactMed's home page.
 const LACTMED_URL: &str = "https://www.ncbi.nlm.nih.gov/books/NBK501922/";
 
+/// Whom the words speak of: the mother (a clinician reading) or "you" (the parent's face).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Voice {
+    #[default]
+    Her,
+    You,
+}
+
+impl Voice {
+    fn she(self) -> &'static str {
+        match self {
+            Voice::Her => "she",
+            Voice::You => "you",
+        }
+    }
+    fn her(self) -> &'static str {
+        match self {
+            Voice::Her => "her",
+            Voice::You => "your",
+        }
+    }
+    fn hers(self) -> &'static str {
+        match self {
+            Voice::Her => "hers",
+            Voice::You => "yours",
+        }
+    }
+    fn takes(self) -> &'static str {
+        match self {
+            Voice::Her => "she takes",
+            Voice::You => "you take",
+        }
+    }
+    fn baby(self) -> &'static str {
+        match self {
+            Voice::Her => "the baby",
+            Voice::You => "your baby",
+        }
+    }
+}
+
 /// View state of the window (never the scenario or the run).
 #[derive(Default)]
 pub struct ReachesMilkView {
     pub open: bool,
+    /// Whom the words speak of (set by the application from the face shown).
+    pub voice: Voice,
     /// The substance shown (the first of the run's when none or not in it).
     pub substance: Option<Substance>,
     /// The day shown, days since birth (`None`: the first day she takes it).
@@ -155,10 +198,11 @@ impl ReachesMilkView {
         });
         self.day = Some(day);
 
-        ui.label(RichText::new(day_words(sc, run, r, day)).strong());
+        let v = self.voice;
+        ui.label(RichText::new(day_words(sc, run, r, day, v)).strong());
         ui.label(RichText::new(ASK).small());
-        plot(ui, sc, r, day);
-        feeds_table(ui, sc, run, r, day);
+        plot(ui, sc, run, r, day, v);
+        feeds_table(ui, sc, run, r, day, v);
         ui.separator();
         published(ui, s);
         ui.label(RichText::new(NOT_ADVICE).small());
@@ -168,10 +212,14 @@ impl ReachesMilkView {
 
 /// "Day 26: she took 190 mg of caffeine (2 doses). The baby's 9 feeds carried 0.82 mg in all:
 /// 0.43% of what she took; per kg, 5.8% of her dose per kg (the relative infant dose)."
-pub fn day_words(sc: &Scenario, run: &Run, r: &Reached, day: usize) -> String {
+pub fn day_words(sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice) -> String {
     let s = r.substance;
     let Some(d) = r.day(day) else {
-        return format!("She had not taken {} by day {day}.", s.name());
+        return capitalised(&format!(
+            "{} had not taken {} by day {day}.",
+            v.she(),
+            s.name()
+        ));
     };
     let doses = r
         .taken
@@ -186,38 +234,48 @@ pub fn day_words(sc: &Scenario, run: &Run, r: &Reached, day: usize) -> String {
     let label = capitalised(&sc.calendar().day_words(day as i64));
     let took = if d.mother_mg > 0.0 {
         format!(
-            "{label}: she took {} of {} ({doses} dose{}).",
+            "{label}: {} took {} of {} ({doses} dose{}).",
+            v.she(),
             dose_words(s, d.mother_mg),
             s.name(),
             if doses == 1 { "" } else { "s" }
         )
     } else {
         format!(
-            "{label}: she took no {} this day; what is still in her body still reaches the milk.",
-            s.name()
+            "{label}: {} took no {} this day; what is still in {} body still reaches the milk.",
+            v.she(),
+            s.name(),
+            v.her()
         )
     };
     if transfer_figures(s).is_some_and(|f| f.bioavailability <= 0.0) {
         return format!(
-            "{took} It stays in her gut: none reaches her blood, so none reaches the milk or the baby."
+            "{took} It stays in {her} gut: none reaches {her} blood, so none reaches the milk or {}.",
+            v.baby(),
+            her = v.her()
         );
     }
     let carried = format!(
-        " The baby's {feeds} breastfeed{} carried {} in all",
+        " {}'s {feeds} breastfeed{} carried {} in all",
+        capitalised(v.baby()),
         if feeds == 1 { "" } else { "s" },
         mg_words(d.baby_mg)
     );
     let share = match d.rid_pct {
         Some(rid) if d.mother_mg > 0.0 => format!(
-            ": {}% of what she took; per kg of the baby's weight (about {} kg, from the {} ml it \
-             wanted that day), {}% of her dose per kg of hers (the relative infant dose).",
+            ": {}% of what {} took; per kg of {}'s weight (about {} kg, from the {} ml it \
+             wanted that day), {}% of {} dose per kg of {} (the relative infant dose).",
             round_sig(100.0 * d.baby_mg / d.mother_mg, 2),
+            v.she(),
+            v.baby(),
             round_sig(
                 run.days[day].appetite_ml / INFANT_INTAKE_ML_PER_KG_PER_DAY,
                 2
             ),
             round_sig(run.days[day].appetite_ml, 3),
-            round_sig(rid, 2)
+            round_sig(rid, 2),
+            v.her(),
+            v.hers()
         ),
         _ => ".".to_owned(),
     };
@@ -232,7 +290,7 @@ fn capitalised(s: &str) -> String {
 }
 
 /// Her blood and milk over the day, her doses, and each feed with what it carried.
-fn plot(ui: &mut Ui, sc: &Scenario, r: &Reached, day: usize) {
+fn plot(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice) {
     let kg = sc.mother.weight_kg;
     let s = r.substance;
     let m_p = transfer_figures(s).map_or(0.0, |f| f.milk_plasma_ratio);
@@ -262,8 +320,9 @@ fn plot(ui: &mut Ui, sc: &Scenario, r: &Reached, day: usize) {
         .iter()
         .map(|f| {
             format!(
-                "breastfeed at about {}: the baby drank {:.0} ml of milk with {} mg/l, carrying {}",
-                format_clock(clock(f.t_h)),
+                "the {} breastfeed: {} drank {:.0} ml of milk with {} mg/l, carrying {}",
+                format_clock(run.sessions[f.session].start_h.rem_euclid(24.0)),
+                v.baby(),
                 f.drank_ml,
                 round_sig(f.milk_mg_per_l, 2),
                 mg_words(f.dose_mg)
@@ -317,13 +376,13 @@ fn plot(ui: &mut Ui, sc: &Scenario, r: &Reached, day: usize) {
         })
         .show(ui, |plot| {
             plot.line(
-                Line::new("her blood", PlotPoints::from(blood))
+                Line::new(format!("{} blood", v.her()), PlotPoints::from(blood))
                     .color(blood_colour)
                     .width(3.0),
             );
             plot.line(
                 // Dashed: where milk follows blood (alcohol) the blood shows through.
-                Line::new("her milk", PlotPoints::from(milk))
+                Line::new(format!("{} milk", v.her()), PlotPoints::from(milk))
                     .color(milk_colour)
                     .width(2.0)
                     .style(egui_plot::LineStyle::dashed_dense()),
@@ -335,7 +394,7 @@ fn plot(ui: &mut Ui, sc: &Scenario, r: &Reached, day: usize) {
             {
                 plot.vline(
                     VLine::new(
-                        format!("she takes {}", dose_words(s, t.dose_mg)),
+                        format!("{} {}", v.takes(), dose_words(s, t.dose_mg)),
                         clock(t.at_h),
                     )
                     .color(blood_colour.gamma_multiply(0.5))
@@ -365,7 +424,7 @@ fn plot(ui: &mut Ui, sc: &Scenario, r: &Reached, day: usize) {
 }
 
 /// Each feed of the day: when, what the baby drank, the milk's level, what it carried.
-fn feeds_table(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize) {
+fn feeds_table(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice) {
     let s = r.substance;
     let feeds: Vec<_> = r
         .feeds
@@ -387,7 +446,15 @@ fn feeds_table(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize) {
                 .filter(|f| f.dose_mg > 0.0)
                 .max_by(|a, b| a.dose_mg.total_cmp(&b.dose_mg))
             {
-                ui.label(feed_sentence(s, f.t_h, f.dose_mg, infant_kg, mother_per_kg));
+                let start = run.sessions[f.session].start_h;
+                ui.label(feed_sentence(
+                    s,
+                    start,
+                    f.dose_mg,
+                    infant_kg,
+                    mother_per_kg,
+                    v,
+                ));
             }
             Grid::new("feeds carried")
                 .striped(true)
@@ -398,10 +465,14 @@ fn feeds_table(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize) {
                     ui.strong("milk had")
                         .on_hover_text("The milk's level at the middle of the feed");
                     ui.strong("carried");
-                    ui.strong("of her dose per kg").on_hover_text(
-                        "What the feed carried per kg of the baby, as a share of what she took \
-                         that day per kg of her (a feed's part of the relative infant dose)",
-                    );
+                    ui.strong(format!("of {} dose per kg", v.her()))
+                        .on_hover_text(format!(
+                            "What the feed carried per kg of {}, as a share of what {} took that \
+                             day per kg of {} weight (a feed's part of the relative infant dose)",
+                            v.baby(),
+                            v.she(),
+                            v.her()
+                        ));
                     ui.end_row();
                     for f in &feeds {
                         let start = run.sessions[f.session].start_h;
@@ -416,24 +487,26 @@ fn feeds_table(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize) {
         });
 }
 
-/// "the 21:00 feed carried 0.6 mg of caffeine, 0.4% of her dose per kg".
+/// "The feed that carried most, the 21:00 feed, carried 0.6 mg of caffeine, 0.4% of her dose
+/// per kg" (`start_h`: when the feed began, as the table gives it).
 pub fn feed_sentence(
     s: Substance,
-    t_h: f64,
+    start_h: f64,
     dose_mg: f64,
     infant_kg: f64,
     mother_mg_per_kg: f64,
+    v: Voice,
 ) -> String {
     let share = per_kg_share(dose_mg, infant_kg, mother_mg_per_kg);
     format!(
-        "The feed that carried most, at about {}, carried {} of {}{}.",
-        format_clock(t_h.rem_euclid(24.0)),
+        "The feed that carried most, the {} feed, carried {} of {}{}.",
+        format_clock(start_h.rem_euclid(24.0)),
         mg_words(dose_mg),
         s.name(),
         if share.is_empty() {
             String::new()
         } else {
-            format!(", {share} of her dose per kg")
+            format!(", {share} of {} dose per kg", v.her())
         }
     )
 }
@@ -454,7 +527,7 @@ fn published(ui: &mut Ui, s: Substance) {
         return;
     };
     ui.label(format!(
-        "Published for {}: {}. The model's milk has {} times her blood's level (its milk/plasma ratio).",
+        "Published for {}: {}. The model's milk has {} times the mother's blood level (its milk/plasma ratio).",
         s.name(),
         f.published,
         f.milk_plasma_ratio
@@ -463,7 +536,7 @@ fn published(ui: &mut Ui, s: Substance) {
         .id_salt("reaches milk sources")
         .show(ui, |ui| {
             ui.label(format!("Into milk: {}", f.source));
-            ui.label(format!("In her body: {}", s.figures().source));
+            ui.label(format!("In the mother's body: {}", s.figures().source));
             ui.horizontal_wrapped(|ui| {
                 ui.hyperlink_to("LactMed (US National Library of Medicine)", LACTMED_URL);
                 for pmid in pmids(f.source).into_iter().chain(pmids(s.figures().source)) {

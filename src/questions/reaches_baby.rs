@@ -39,12 +39,13 @@ pub(super) fn answer(a: Answer, setup: &Setup, as_now: &Run, changed: &Run) -> A
     };
     match setup.question {
         Question::GlassOfWine => glass_of_wine(a, setup, &r, as_now, changed),
-        _ => coffee(a, setup, &r),
+        _ => coffee(a, setup, &r, changed),
     }
 }
 
-/// The day's feeds of `r`: how many, and the one that carried most.
-fn feeds_of_day(r: &Reached, day: usize) -> (usize, Option<(f64, f64)>) {
+/// The day's feeds of `r`: how many, and the one that carried most (when it began, what it
+/// carried).
+fn feeds_of_day(r: &Reached, run: &Run, day: usize) -> (usize, Option<(f64, f64)>) {
     let feeds: Vec<_> = r
         .feeds
         .iter()
@@ -53,11 +54,11 @@ fn feeds_of_day(r: &Reached, day: usize) -> (usize, Option<(f64, f64)>) {
     let most = feeds
         .iter()
         .max_by(|a, b| a.dose_mg.total_cmp(&b.dose_mg))
-        .map(|f| (f.t_h, f.dose_mg));
+        .map(|f| (run.sessions[f.session].start_h, f.dose_mg));
     (feeds.len(), most)
 }
 
-fn coffee(mut a: Answer, setup: &Setup, r: &Reached) -> Answer {
+fn coffee(mut a: Answer, setup: &Setup, r: &Reached, run: &Run) -> Answer {
     let s = r.substance;
     // The third day of cups: settled (caffeine's half-life is hours).
     let day = setup.back_day.saturating_sub(1).max(setup.today_day);
@@ -67,7 +68,7 @@ fn coffee(mut a: Answer, setup: &Setup, r: &Reached) -> Answer {
             "The run does not reach today: set your baby's age first.",
         );
     };
-    let (n, most) = feeds_of_day(r, day);
+    let (n, most) = feeds_of_day(r, run, day);
     let published = transfer_figures(s).map_or("", |f| f.published);
     a.how_much = format!(
         "On day {day}, the third day of two cups ({} of caffeine), your baby's {n} breastfeeds carry about {} in all: {}% of what you take — published: {published}{}. Per kg of body weight your baby gets {}% of your dose per kg of yours (the relative infant dose).",
@@ -75,7 +76,7 @@ fn coffee(mut a: Answer, setup: &Setup, r: &Reached) -> Answer {
         mg_words(d.baby_mg),
         round_sig(100.0 * d.baby_mg / d.mother_mg.max(1e-12), 2),
         most.map_or(String::new(), |(t, mg)| format!(
-            "; the feed that carries most, at about {}, carries {}",
+            "; the feed that carries most, the {} feed, carries {}",
             format_clock(t.rem_euclid(24.0)),
             mg_words(mg)
         )),
