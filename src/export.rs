@@ -1,5 +1,6 @@
 //! A run as CSV files: `series.csv`, `events.csv`, `sessions.csv`, `days.csv`, `pathways.csv`,
-//! each with a header
+//! and, when the mother takes something that passes into milk, `reaches_milk.csv`; each with a
+//! header
 //! row whose column names carry their units. The command line's `--out` and the GUI's export
 //! both write these.
 
@@ -8,17 +9,67 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::run::{Component, EventKind, Run};
-use crate::scenario::Breast;
+use crate::scenario::{Breast, Scenario};
 use crate::schedule::format_time_h;
 
-/// Write the five files into `dir` (created if missing).
-pub fn write_csv_dir(run: &Run, dir: &Path) -> Result<()> {
+/// Write the files of `run` (the run of `sc`) into `dir` (created if missing); returns their
+/// names.
+pub fn write_csv_dir(sc: &Scenario, run: &Run, dir: &Path) -> Result<Vec<&'static str>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     write_series(run, &dir.join("series.csv"))?;
     write_events(run, &dir.join("events.csv"))?;
     write_sessions(run, &dir.join("sessions.csv"))?;
     write_days(run, &dir.join("days.csv"))?;
     write_pathways(run, &dir.join("pathways.csv"))?;
+    let mut written = vec![
+        "series.csv",
+        "events.csv",
+        "sessions.csv",
+        "days.csv",
+        "pathways.csv",
+    ];
+    let reached = crate::model::milk_transfer::reached(sc, run);
+    if !reached.is_empty() {
+        write_reaches_milk(&reached, run, &dir.join("reaches_milk.csv"))?;
+        written.push("reaches_milk.csv");
+    }
+    Ok(written)
+}
+
+/// `reaches_milk.csv`: for each substance she takes that passes into milk, each breastfeed from
+/// her first dose on — when, what the baby drank, the milk's concentration at the feed's middle
+/// and what the feed carried (`model::milk_transfer`).
+pub fn write_reaches_milk(
+    reached: &[crate::model::milk_transfer::Reached],
+    run: &Run,
+    path: &Path,
+) -> Result<()> {
+    let mut w = writer(path)?;
+    w.write_record([
+        "substance",
+        "session",
+        "start_h",
+        "start",
+        "drank_ml",
+        "milk_mg_per_l",
+        "carried_mg",
+    ])?;
+    for r in reached {
+        let first = r.taken.first().map_or(f64::INFINITY, |t| t.at_h);
+        for f in r.feeds.iter().filter(|f| f.t_h >= first) {
+            let start_h = run.sessions[f.session].start_h;
+            w.write_record([
+                r.substance.name().to_owned(),
+                f.session.to_string(),
+                format!("{start_h:.4}"),
+                format_time_h(start_h),
+                format!("{:.3}", f.drank_ml),
+                format!("{:.6}", f.milk_mg_per_l),
+                format!("{:.6}", f.dose_mg),
+            ])?;
+        }
+    }
+    w.flush()?;
     Ok(())
 }
 

@@ -66,7 +66,8 @@ enum Command {
         /// Override the number of days simulated (1–365).
         #[arg(long)]
         days: Option<f64>,
-        /// Write series.csv, events.csv, sessions.csv, days.csv and pathways.csv into this folder.
+        /// Write series.csv, events.csv, sessions.csv, days.csv and pathways.csv into this folder
+        /// (and reaches_milk.csv when she takes something that passes into milk).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Print how long the simulation took (and its steps) to stderr.
@@ -502,15 +503,15 @@ fn run(
         );
     }
     if let Some(dir) = out {
-        if let Err(e) = export::write_csv_dir(&run, &dir) {
-            eprintln!("lactosim: {e:#}");
-            return ExitCode::FAILURE;
-        }
-        if !quiet {
-            println!(
-                "wrote series.csv, events.csv, sessions.csv, days.csv, pathways.csv to {}",
-                dir.display()
-            );
+        match export::write_csv_dir(&scenario, &run, &dir) {
+            Err(e) => {
+                eprintln!("lactosim: {e:#}");
+                return ExitCode::FAILURE;
+            }
+            Ok(written) if !quiet => {
+                println!("wrote {} to {}", written.join(", "), dir.display());
+            }
+            Ok(_) => {}
         }
     }
     ExitCode::SUCCESS

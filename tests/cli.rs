@@ -84,6 +84,49 @@ fn run_out_writes_four_csv_files_with_units_in_the_header() {
     assert_eq!(n, 3 * 288 + 2);
 }
 
+/// What reaches the milk is written too, when she takes something that does: each breastfeed
+/// from her first dose with what it carried.
+#[test]
+fn run_out_writes_what_each_feed_carried_when_she_takes_coffee() {
+    let dir = tempfile::tempdir().unwrap();
+    let preset = write(
+        dir.path(),
+        "coffee.ron",
+        "(version: 2, schedule: (responsive: Some((from_day: 0.0)), mother_takes: [(substance: Caffeine, dose_mg: 95.0, every_h: 6.0, first_at_clock_h: 8.0, from_day: 1.0, to_day: 3.0, max_per_day: Some(2))]), horizon_days: 3.0)",
+    );
+    let out = dir.path().join("out");
+    let o = lactosim(&["run", &preset, "--out", out.to_str().unwrap()]);
+    let (stdout, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        stdout.contains("pathways.csv, reaches_milk.csv"),
+        "{stdout}"
+    );
+    let body = std::fs::read_to_string(out.join("reaches_milk.csv")).unwrap();
+    let mut lines = body.lines();
+    assert_eq!(
+        lines.next(),
+        Some("substance,session,start_h,start,drank_ml,milk_mg_per_l,carried_mg")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert!(rows.len() > 10, "{body}");
+    for r in &rows {
+        assert_eq!(r[0], "caffeine");
+        // Carried = concentration × what the baby drank (to the file's rounding).
+        let (ml, c, mg): (f64, f64, f64) = (
+            r[4].parse().unwrap(),
+            r[5].parse().unwrap(),
+            r[6].parse().unwrap(),
+        );
+        assert!((mg - c * ml / 1000.0).abs() < 1e-5, "{r:?}");
+    }
+    // Without anything taken, no such file.
+    let plain = dir.path().join("plain");
+    let o = lactosim(&["run", "--days", "2", "--out", plain.to_str().unwrap(), "-q"]);
+    assert!(o.status.success());
+    assert!(!plain.join("reaches_milk.csv").exists());
+}
+
 #[test]
 fn a_missing_file_is_a_clear_error() {
     let o = lactosim(&["run", "no-such-file.ron"]);

@@ -9,9 +9,10 @@ impl App {
             self.error("Nothing to export: the scenario has no run yet.");
             return;
         };
-        match crate::export::write_csv_dir(&sim.run, dir) {
-            Ok(()) => self.notice(&format!(
-                "Wrote series.csv, events.csv, sessions.csv and days.csv to {}",
+        match crate::export::write_csv_dir(&sim.scenario, &sim.run, dir) {
+            Ok(written) => self.notice(&format!(
+                "Wrote {} to {}",
+                written.join(", "),
                 dir.display()
             )),
             Err(e) => self.error(&format!("Could not export to {}: {e:#}", dir.display())),
