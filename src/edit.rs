@@ -188,6 +188,7 @@ fn reset_group(sc: &mut Scenario, group: Group) {
         Group::Mother
         | Group::Prolactin
         | Group::Oxytocin
+        | Group::Takes
         | Group::Pump
         | Group::BetweenMothers => {}
     }

@@ -139,10 +139,12 @@ impl Dosing {
         let clock = crate::schedule_words::format_clock;
         let how_often = match self.max_per_day {
             Some(n) => {
+                // As `times_h` gives them: the k-th dose of each day while k spacings stay
+                // within a day (the last may fall after midnight).
                 let times: Vec<String> = (0..n)
-                    .map(|k| self.first_at_clock_h + k as f64 * self.every_h)
-                    .take_while(|&h| h < 24.0)
-                    .map(clock)
+                    .map(|k| k as f64 * self.every_h)
+                    .take_while(|&after| after < 24.0)
+                    .map(|after| clock((self.first_at_clock_h + after).rem_euclid(24.0)))
                     .collect();
                 match times.as_slice() {
                     [one] => format!("once a day at {one}"),
@@ -229,6 +231,15 @@ pub fn validate(courses: &[Dosing], problems: &mut Vec<Problem>) {
                 "at most 0 a day is no course: leave it out, or at least 1",
             ));
         }
+        if c.max_per_day.is_some() && c.every_h >= 24.0 {
+            problems.push(Problem::new(
+                format!("{path}.every_h"),
+                format!(
+                    "with at most so many a day, the hours between doses are within a day (under 24, not {})",
+                    c.every_h
+                ),
+            ));
+        }
         check_range(
             problems,
             &format!("{path}.every_h"),
@@ -307,6 +318,36 @@ mod tests {
             "1.5 standard drinks (21 g)"
         );
         assert_eq!(dose_words(Substance::Caffeine, 95.0), "95 mg");
+    }
+
+    #[test]
+    fn a_day_that_reaches_past_midnight_reads_as_it_is_taken() {
+        let c = Dosing {
+            every_h: 8.0,
+            max_per_day: Some(4),
+            ..Dosing::usual(Substance::Paracetamol, 2.0, 5.0)
+        };
+        // 08:00, 16:00 and 00:00 (the third spacing ends the day): three doses, not four.
+        assert_eq!(
+            c.times_h(1000.0).take(4).collect::<Vec<_>>(),
+            vec![56.0, 64.0, 72.0, 80.0]
+        );
+        assert!(
+            c.describe().contains("3 a day at 08:00, 16:00 and 00:00"),
+            "{}",
+            c.describe()
+        );
+        let mut p = Vec::new();
+        validate(
+            &[Dosing {
+                every_h: 24.0,
+                max_per_day: Some(2),
+                ..c
+            }],
+            &mut p,
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].path, "schedule.mother_takes[0].every_h");
     }
 
     #[test]

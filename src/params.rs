@@ -10,6 +10,8 @@ pub enum Group {
     Mother,
     Prolactin,
     Oxytocin,
+    /// What she takes, as it reaches the milk.
+    Takes,
     Infant,
     Pump,
     /// How far mothers like her differ (the ensemble's spreads).
@@ -18,10 +20,11 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 7] = [
+    pub const ALL: [Group; 8] = [
         Group::Mother,
         Group::Prolactin,
         Group::Oxytocin,
+        Group::Takes,
         Group::Infant,
         Group::Pump,
         Group::BetweenMothers,
@@ -33,6 +36,7 @@ impl Group {
             Group::Mother => "Mother: the glands",
             Group::Prolactin => "Mother: prolactin",
             Group::Oxytocin => "Mother: oxytocin and let-down",
+            Group::Takes => "Mother: what she takes reaches the milk",
             Group::Infant => "Infant",
             Group::Pump => "Pump",
             Group::BetweenMothers => "How much mothers like her differ",
@@ -175,7 +179,7 @@ pub static PARAMS: &[Param] = &[
     ),
     param!(
         "mother.weight_kg",
-        Mother,
+        Takes,
         "Her weight",
         "kg",
         35.0,

@@ -465,7 +465,11 @@ pub fn compared_words_at(now: &Run, baseline: &Run, day: usize) -> Option<String
 /// `v` to `digits` significant figures (amounts that span many sizes in sentences: 0.012 mg,
 /// 1.4 mg, 140 mg).
 pub fn round_sig(v: f64, digits: i32) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    if v == 0.0 {
+        // −0.0 reads "-0".
+        return 0.0;
+    }
+    if !v.is_finite() {
         return v;
     }
     let scale = 10f64.powi(digits - 1 - v.abs().log10().floor() as i32);
@@ -488,6 +492,7 @@ mod tests {
         assert_eq!(round_sig(1.46, 2), 1.5);
         assert_eq!(round_sig(1234.0, 2), 1200.0);
         assert_eq!(round_sig(0.0, 2), 0.0);
+        assert_eq!(format!("{}", round_sig(-0.0, 2)), "0");
     }
     use crate::schedule::{Kind, Rule, Side, Skip};
 

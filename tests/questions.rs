@@ -190,6 +190,81 @@ fn how_milk_is_made_says_how_much_blood_and_how_fast() {
     assert!(a.how_fast.contains("ml an hour"), "{}", a.how_fast);
 }
 
+/// Two cups of coffee a day: the answer reads the third day, what the feeds carried and the
+/// relative infant dose, and says nothing is safe or to wait.
+#[test]
+fn two_coffees_a_day_say_what_the_feeds_carry_and_when_it_is_gone() {
+    let q = Question::TwoCoffees;
+    let a = answer(q);
+    assert!(a.how_much.contains("190 mg of caffeine"), "{}", a.how_much);
+    assert!(
+        a.how_much.contains("breastfeeds carry about"),
+        "{}",
+        a.how_much
+    );
+    assert!(
+        a.how_much.contains("relative infant dose"),
+        "{}",
+        a.how_much
+    );
+    assert!(a.how_fast.contains("hours"), "{}", a.how_fast);
+    assert!(
+        a.comes_back.contains("the day after the last cup"),
+        "{}",
+        a.comes_back
+    );
+    assert_no_verdict(&a);
+    // The day it reads is the third day of cups, and the setup says so (the window opens on it).
+    let setup = q.setup(&her_scenario(), FIVE_WEEKS_DAYS);
+    assert_eq!(setup.day_read(), FIVE_WEEKS_DAYS + 2);
+    assert!(
+        a.how_much
+            .starts_with(&format!("On day {},", FIVE_WEEKS_DAYS + 2))
+    );
+}
+
+#[test]
+fn a_glass_of_wine_says_when_it_is_gone_and_what_the_feeds_carried() {
+    let q = Question::GlassOfWine;
+    let a = answer(q);
+    assert!(a.how_much.contains("at 20:00"), "{}", a.how_much);
+    assert!(
+        a.how_much
+            .contains("your milk has as much alcohol as your blood")
+    );
+    assert!(
+        a.how_fast
+            .contains("it is gone from your blood and milk by about"),
+        "{}",
+        a.how_fast
+    );
+    assert!(
+        a.comes_back.contains("back to having none"),
+        "{}",
+        a.comes_back
+    );
+    assert!(a.watch.contains("this model does not show that fall"));
+    assert_no_verdict(&a);
+}
+
+/// lactosim teaches how the parts work: no answer about what she takes says it is safe, or to
+/// wait until, and each says whom to ask.
+fn assert_no_verdict(a: &Answer) {
+    let all = format!("{} {} {}", a.said(), a.watch, a.ask).to_lowercase();
+    for verdict in [
+        "it is safe",
+        "is safe to",
+        "safe to ",
+        "unsafe",
+        "not safe",
+        "wait until",
+        "you should wait",
+    ] {
+        assert!(!all.contains(verdict), "{verdict:?} in {all}");
+    }
+    assert!(a.ask.contains("Ask your doctor, midwife or pharmacist"));
+}
+
 /// A question changes nothing before today: both runs are the same up to the end of the day
 /// before, and the change shows from today on.
 #[test]
@@ -209,11 +284,35 @@ fn every_change_starts_today_never_from_birth() {
                 "{q:?} changed day {d}"
             );
         }
-        let made = |r: &lactosim::Run, d: usize| r.days[d].production_ml.iter().sum::<f64>();
-        assert!(
-            (FIVE_WEEKS_DAYS..setup.back_day + 2).any(|d| made(&now, d) != made(&changed, d)),
-            "{q:?} changed nothing"
-        );
+        if let Some(s) = q.substance() {
+            // What she takes: nothing reaches the baby before today, something from today.
+            let r = lactosim::model::milk_transfer::reached_from(
+                &setup.takes,
+                setup.mother_kg,
+                &changed,
+            )
+            .into_iter()
+            .find(|r| r.substance == s)
+            .expect("it passes into milk");
+            let today_h = FIVE_WEEKS_DAYS as f64 * 24.0;
+            assert!(
+                r.feeds
+                    .iter()
+                    .filter(|f| f.t_h < today_h)
+                    .all(|f| f.dose_mg == 0.0),
+                "{q:?}"
+            );
+            assert!(
+                r.feeds_on(FIVE_WEEKS_DAYS).any(|f| f.dose_mg > 0.0),
+                "{q:?} reached nothing"
+            );
+        } else {
+            let made = |r: &lactosim::Run, d: usize| r.days[d].production_ml.iter().sum::<f64>();
+            assert!(
+                (FIVE_WEEKS_DAYS..setup.back_day + 2).any(|d| made(&now, d) != made(&changed, d)),
+                "{q:?} changed nothing"
+            );
+        }
         // The one edit does to her scenario what the question's changed scenario is.
         let mut edited = sc.clone();
         setup.edit(&sc).apply(&mut edited);

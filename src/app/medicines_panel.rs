@@ -205,13 +205,24 @@ fn fields(ui: &mut Ui, d: &mut Dosing) {
         dose_row(ui, d);
 
         let tip = "Hours between two doses: 8 is three times a day, 12 twice, 24 once. 1 to 336 \
-                   (two weeks).";
+                   (two weeks); under 24 with at most so many a day.";
         let l = grid_label(ui, "Every", tip);
-        num_field(ui, l, &mut d.every_h, 1.0..=24.0 * 14.0, 0.05, 2, " h").on_hover_text(tip);
+        // With at most so many a day, the spacing is within a day (as validation asks).
+        let most = if d.max_per_day.is_some() {
+            23.9
+        } else {
+            24.0 * 14.0
+        };
+        num_field(ui, l, &mut d.every_h, 1.0..=most, 0.05, 2, " h").on_hover_text(tip);
         ui.end_row();
         let tip = "At most this many a day, each day starting afresh at the first time: two \
                    coffees a day are every 6 h from 08:00, at most 2 a day (08:00 and 14:00).";
+        let limited = d.max_per_day.is_some();
         at_most_a_day_row(ui, &mut d.max_per_day, 2, tip);
+        // Ticked on a course a day or more apart: two a day, evenly.
+        if !limited && d.max_per_day.is_some() && d.every_h >= 24.0 {
+            d.every_h = 12.0;
+        }
 
         let tip = "Clock time of the first dose on the first day; the next follow every so many \
                    hours around the clock.";

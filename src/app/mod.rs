@@ -731,13 +731,18 @@ impl App {
                 .map(|a| &a.changed);
             let shown = answering
                 .or(self.current.as_ref())
-                .map(|c| (&c.scenario, c.run.as_ref()));
+                .map(|c| (&c.scenario, &c.run));
             self.reaches_milk.voice = if self.parent_face() {
                 reaches_milk_view::Voice::You
             } else {
                 reaches_milk_view::Voice::Her
             };
-            self.reaches_milk.window(&ctx, shown);
+            if let Some(kg) = self.reaches_milk.window(&ctx, shown) {
+                edits.push(Edit::SetParam {
+                    path: "mother.weight_kg",
+                    value: kg,
+                });
+            }
         }
         if !dialog_open {
             self.dropped_files(&ctx, &mut commands);

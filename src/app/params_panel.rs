@@ -51,6 +51,7 @@ fn changed_count(sc: &Scenario, default: &Scenario, group: Group) -> usize {
         Group::Mother
         | Group::Prolactin
         | Group::Oxytocin
+        | Group::Takes
         | Group::Pump
         | Group::BetweenMothers => 0,
     };
@@ -93,6 +94,7 @@ fn what_is_reset(group: Group) -> &'static str {
         Group::Mother
         | Group::Prolactin
         | Group::Oxytocin
+        | Group::Takes
         | Group::Pump
         | Group::BetweenMothers => "every setting of this section",
     }

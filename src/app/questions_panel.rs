@@ -216,7 +216,8 @@ impl App {
                 .clicked()
         {
             self.reaches_milk.show(Some(s));
-            self.reaches_milk.day = Some(a.setup.today_day);
+            // The day the answer read, so the window's figures are the answer's.
+            self.reaches_milk.day = Some(a.setup.day_read());
         }
         if a.changes() {
             ui.label(

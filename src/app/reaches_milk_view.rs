@@ -8,11 +8,13 @@
 //! The figures come from the library (`model::milk_transfer::reached`), worked out once per run;
 //! this file only draws them. It teaches how the parts work: no verdicts ("safe", "wait until").
 
+use std::sync::Arc;
+
 use egui::{Color32, Grid, RichText, Ui};
 use egui_plot::{HoverPosition, Legend, Line, Plot, PlotPoints, Points, Text, VLine};
 
 use crate::model::milk_transfer::{
-    INFANT_INTAKE_ML_PER_KG_PER_DAY, Reached, plasma_curve, reached, transfer_figures,
+    INFANT_INTAKE_ML_PER_KG_PER_DAY, Reached, day_of, plasma_curve, reached, transfer_figures,
 };
 use crate::model::pharmacology::Substance;
 use crate::mother_takes::{dose_words, mg_words};
@@ -87,8 +89,11 @@ pub struct ReachesMilkView {
     pub substance: Option<Substance>,
     /// The day shown, days since birth (`None`: the first day she takes it).
     pub day: Option<usize>,
-    /// What reached the baby, for which run (its address and length while on screen).
-    cache: Option<((usize, usize), Vec<Reached>)>,
+    /// What reached the baby, for which run (the same `Arc`: a new run is a new one).
+    cache: Option<(Arc<Run>, Vec<Reached>)>,
+    /// Her blood level over the day shown, for which run, substance and day (stepped once,
+    /// not every frame).
+    curve: Option<((usize, Substance, usize), Vec<f64>)>,
 }
 
 impl ReachesMilkView {
@@ -101,11 +106,17 @@ impl ReachesMilkView {
         }
     }
 
-    /// The window, over the run on screen and the scenario that made it.
-    pub fn window(&mut self, ctx: &egui::Context, shown: Option<(&Scenario, &Run)>) {
+    /// The window, over the run on screen and the scenario that made it; returns her weight
+    /// when it is changed here (the application makes it an edit of her scenario).
+    pub fn window(
+        &mut self,
+        ctx: &egui::Context,
+        shown: Option<(&Scenario, &Arc<Run>)>,
+    ) -> Option<f64> {
         if !self.open {
-            return;
+            return None;
         }
+        let mut weight = None;
         let mut open = self.open;
         egui::Window::new("What reaches the milk")
             .open(&mut open)
@@ -115,34 +126,57 @@ impl ReachesMilkView {
             .default_height(640.0)
             .vscroll(true)
             .show(ctx, |ui| match shown {
-                Some((sc, run)) => self.ui(ui, sc, run),
+                Some((sc, run)) => weight = self.ui(ui, sc, run),
                 None => {
                     ui.label("No run to show yet.");
                 }
             });
         self.open = open;
+        weight
     }
 
     /// What reached the baby in `run`, worked out once per run.
-    fn reached<'a>(&'a mut self, sc: &Scenario, run: &Run) -> &'a [Reached] {
-        let key = (run as *const Run as usize, run.sessions.len());
-        if self.cache.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.cache = Some((key, reached(sc, run)));
+    fn reached<'a>(&'a mut self, sc: &Scenario, run: &Arc<Run>) -> &'a [Reached] {
+        if self
+            .cache
+            .as_ref()
+            .is_none_or(|(r, _)| !Arc::ptr_eq(r, run))
+        {
+            self.cache = Some((run.clone(), reached(sc, run)));
+            self.curve = None;
         }
         &self.cache.as_ref().expect("just set").1
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, sc: &Scenario, run: &Run) {
+    /// Her blood level at each of `times` (a day's), once per run, substance and day.
+    fn blood_curve(
+        &mut self,
+        key: (usize, Substance, usize),
+        r: &Reached,
+        kg: f64,
+        times: &[f64],
+    ) -> Vec<f64> {
+        if self.curve.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.curve = Some((key, plasma_curve(r.substance, &r.taken, kg, times)));
+        }
+        self.curve.as_ref().expect("just set").1.clone()
+    }
+
+    /// The window's contents; returns her weight when changed here.
+    pub fn ui(&mut self, ui: &mut Ui, sc: &Scenario, run: &Arc<Run>) -> Option<f64> {
         let wanted = self.substance;
         let wanted_day = self.day;
+        let v = self.voice;
         let all = self.reached(sc, run).to_vec();
         if all.is_empty() {
-            ui.label(
-                "She takes nothing that passes into milk in this scenario. Add coffee, a drink or \
-                 a medicine under Schedule → What the mother takes (or ask the parent's \
-                 questions about coffee and wine).",
-            );
-            return;
+            let who = capitalised(v.takes());
+            ui.label(format!(
+                "{who} nothing whose passage into milk is modelled in this scenario (cabergoline \
+                 and bromocriptine have no published figures for it). Add coffee, a drink or a \
+                 medicine under Schedule → What the mother takes, or ask the parent's questions \
+                 about coffee and wine."
+            ));
+            return None;
         }
         let r = all
             .iter()
@@ -150,8 +184,14 @@ impl ReachesMilkView {
             .unwrap_or(&all[0]);
         let s = r.substance;
         self.substance = Some(s);
-        let first_day = r.days.first().map_or(0, |d| d.day);
-        let last_day = r.days.last().map_or(first_day, |d| d.day);
+        let (Some(first), Some(last)) = (r.days.first(), r.days.last()) else {
+            ui.label(format!(
+                "{} starts after the last whole day of the run: lengthen the run to see it.",
+                capitalised(v.takes())
+            ));
+            return None;
+        };
+        let (first_day, last_day) = (first.day, last.day);
         let mut day = wanted_day.unwrap_or(first_day).clamp(first_day, last_day);
 
         ui.horizontal_wrapped(|ui| {
@@ -198,16 +238,52 @@ impl ReachesMilkView {
         });
         self.day = Some(day);
 
-        let v = self.voice;
         ui.label(RichText::new(day_words(sc, run, r, day, v)).strong());
         ui.label(RichText::new(ASK).small());
-        plot(ui, sc, run, r, day, v);
-        feeds_table(ui, sc, run, r, day, v);
+        let weight = weight_row(ui, sc.mother.weight_kg, v);
+        let times: Vec<f64> = (0..=24 * 12)
+            .map(|i| day as f64 * 24.0 + i as f64 / 12.0)
+            .collect();
+        let key = (Arc::as_ptr(run) as usize, s, day);
+        let blood = self.blood_curve(key, r, sc.mother.weight_kg, &times);
+        plot(ui, sc, run, r, day, v, &times, &blood);
+        feeds_table(ui, run, r, day, v);
         ui.separator();
-        published(ui, s);
+        published(ui, s, v);
         ui.label(RichText::new(NOT_ADVICE).small());
         ui.label(RichText::new(LACTMED).small().weak());
+        weight
     }
+}
+
+/// Her weight, which sets her blood level of a dose: returns a new one when changed.
+fn weight_row(ui: &mut Ui, kg: f64, v: Voice) -> Option<f64> {
+    let p = crate::params::param("mother.weight_kg").expect("her weight is a parameter");
+    let mut w = kg;
+    ui.horizontal(|ui| {
+        let l = ui
+            .label(format!("{} weight", capitalised(v.her())))
+            .on_hover_text(p.help);
+        ui.add(
+            egui::DragValue::new(&mut w)
+                .range(p.min..=p.max)
+                .speed(0.2)
+                .max_decimals(1)
+                .suffix(" kg"),
+        )
+        .labelled_by(l.id)
+        .on_hover_text(format!("{}\nSource: {}", p.help, p.source));
+        ui.label(
+            RichText::new(format!(
+                "{}'s weight is taken from what it drinks (about {} ml per kg a day, B3).",
+                capitalised(v.baby()),
+                INFANT_INTAKE_ML_PER_KG_PER_DAY
+            ))
+            .small()
+            .weak(),
+        );
+    });
+    (w != kg).then_some(w.clamp(p.min, p.max))
 }
 
 /// "Day 26: she took 190 mg of caffeine (2 doses). The baby's 9 feeds carried 0.82 mg in all:
@@ -221,16 +297,8 @@ pub fn day_words(sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice) ->
             s.name()
         ));
     };
-    let doses = r
-        .taken
-        .iter()
-        .filter(|t| (t.at_h / 24.0).floor() as usize == day)
-        .count();
-    let feeds = r
-        .feeds
-        .iter()
-        .filter(|f| (f.t_h / 24.0).floor() as usize == day)
-        .count();
+    let doses = r.taken_on(day).count();
+    let feeds = r.feeds_on(day).count();
     let label = capitalised(&sc.calendar().day_words(day as i64));
     let took = if d.mother_mg > 0.0 {
         format!(
@@ -255,6 +323,10 @@ pub fn day_words(sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice) ->
             her = v.her()
         );
     }
+    let pumped = run
+        .sessions
+        .iter()
+        .any(|x| x.kind == crate::schedule::Kind::Pump && day_of(x.start_h) == day);
     let carried = format!(
         " {}'s {feeds} breastfeed{} carried {} in all",
         capitalised(v.baby()),
@@ -263,8 +335,10 @@ pub fn day_words(sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice) ->
     );
     let share = match d.rid_pct {
         Some(rid) if d.mother_mg > 0.0 => format!(
-            ": {}% of what {} took; per kg of {}'s weight (about {} kg, from the {} ml it \
-             wanted that day), {}% of {} dose per kg of {} (the relative infant dose).",
+            ": {}% of what {} took. Per kg of body weight ({} about {} kg, from the {} ml it \
+             wanted that day) that is {}% of {} dose per kg of {}: the relative infant dose, \
+             the figure published for medicines (B3: under 10% is the line clinicians usually \
+             look at).",
             round_sig(100.0 * d.baby_mg / d.mother_mg, 2),
             v.she(),
             v.baby(),
@@ -279,7 +353,12 @@ pub fn day_words(sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice) ->
         ),
         _ => ".".to_owned(),
     };
-    format!("{took}{carried}{share}")
+    let pumped = if pumped {
+        " Pumped milk is not counted here: it carries what the milk had when it was pumped."
+    } else {
+        ""
+    };
+    format!("{took}{carried}{share}{pumped}")
 }
 
 fn capitalised(s: &str) -> String {
@@ -290,29 +369,32 @@ fn capitalised(s: &str) -> String {
 }
 
 /// Her blood and milk over the day, her doses, and each feed with what it carried.
-fn plot(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice) {
-    let kg = sc.mother.weight_kg;
+#[allow(clippy::too_many_arguments)]
+fn plot(
+    ui: &mut Ui,
+    sc: &Scenario,
+    run: &Run,
+    r: &Reached,
+    day: usize,
+    v: Voice,
+    times: &[f64],
+    plasma: &[f64],
+) {
     let s = r.substance;
     let m_p = transfer_figures(s).map_or(0.0, |f| f.milk_plasma_ratio);
     let from_h = day as f64 * 24.0;
-    let times: Vec<f64> = (0..=24 * 12).map(|i| from_h + i as f64 / 12.0).collect();
-    let plasma = plasma_curve(s, &r.taken, kg, &times);
     let clock = |t: f64| t - from_h;
     let blood: Vec<[f64; 2]> = times
         .iter()
-        .zip(&plasma)
+        .zip(plasma)
         .map(|(t, c)| [clock(*t), *c])
         .collect();
     let milk: Vec<[f64; 2]> = times
         .iter()
-        .zip(&plasma)
+        .zip(plasma)
         .map(|(t, c)| [clock(*t), m_p * c])
         .collect();
-    let feeds: Vec<_> = r
-        .feeds
-        .iter()
-        .filter(|f| (f.t_h / 24.0).floor() as usize == day)
-        .collect();
+    let feeds: Vec<_> = r.feeds_on(day).collect();
     // A day with none: the axis from 0 to 1 mg/l (not to a billionth).
     let top = plasma.iter().copied().fold(0.0, f64::max);
     let top = if top > 1e-6 { top } else { 0.8 };
@@ -343,7 +425,11 @@ fn plot(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice
     };
     Plot::new(("reaches the milk", s.name()))
         .height(240.0)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .legend(
+            Legend::default()
+                .position(egui_plot::Corner::LeftTop)
+                .text_style(egui::TextStyle::Small),
+        )
         .include_y(0.0)
         .include_y(top * 1.25)
         .include_x(0.0)
@@ -424,19 +510,14 @@ fn plot(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice
 }
 
 /// Each feed of the day: when, what the baby drank, the milk's level, what it carried.
-fn feeds_table(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice) {
+fn feeds_table(ui: &mut Ui, run: &Run, r: &Reached, day: usize, v: Voice) {
     let s = r.substance;
-    let feeds: Vec<_> = r
-        .feeds
-        .iter()
-        .filter(|f| (f.t_h / 24.0).floor() as usize == day)
-        .collect();
+    let feeds: Vec<_> = r.feeds_on(day).collect();
     if feeds.is_empty() {
         ui.label("No breastfeeds this day.");
         return;
     }
-    let infant_kg = run.days[day].appetite_ml / INFANT_INTAKE_ML_PER_KG_PER_DAY;
-    let mother_per_kg = r.day(day).map_or(0.0, |d| d.mother_mg) / sc.mother.weight_kg;
+    let day_mg = r.day(day).map_or(0.0, |d| d.mother_mg);
     egui::CollapsingHeader::new(format!("Each feed of the day ({})", feeds.len()))
         .id_salt("each feed")
         .default_open(true)
@@ -447,32 +528,22 @@ fn feeds_table(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize, v
                 .max_by(|a, b| a.dose_mg.total_cmp(&b.dose_mg))
             {
                 let start = run.sessions[f.session].start_h;
-                ui.label(feed_sentence(
-                    s,
-                    start,
-                    f.dose_mg,
-                    infant_kg,
-                    mother_per_kg,
-                    v,
-                ));
+                ui.label(feed_sentence(s, start, f.dose_mg, day_mg, v));
             }
             Grid::new("feeds carried")
                 .striped(true)
                 .num_columns(5)
                 .show(ui, |ui| {
-                    ui.strong("feed at");
+                    ui.strong("feed at").on_hover_text("When the feed began");
                     ui.strong("drank");
                     ui.strong("milk had")
                         .on_hover_text("The milk's level at the middle of the feed");
                     ui.strong("carried");
-                    ui.strong(format!("of {} dose per kg", v.her()))
-                        .on_hover_text(format!(
-                            "What the feed carried per kg of {}, as a share of what {} took that \
-                             day per kg of {} weight (a feed's part of the relative infant dose)",
-                            v.baby(),
-                            v.she(),
-                            v.her()
-                        ));
+                    ui.strong(format!("of what {} took that day", v.she()))
+                        .on_hover_text(
+                            "What the feed carried as a share of the day's doses (the feeds' \
+                             shares add up to the day's)",
+                        );
                     ui.end_row();
                     for f in &feeds {
                         let start = run.sessions[f.session].start_h;
@@ -480,24 +551,17 @@ fn feeds_table(ui: &mut Ui, sc: &Scenario, run: &Run, r: &Reached, day: usize, v
                         ui.label(format!("{:.0} ml", f.drank_ml));
                         ui.label(format!("{} mg/l", round_sig(f.milk_mg_per_l, 2)));
                         ui.label(mg_words(f.dose_mg));
-                        ui.label(per_kg_share(f.dose_mg, infant_kg, mother_per_kg));
+                        ui.label(share_words(f.dose_mg, day_mg));
                         ui.end_row();
                     }
                 });
         });
 }
 
-/// "The feed that carried most, the 21:00 feed, carried 0.6 mg of caffeine, 0.4% of her dose
-/// per kg" (`start_h`: when the feed began, as the table gives it).
-pub fn feed_sentence(
-    s: Substance,
-    start_h: f64,
-    dose_mg: f64,
-    infant_kg: f64,
-    mother_mg_per_kg: f64,
-    v: Voice,
-) -> String {
-    let share = per_kg_share(dose_mg, infant_kg, mother_mg_per_kg);
+/// "The feed that carried most, the 21:00 feed, carried 0.6 mg of caffeine, 0.3% of what she
+/// took that day" (`start_h`: when the feed began, as the table gives it).
+pub fn feed_sentence(s: Substance, start_h: f64, dose_mg: f64, day_mg: f64, v: Voice) -> String {
+    let share = share_words(dose_mg, day_mg);
     format!(
         "The feed that carried most, the {} feed, carried {} of {}{}.",
         format_clock(start_h.rem_euclid(24.0)),
@@ -506,31 +570,40 @@ pub fn feed_sentence(
         if share.is_empty() {
             String::new()
         } else {
-            format!(", {share} of {} dose per kg", v.her())
+            format!(", {share} of what {} took that day", v.she())
         }
     )
 }
 
-fn per_kg_share(dose_mg: f64, infant_kg: f64, mother_mg_per_kg: f64) -> String {
-    if infant_kg <= 0.0 || mother_mg_per_kg <= 0.0 {
+/// A feed's share of the day's doses, "0.31%" (empty on a day she took none).
+fn share_words(dose_mg: f64, day_mg: f64) -> String {
+    if day_mg <= 0.0 {
         return String::new();
     }
-    format!(
-        "{}%",
-        round_sig(100.0 * dose_mg / infant_kg / mother_mg_per_kg, 2)
-    )
+    format!("{}%", round_sig(100.0 * dose_mg / day_mg, 2))
 }
 
-/// What is published for `s`, and where from, one click away.
-fn published(ui: &mut Ui, s: Substance) {
+/// What is published for `s`, and where from, one click away (the row ids of the published
+/// figures kept for a clinician, left out of a parent's words).
+fn published(ui: &mut Ui, s: Substance, v: Voice) {
     let Some(f) = transfer_figures(s) else {
         return;
     };
+    let figure = match v {
+        Voice::Her => f.published.to_owned(),
+        Voice::You => f.published_plain().to_owned(),
+    };
+    let ratio = if f.milk_plasma_ratio == 1.0 {
+        "as much as in the mother's blood".to_owned()
+    } else {
+        format!(
+            "{} times the level in the mother's blood (its milk/plasma ratio)",
+            f.milk_plasma_ratio
+        )
+    };
     ui.label(format!(
-        "Published for {}: {}. The model's milk has {} times the mother's blood level (its milk/plasma ratio).",
-        s.name(),
-        f.published,
-        f.milk_plasma_ratio
+        "Published for {}: {figure}. In the model the milk has {ratio}.",
+        s.name()
     ));
     egui::CollapsingHeader::new("Where these figures come from")
         .id_salt("reaches milk sources")
@@ -539,7 +612,13 @@ fn published(ui: &mut Ui, s: Substance) {
             ui.label(format!("In the mother's body: {}", s.figures().source));
             ui.horizontal_wrapped(|ui| {
                 ui.hyperlink_to("LactMed (US National Library of Medicine)", LACTMED_URL);
-                for pmid in pmids(f.source).into_iter().chain(pmids(s.figures().source)) {
+                let mut ids = pmids(f.source);
+                for id in pmids(s.figures().source) {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                for pmid in ids {
                     ui.hyperlink_to(
                         format!("PubMed {pmid}"),
                         format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/"),
@@ -549,9 +628,10 @@ fn published(ui: &mut Ui, s: Substance) {
             ui.label(
                 RichText::new(
                     "The model: one compartment with absorption from the gut (alcohol leaves at \
-                     a constant rate), milk at the published milk/plasma ratio of her blood, \
+                     a constant rate), the milk at the published milk/plasma ratio of her blood, \
                      each feed's dose = the milk's level at the feed's middle × what the run \
-                     says the baby drank. docs/model.md, \"What reaches the milk\".",
+                     says the baby drank. The row ids (B3–B11) are those of the published \
+                     figures the model is checked against (Help → How good is the model?).",
                 )
                 .small(),
             );
@@ -582,5 +662,7 @@ mod tests {
             pmids("M/P (PMID 3620287; PMID 24695355; PMID 3620287)"),
             vec!["3620287", "24695355"]
         );
+        let f = transfer_figures(Substance::Paracetamol).unwrap();
+        assert_eq!(f.published_plain(), "relative infant dose at most 1.85%");
     }
 }

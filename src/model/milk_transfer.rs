@@ -34,6 +34,17 @@ pub struct TransferFigures {
     pub source: &'static str,
 }
 
+impl TransferFigures {
+    /// [`Self::published`] without its row id: "under 1% of the mother's dose reaches the baby"
+    /// (a parent's words name no table rows).
+    pub fn published_plain(&self) -> &'static str {
+        match self.published.rfind(" (B") {
+            Some(i) if self.published.ends_with(')') => &self.published[..i],
+            _ => self.published,
+        }
+    }
+}
+
 /// How `s` passes into milk; `None` where nothing is published to model it by (cabergoline,
 /// B10: "no data"; bromocriptine).
 pub fn transfer_figures(s: Substance) -> Option<TransferFigures> {
@@ -199,21 +210,7 @@ pub fn plasma_mg_per_l(s: Substance, taken: &[Taken], mother_kg: f64, t_h: f64) 
                 // An empty sum is −0.0: none is none.
                 .max(0.0)
         }
-        Elimination::ZeroOrder { .. } => {
-            let Some(first) = taken.first() else {
-                return 0.0;
-            };
-            let mut blood = BloodAlcohol {
-                t_h: first.at_h,
-                ..BloodAlcohol::default()
-            };
-            for d in taken.iter().take_while(|d| d.at_h <= t_h) {
-                blood.advance_to(d.at_h, mother_kg);
-                blood.drink(d.dose_mg);
-            }
-            blood.advance_to(t_h, mother_kg);
-            blood.plasma_mg_per_l(mother_kg)
-        }
+        Elimination::ZeroOrder { .. } => plasma_curve(s, taken, mother_kg, &[t_h])[0],
     }
 }
 
@@ -270,18 +267,29 @@ pub struct FeedDose {
 }
 
 /// Each breastfeed of the run with what it carried of `p` (the milk the baby drank at it times
-/// the milk's concentration at its middle).
+/// the milk's concentration at its middle). The concentrations in one pass over the feeds in
+/// time order ([`plasma_curve`]): alcohol is not stepped again from her first drink per feed.
 pub fn feed_doses(p: Substance, taken: &[Taken], mother_kg: f64, run: &Run) -> Vec<FeedDose> {
-    run.sessions
+    let mut feeds: Vec<(usize, f64, f64)> = run
+        .sessions
         .iter()
         .enumerate()
         .filter(|(_, s)| s.kind == Kind::Breastfeed && s.end_h < run.horizon_h)
         .map(|(i, s): (usize, &SessionResult)| {
-            let t_h = 0.5 * (s.start_h + s.end_h);
-            let drank_ml: f64 = s.removed_ml.iter().sum();
-            let c = milk_mg_per_l(p, taken, mother_kg, t_h);
+            (i, 0.5 * (s.start_h + s.end_h), s.removed_ml.iter().sum())
+        })
+        .collect();
+    feeds.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let times: Vec<f64> = feeds.iter().map(|f| f.1).collect();
+    let m_p = transfer_figures(p).map_or(0.0, |f| f.milk_plasma_ratio);
+    let plasma = plasma_curve(p, taken, mother_kg, &times);
+    feeds
+        .into_iter()
+        .zip(plasma)
+        .map(|((session, t_h, drank_ml), c)| {
+            let c = m_p * c;
             FeedDose {
-                session: i,
+                session,
                 t_h,
                 drank_ml,
                 milk_mg_per_l: c,
@@ -289,6 +297,15 @@ pub fn feed_doses(p: Substance, taken: &[Taken], mother_kg: f64, run: &Run) -> V
             }
         })
         .collect()
+}
+
+/// Milk the baby drank at breastfeeds that began in `[from_h, to_h)`.
+pub fn breastfed_ml(run: &Run, from_h: f64, to_h: f64) -> f64 {
+    run.sessions
+        .iter()
+        .filter(|s| s.kind == Kind::Breastfeed && s.start_h >= from_h && s.start_h < to_h)
+        .map(|s| s.removed_ml.iter().sum::<f64>())
+        .sum()
 }
 
 /// The baby's weight when unknown, from what it drinks: 150 ml/kg a day (B3).
@@ -334,10 +351,25 @@ pub struct Reached {
     pub days: Vec<DayReached>,
 }
 
+/// The day (since birth) an hour falls on.
+pub fn day_of(t_h: f64) -> usize {
+    (t_h / 24.0).floor().max(0.0) as usize
+}
+
 impl Reached {
     /// The day `day`, if she had taken any by then.
     pub fn day(&self, day: usize) -> Option<&DayReached> {
         self.days.iter().find(|d| d.day == day)
+    }
+
+    /// The breastfeeds of day `day` (by the feed's middle, as the day's sums count them).
+    pub fn feeds_on(&self, day: usize) -> impl Iterator<Item = &FeedDose> {
+        self.feeds.iter().filter(move |f| day_of(f.t_h) == day)
+    }
+
+    /// Her doses on day `day`.
+    pub fn taken_on(&self, day: usize) -> impl Iterator<Item = &Taken> {
+        self.taken.iter().filter(move |t| day_of(t.at_h) == day)
     }
 }
 
@@ -369,20 +401,23 @@ pub fn reached_from(courses: &[crate::mother_takes::Dosing], kg: f64, run: &Run)
             continue;
         };
         let feeds = feed_doses(s, &taken, kg, run);
-        let first_day = (first.at_h / 24.0).floor() as usize;
+        let first_day = day_of(first.at_h);
         let days = (first_day..run.days.len())
             .map(|day| {
-                let in_day = |t: f64| (t / 24.0).floor() as usize == day;
+                let in_day = |t: f64| day_of(t) == day;
+                // (An empty sum is −0.0: none is none.)
                 let mother_mg: f64 = taken
                     .iter()
                     .filter(|d| in_day(d.at_h))
                     .map(|d| d.dose_mg)
-                    .sum();
+                    .sum::<f64>()
+                    .max(0.0);
                 let baby_mg: f64 = feeds
                     .iter()
                     .filter(|f| in_day(f.t_h))
                     .map(|f| f.dose_mg)
-                    .sum();
+                    .sum::<f64>()
+                    .max(0.0);
                 let rid_pct = (mother_mg > 0.0).then(|| {
                     relative_infant_dose_pct(baby_mg, run.days[day].appetite_ml, mother_mg, kg)
                 });

@@ -134,11 +134,13 @@ pub fn clearance_tau_h(o: &Oxytocin) -> f64 {
 }
 
 /// Blood alcohol that halves the let-down, mg/l. Alcohol holds back oxytocin release: after
-/// 0.4 g/kg oxytocin fell, the first milk came later and less was pumped (Mennella, Pepino & Teff
-/// 2005, J Clin Endocrinol Metab 90:1979); 5+ drinks reduce the let-down (B5). No dose–response
-/// is published: half at 300 mg/l (about the peak after B5's 0.3 g/kg) is a judgment, not a
-/// fit. The model's babies do not drink less for it (`lactosim validate`, B5: they feed until
-/// full from milk already in the ducts): what it changes is the let-downs themselves.
+/// 0.4 g/kg (about two drinks) oxytocin fell, the first milk came later and less was pumped
+/// (Mennella, Pepino & Teff 2005, J Clin Endocrinol Metab 90:1979); targets.md B5 says only that
+/// 5+ drinks reduce the let-down. No dose–response is published: half at 300 mg/l (about the
+/// peak after 0.3 g/kg) is a judgment, not a fit, and weakens the let-down already at one drink
+/// (to about 60% at its peak), more than B5's row says. The model's babies do not drink less
+/// for it (`lactosim validate`, B5: they feed until full from milk already in the ducts): what
+/// it changes is the let-downs themselves.
 pub const ALCOHOL_HALF_LETDOWN_MG_PER_L: f64 = 300.0;
 
 /// The share of a let-down's strength left at `blood_mg_per_l` of alcohol (1: none).

@@ -301,6 +301,15 @@ pub struct Setup {
 }
 
 impl Setup {
+    /// The day the answer reads: for two coffees a day the third day of cups (settled:
+    /// caffeine's half-life is hours), else today.
+    pub fn day_read(&self) -> usize {
+        match self.question {
+            Question::TwoCoffees => self.back_day.saturating_sub(1).max(self.today_day),
+            _ => self.today_day,
+        }
+    }
+
     /// Her scenario as it is, run as far as the answer needs.
     pub fn as_now(&self, sc: &Scenario) -> Scenario {
         let mut s = sc.clone();

@@ -6,13 +6,12 @@
 use super::words::{Answer, no_answer};
 use super::{Question, Setup};
 use crate::model::milk_transfer::{
-    Reached, milk_peak_after_h, plasma_curve, reached_from, transfer_figures,
+    Reached, breastfed_ml, milk_peak_after_h, plasma_curve, reached_from, transfer_figures,
 };
 use crate::model::oxytocin::alcohol_ejection_strength;
 use crate::model::pharmacology::{Elimination, STANDARD_DRINK_MG};
 use crate::mother_takes::mg_words;
 use crate::run::Run;
-use crate::schedule::Kind;
 use crate::schedule_words::format_clock;
 use crate::summary::round_sig;
 
@@ -46,11 +45,7 @@ pub(super) fn answer(a: Answer, setup: &Setup, as_now: &Run, changed: &Run) -> A
 /// The day's feeds of `r`: how many, and the one that carried most (when it began, what it
 /// carried).
 fn feeds_of_day(r: &Reached, run: &Run, day: usize) -> (usize, Option<(f64, f64)>) {
-    let feeds: Vec<_> = r
-        .feeds
-        .iter()
-        .filter(|f| (f.t_h / 24.0).floor() as usize == day)
-        .collect();
+    let feeds: Vec<_> = r.feeds_on(day).collect();
     let most = feeds
         .iter()
         .max_by(|a, b| a.dose_mg.total_cmp(&b.dose_mg))
@@ -60,8 +55,7 @@ fn feeds_of_day(r: &Reached, run: &Run, day: usize) -> (usize, Option<(f64, f64)
 
 fn coffee(mut a: Answer, setup: &Setup, r: &Reached, run: &Run) -> Answer {
     let s = r.substance;
-    // The third day of cups: settled (caffeine's half-life is hours).
-    let day = setup.back_day.saturating_sub(1).max(setup.today_day);
+    let day = setup.day_read();
     let Some(d) = r.day(day) else {
         return no_answer(
             a,
@@ -69,9 +63,9 @@ fn coffee(mut a: Answer, setup: &Setup, r: &Reached, run: &Run) -> Answer {
         );
     };
     let (n, most) = feeds_of_day(r, run, day);
-    let published = transfer_figures(s).map_or("", |f| f.published);
+    let published = transfer_figures(s).map_or("", |f| f.published_plain());
     a.how_much = format!(
-        "On day {day}, the third day of two cups ({} of caffeine), your baby's {n} breastfeeds carry about {} in all: {}% of what you take — published: {published}{}. Per kg of body weight your baby gets {}% of your dose per kg of yours (the relative infant dose).",
+        "On day {day}, the third day of two cups ({} of caffeine), your baby's {n} breastfeeds carry about {} in all: {}% of what you take (published: {published}){}. Your baby is much smaller than you: per kg of body weight it gets {}% of your dose per kg of yours — the relative infant dose, the figure published for medicines, where under 10% is the line clinicians usually look at.",
         mg_words(d.mother_mg),
         mg_words(d.baby_mg),
         round_sig(100.0 * d.baby_mg / d.mother_mg.max(1e-12), 2),
@@ -93,11 +87,13 @@ fn coffee(mut a: Answer, setup: &Setup, r: &Reached, run: &Run) -> Answer {
         .collect();
     a.comes_back = match after.as_slice() {
         [first, second, ..] => format!(
-            "When you stop, your milk is back to none within a day or so: the day after the last cup your feeds carry {} in all, the day after that {}.",
+            "When you stop, your milk goes back to having almost none over a day or two: the day after the last cup your feeds carry {} in all, the day after that {}.",
             mg_words(*first),
             mg_words(*second)
         ),
-        _ => "When you stop, your milk is back to none within a day or so.".to_owned(),
+        _ => {
+            "When you stop, your milk goes back to having almost none over a day or two.".to_owned()
+        }
     };
     a
 }
@@ -105,11 +101,7 @@ fn coffee(mut a: Answer, setup: &Setup, r: &Reached, run: &Run) -> Answer {
 fn glass_of_wine(mut a: Answer, setup: &Setup, r: &Reached, as_now: &Run, changed: &Run) -> Answer {
     let s = r.substance;
     let kg = setup.mother_kg;
-    let Some(glass) = r
-        .taken
-        .iter()
-        .find(|t| (t.at_h / 24.0).floor() as usize == setup.today_day)
-    else {
+    let Some(glass) = r.taken_on(setup.today_day).next() else {
         return no_answer(
             a,
             "The run does not reach today: set your baby's age first.",
@@ -178,18 +170,20 @@ fn glass_of_wine(mut a: Answer, setup: &Setup, r: &Reached, as_now: &Run, change
             duration_words(g - at)
         ))
     );
-    let drank = |run: &Run| -> f64 {
-        run.sessions
-            .iter()
-            .filter(|x| x.kind == Kind::Breastfeed && x.start_h >= at && x.start_h < at + 4.0)
-            .map(|x| x.removed_ml.iter().sum::<f64>())
-            .sum()
+    let (with, without) = (
+        breastfed_ml(changed, at, at + 4.0),
+        breastfed_ml(as_now, at, at + 4.0),
+    );
+    let compared = if (with - without).abs() <= 0.05 * without {
+        "about as much: in the model it feeds a little longer from milk already in the ducts"
+    } else if with < without {
+        "less"
+    } else {
+        "more"
     };
     a.comes_back = format!(
-        "Once it is gone your milk is back to none, and your let-downs are as strong as before. While it is there, alcohol holds back oxytocin, so your let-downs are weaker (at the peak {}% of their strength in this model; Mennella 2005). Your baby drinks {:.0} ml in the 4 hours after the glass, against {:.0} ml without it: in the model it feeds a little longer from milk already in the ducts.",
+        "Once it is gone your milk is back to having none, and your let-downs are as strong as before. While it is there, alcohol holds back oxytocin (Mennella 2005), so your let-downs are weaker: at the peak about {}% of their strength in this model (the size is a judgment, not a published figure). Your baby drinks {with:.0} ml in the 4 hours after the glass, against {without:.0} ml without it: {compared}.",
         (100.0 * alcohol_ejection_strength(peak)).round(),
-        drank(changed),
-        drank(as_now)
     );
     a
 }

@@ -152,10 +152,10 @@ fn watch(q: Question) -> &'static str {
             "What matters most for how much milk you make is how often and how well milk is taken out; drink to thirst."
         }
         Question::TwoCoffees => {
-            "A newborn clears caffeine slowly (in the first weeks its half-life is days, not hours: B4), so what it gets can add up from feed to feed; tea, cola, energy drinks and chocolate carry caffeine too."
+            "A newborn clears caffeine slowly (in the first weeks its half-life is days, not hours), so what it gets can add up from feed to feed; tea, cola, energy drinks and chocolate carry caffeine too."
         }
         Question::GlassOfWine => {
-            "Milk alcohol rises and falls with your blood alcohol: expressing milk does not take it out faster (B5). In a study, babies drank about a quarter less milk in the 4 hours after their mothers drank (B5); this model does not show that fall."
+            "Milk alcohol rises and falls with your blood alcohol: expressing milk does not take it out faster (LactMed). In a study, babies drank about a quarter less milk in the 4 hours after their mothers drank (Mennella & Beauchamp 1991); this model does not show that fall."
         }
     }
 }

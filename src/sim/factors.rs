@@ -65,7 +65,11 @@ impl SlowFactors {
     fn new(sc: &Scenario, dt_h: f64) -> Self {
         let m = &sc.mother;
         let kept = |tau_h: f64| (-dt_h / tau_h).exp();
-        let takes = !sc.schedule.mother_takes.is_empty();
+        let takes = sc
+            .schedule
+            .mother_takes
+            .iter()
+            .any(|c| c.substance.acts_on_prolactin());
         Self {
             dt_h,
             gland: StepDecay::new(dt_h),
@@ -73,7 +77,8 @@ impl SlowFactors {
             lag_kept: kept(prolactin::RELEASE_LAG_H),
             mean_blend: 1.0 - kept(PROLACTIN_MEMORY_H),
             session_rate_kept: kept(SESSION_RATE_MEMORY_H),
-            // Only a mother who takes something needs them (eight `exp`s a step length).
+            // Only a mother who takes something that acts on prolactin needs them (two `exp`s a
+            // substance per step length).
             substance_kept: takes.then(|| {
                 (
                     Substance::ALL.map(|s| s.kept_after(dt_h)),

@@ -492,9 +492,12 @@ impl<'a> Sim<'a> {
             ) {
                 // A weaker let-down squeezes as if for a shorter time: the share it moves is
                 // 1 − (1 − fraction)^strength.
-                let frac = 1.0
-                    - (1.0 - m.oxytocin.letdown_ejected_fraction.clamp(0.0, 0.99))
-                        .powf(self.ejection_strength);
+                let frac = if self.ejection_strength < 1.0 {
+                    1.0 - (1.0 - m.oxytocin.letdown_ejected_fraction.clamp(0.0, 0.99))
+                        .powf(self.ejection_strength)
+                } else {
+                    m.oxytocin.letdown_ejected_fraction
+                };
                 let made = [
                     self.glands[0].alveolar_ml * frac,
                     self.glands[1].alveolar_ml * frac,

@@ -6,13 +6,12 @@
 
 use super::{Outcome, Row, Runs};
 use crate::model::milk_transfer::{
-    Reached, milk_mg_per_l, milk_peak_after_h, plasma_mg_per_l, reached,
+    Reached, breastfed_ml, milk_mg_per_l, milk_peak_after_h, reached,
 };
 use crate::model::pharmacology::Substance;
 use crate::mother_takes::Dosing;
 use crate::run::Run;
 use crate::scenario::Scenario;
-use crate::schedule::Kind;
 
 pub fn rows() -> Vec<Row> {
     vec![
@@ -128,13 +127,13 @@ fn b5_scenarios() -> (Scenario, Scenario, f64) {
     (base, with, at_h)
 }
 
-/// Milk the baby drank at breastfeeds starting in `[from_h, to_h)`.
-fn drank_ml(run: &Run, from_h: f64, to_h: f64) -> f64 {
-    run.sessions
-        .iter()
-        .filter(|s| s.kind == Kind::Breastfeed && s.start_h >= from_h && s.start_h < to_h)
-        .map(|s| s.removed_ml.iter().sum::<f64>())
-        .sum()
+/// "23% less", "3% more".
+fn less_words(less: f64) -> String {
+    if less >= 0.0 {
+        format!("{:.0}% less", 100.0 * less)
+    } else {
+        format!("{:.0}% more", -100.0 * less)
+    }
 }
 
 fn b5_alcohol(runs: &Runs) -> Outcome {
@@ -142,35 +141,28 @@ fn b5_alcohol(runs: &Runs) -> Outcome {
     let kg = base.mother.weight_kg;
     let dose = 300.0 * kg;
     let peak_min = 60.0 * milk_peak_after_h(Substance::Alcohol, dose, kg);
-    // Milk follows blood: the ratio at every minute of the 4 hours.
+    // How fast milk alcohol falls once absorbed (reported: M/P 1 and the constant rate are the
+    // model's inputs, so milk following blood is not a check of it).
     let taken = [crate::model::milk_transfer::Taken {
         at_h: 0.0,
         dose_mg: dose,
     }];
-    let follows = (1..240).all(|m| {
-        let t = m as f64 / 60.0;
-        let b = plasma_mg_per_l(Substance::Alcohol, &taken, kg, t);
-        (milk_mg_per_l(Substance::Alcohol, &taken, kg, t) - b).abs() <= 1e-9 * b.max(1.0)
-    });
+    let milk = |t: f64| milk_mg_per_l(Substance::Alcohol, &taken, kg, t);
+    let fall_per_h = milk(1.5) - milk(2.5);
     let (b, w) = (runs.of(&base), runs.of(&with));
     let (before, after) = (
-        drank_ml(&b, at_h, at_h + 4.0),
-        drank_ml(&w, at_h, at_h + 4.0),
+        breastfed_ml(&b, at_h, at_h + 4.0),
+        breastfed_ml(&w, at_h, at_h + 4.0),
     );
     let less = 1.0 - after / before;
     let day = |r: &Run| r.days[FROM_DAY as usize].intake_ml;
     let day_less = 1.0 - day(&w) / day(&b);
     Outcome::new(
-        (30.0..=60.0).contains(&peak_min) && follows && (0.15..=0.31).contains(&less),
+        (30.0..=60.0).contains(&peak_min) && (0.15..=0.31).contains(&less),
         format!(
-            "milk alcohol peaks {peak_min:.0} min after the drink{}; the baby drank {after:.0} ml in the 4 hours after instead of {before:.0} ({:.0}% less); over the whole day {:.1}% less (the milk left is taken later)",
-            if follows {
-                " and follows blood"
-            } else {
-                " but does not follow blood"
-            },
-            100.0 * less,
-            100.0 * day_less
+            "milk alcohol peaks {peak_min:.0} min after the drink and falls {fall_per_h:.0} mg/l an hour as blood does; the baby drank {after:.0} ml in the 4 hours after instead of {before:.0} ({}); over the whole day {}",
+            less_words(less),
+            less_words(day_less)
         ),
     )
 }
@@ -191,7 +183,7 @@ fn b7_ibuprofen(runs: &Runs) -> Outcome {
     let most = r
         .feeds
         .iter()
-        .filter(|f| (f.t_h / 24.0).floor() as usize == READ_DAY)
+        .filter(|f| crate::model::milk_transfer::day_of(f.t_h) == READ_DAY)
         .map(|f| f.milk_mg_per_l)
         .fold(0.0, f64::max);
     Outcome::new(
