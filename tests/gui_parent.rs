@@ -341,12 +341,24 @@ fn a_parent_sees_what_each_feed_carried_of_two_coffees_and_a_glass_of_wine() {
     let view = &h.state().reaches_milk;
     assert!(view.open);
     assert_eq!(view.substance, Some(Substance::Caffeine));
-    // Today, in words and feed by feed.
+    // The day the answer read (the third day of cups), in words and feed by feed, with the
+    // answer's figure.
+    assert_eq!(view.day, Some(37));
+    let answered = h.state().asked.as_ref().unwrap().answer.how_much.clone();
     let said = labels(&h);
     let day = said
         .iter()
-        .find(|l| l.starts_with("Day 35"))
+        .find(|l| l.starts_with("Day 37"))
         .unwrap_or_else(|| panic!("no day sentence: {said:#?}"));
+    let carried = answered
+        .split("carry about ")
+        .nth(1)
+        .and_then(|rest| rest.split(" in all").next())
+        .expect("the answer's amount");
+    assert!(
+        day.contains(&format!("carried {carried} in all")),
+        "{day} / {answered}"
+    );
     assert!(
         day.contains("you took 190 mg of caffeine (2 doses)"),
         "{day}"

@@ -251,11 +251,7 @@ fn a_plots_curve_is_the_concentration_at_each_time() {
 #[test]
 fn a_mother_who_only_pumps_has_no_breastfeed_to_carry_anything() {
     let mut sc = validate::steady::pump_scenario();
-    sc.schedule.mother_takes = vec![Dosing::everyday(
-        Substance::Caffeine,
-        5.0,
-        sc.horizon_days,
-    )];
+    sc.schedule.mother_takes = vec![Dosing::everyday(Substance::Caffeine, 5.0, sc.horizon_days)];
     let run = lactosim::simulate(&sc).unwrap();
     let r = reached(&sc, &run);
     assert!(r[0].feeds.is_empty());
@@ -276,5 +272,8 @@ fn a_course_that_starts_after_the_run_reaches_nothing_in_it() {
     sc.schedule.mother_takes = vec![Dosing::everyday(Substance::Caffeine, 20.0, 21.0)];
     let run = lactosim::simulate(&sc).unwrap();
     let r = reached(&sc, &run);
-    assert!(r.iter().all(|r| r.days.iter().all(|d| d.day < run.days.len())));
+    assert!(
+        r.iter()
+            .all(|r| r.days.iter().all(|d| d.day < run.days.len()))
+    );
 }
