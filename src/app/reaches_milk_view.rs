@@ -71,6 +71,13 @@ impl Voice {
             Voice::You => "you take",
         }
     }
+    /// "B3: " for a clinician (the published figures' row), nothing for a parent.
+    fn row(self, id: &str) -> String {
+        match self {
+            Voice::Her => format!("{id}: "),
+            Voice::You => String::new(),
+        }
+    }
     fn baby(self) -> &'static str {
         match self {
             Voice::Her => "the baby",
@@ -275,9 +282,10 @@ fn weight_row(ui: &mut Ui, kg: f64, v: Voice) -> Option<f64> {
         .on_hover_text(format!("{}\nSource: {}", p.help, p.source));
         ui.label(
             RichText::new(format!(
-                "{}'s weight is taken from what it drinks (about {} ml per kg a day, B3).",
+                "{}'s weight is taken from what it drinks (about {} ml per kg a day{}).",
                 capitalised(v.baby()),
-                INFANT_INTAKE_ML_PER_KG_PER_DAY
+                INFANT_INTAKE_ML_PER_KG_PER_DAY,
+                if v == Voice::Her { ", B3" } else { "" }
             ))
             .small()
             .weak(),
@@ -337,7 +345,7 @@ pub fn day_words(sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice) ->
         Some(rid) if d.mother_mg > 0.0 => format!(
             ": {}% of what {} took. Per kg of body weight ({} about {} kg, from the {} ml it \
              wanted that day) that is {}% of {} dose per kg of {}: the relative infant dose, \
-             the figure published for medicines (B3: under 10% is the line clinicians usually \
+             the figure published for medicines ({}under 10% is the line clinicians usually \
              look at).",
             round_sig(100.0 * d.baby_mg / d.mother_mg, 2),
             v.she(),
@@ -349,7 +357,8 @@ pub fn day_words(sc: &Scenario, run: &Run, r: &Reached, day: usize, v: Voice) ->
             round_sig(run.days[day].appetite_ml, 3),
             round_sig(rid, 2),
             v.her(),
-            v.hers()
+            v.hers(),
+            v.row("B3")
         ),
         _ => ".".to_owned(),
     };
