@@ -207,8 +207,9 @@ pub fn plasma_mg_per_l(s: Substance, taken: &[Taken], mother_kg: f64, t_h: f64) 
                     absorbed * ka / (ka - ke) * ((-ke * tau).exp() - (-ka * tau).exp())
                 })
                 .sum::<f64>()
-                // An empty sum is −0.0: none is none.
+                // An empty sum is −0.0 (and concentrations are never below zero).
                 .max(0.0)
+                + 0.0
         }
         Elimination::ZeroOrder { .. } => plasma_curve(s, taken, mother_kg, &[t_h])[0],
     }
@@ -405,19 +406,20 @@ pub fn reached_from(courses: &[crate::mother_takes::Dosing], kg: f64, run: &Run)
         let days = (first_day..run.days.len())
             .map(|day| {
                 let in_day = |t: f64| day_of(t) == day;
-                // (An empty sum is −0.0: none is none.)
+                // An empty sum is −0.0, which reads "-0": + 0.0 makes it +0.0 (f64::max may
+                // return either zero).
                 let mother_mg: f64 = taken
                     .iter()
                     .filter(|d| in_day(d.at_h))
                     .map(|d| d.dose_mg)
                     .sum::<f64>()
-                    .max(0.0);
+                    + 0.0;
                 let baby_mg: f64 = feeds
                     .iter()
                     .filter(|f| in_day(f.t_h))
                     .map(|f| f.dose_mg)
                     .sum::<f64>()
-                    .max(0.0);
+                    + 0.0;
                 let rid_pct = (mother_mg > 0.0).then(|| {
                     relative_infant_dose_pct(baby_mg, run.days[day].appetite_ml, mother_mg, kg)
                 });
