@@ -52,6 +52,7 @@ pub mod run;
 pub mod scenario;
 pub mod schedule;
 pub mod schedule_words;
+pub mod share_link;
 pub mod sim;
 pub mod summary;
 pub mod validate;

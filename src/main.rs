@@ -19,7 +19,7 @@ use lactosim::{Scenario, SimOptions, export, preset, simulate_with, summary};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// A preset to open in the window.
+    /// A preset to open in the window, or a lactosim link ('https://…#s=…').
     preset: Option<PathBuf>,
     /// Start the window on the built-in default scenario, not on the one left open last time.
     #[arg(long)]
@@ -157,6 +157,16 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Print a link to a preset (or the default scenario): the whole scenario in the link's
+    /// fragment, for lactosim in a browser or on the desktop (`lactosim LINK` opens it).
+    Link {
+        /// The preset file (RON), or a link; the built-in default scenario if left out.
+        preset: Option<PathBuf>,
+        /// The address of the web version the link opens (default: the one this build was
+        /// given with LACTOSIM_WEB_URL, else http://127.0.0.1:8000/, a local static server).
+        #[arg(long, value_name = "URL")]
+        base: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -205,6 +215,17 @@ fn main() -> ExitCode {
             out.as_ref(),
         ),
         Some(Command::Check { presets }) => check(&presets),
+        Some(Command::Link { preset, base }) => match load(preset.as_ref()) {
+            Ok(sc) => {
+                let base = base.as_deref().unwrap_or(lactosim::share_link::WEB_URL);
+                println!("{}", lactosim::share_link::link(&sc, base));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Some(Command::Validate { markdown, out }) => validate(markdown, out),
     }
 }
@@ -229,10 +250,20 @@ fn lactosim_gui(_cli: Cli) -> Result<(), String> {
     Err("this build has no window (built without the `gui` feature); use `lactosim run`".into())
 }
 
+/// The scenario of a preset file, or of a lactosim link given in its place.
 fn load(preset: Option<&PathBuf>) -> Result<Scenario, String> {
     match preset {
         None => Ok(Scenario::default()),
-        Some(p) => preset::read_file(p).map_err(|e| e.to_string()),
+        Some(p) => read_preset_or_link(p).map_err(|e| e.to_string()),
+    }
+}
+
+fn read_preset_or_link(p: &std::path::Path) -> Result<Scenario, preset::PresetError> {
+    let text = p.to_string_lossy();
+    if lactosim::share_link::is_link(&text) {
+        lactosim::share_link::read_link(&text)
+    } else {
+        preset::read_file(p)
     }
 }
 
@@ -632,7 +663,7 @@ fn validate(markdown: bool, out: Option<PathBuf>) -> ExitCode {
 fn check(presets: &[PathBuf]) -> ExitCode {
     let mut ok = true;
     for p in presets {
-        match preset::read_file(p) {
+        match read_preset_or_link(p) {
             Ok(s) => println!("{}: ok ({}, {} days)", p.display(), s.name, s.horizon_days),
             Err(e) => {
                 ok = false;

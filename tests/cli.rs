@@ -313,3 +313,39 @@ fn fit_prints_her_values_with_ranges_and_writes_a_preset_that_goes_on_from_the_l
         text(&o).1
     );
 }
+
+/// A preset as a link, and the link in place of a file: the same scenario; a damaged link says
+/// so (issue "lactosim in the browser").
+#[test]
+fn link_prints_a_link_that_run_and_check_read_as_the_preset() {
+    let preset = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/presets/night-feeds-dropped.ron"
+    );
+    let o = lactosim(&["link", preset, "--base", "https://example.org/lactosim/"]);
+    let (link, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    let link = link.trim().to_owned();
+    assert!(
+        link.starts_with("https://example.org/lactosim/#s="),
+        "{link}"
+    );
+    assert!(link.len() < 2000, "{} characters", link.len());
+    let from_link = lactosim(&["run", &link, "--days", "3"]);
+    let from_file = lactosim(&["run", preset, "--days", "3"]);
+    assert!(from_link.status.success(), "{}", text(&from_link).1);
+    assert_eq!(text(&from_link).0, text(&from_file).0);
+    let o = lactosim(&["check", &link]);
+    assert!(
+        text(&o).0.contains("ok (Night feeds dropped"),
+        "{}",
+        text(&o).0
+    );
+    let o = lactosim(&["check", &link[..link.len() - 30]]);
+    assert!(!o.status.success());
+    assert!(
+        text(&o).1.starts_with("the link: it is damaged"),
+        "{}",
+        text(&o).1
+    );
+}

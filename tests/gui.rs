@@ -1007,3 +1007,48 @@ fn the_name_is_renamed_in_the_header() {
     h.run();
     assert_eq!(h.state().document.scenario.name, old);
 }
+
+/// Share: the scenario as a link on the clipboard; a link opens its scenario; a damaged one says
+/// what is wrong, as a broken file does (issue "lactosim in the browser").
+#[test]
+fn share_copies_a_link_that_opens_the_same_scenario() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    h.state_mut().command(Command::OpenExample(2), &ctx);
+    h.run();
+    let opened = h.state().document.scenario.clone();
+    h.get_by_label("Share").click();
+    h.run();
+    h.get_by_label("Copy link to this scenario").click();
+    // One frame: the copy is in that frame's output.
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let link = copied.last().expect("Copy link copies the link").clone();
+    assert!(link.contains("#s="), "{link}");
+    h.run();
+    h.get_by_label_contains("Copied a link to");
+    // A new scenario, then the link: the scenario comes back.
+    h.state_mut().command(Command::New, &ctx);
+    h.run();
+    h.state_mut().command(Command::OpenLink(link.clone()), &ctx);
+    h.run();
+    assert_eq!(h.state().document.scenario.name, opened.name);
+    assert_eq!(h.state().document.scenario.schedule, opened.schedule);
+    assert!(h.state().document.path.is_none());
+    // A damaged link: its problem in plain words, the scenario left as it was.
+    h.state_mut()
+        .command(Command::OpenLink(link[..link.len() - 30].to_owned()), &ctx);
+    h.run();
+    h.get_by_label_contains("The link could not be opened");
+    h.get_by_label_contains("damaged");
+    assert_eq!(h.state().document.scenario.name, opened.name);
+}

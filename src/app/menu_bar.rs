@@ -180,6 +180,7 @@ impl App {
                 }
             });
             ui.menu_button("Compare", |ui| self.baseline_buttons(ui, commands));
+            ui.menu_button("Share", |ui| self.share_menu(ui, commands));
             ui.menu_button("Help", |ui| {
                 if ui
                     .button("How milk is made")

@@ -14,7 +14,8 @@
 //! - `alveolus_view`: Help → "How milk is made", one alveolus and its five pathways over the run;
 //! - `reaches_milk_view`: Help → "What reaches the milk", what the mother takes in her blood and
 //!   milk and what each feed carried;
-//! - `mothers`: *Show how mothers differ*, the ensembles and their bands.
+//! - `mothers`: *Show how mothers differ*, the ensembles and their bands;
+//! - `share`: Share → a scenario as a link (copy, open), and links given on the command line.
 //!
 //! The window's own parts, each an `impl App` of its own: `menu_bar` (menus and shortcuts),
 //! `header` (above the plots, and the status bar), `modals` (what opens over the window),
@@ -55,6 +56,7 @@ pub mod schedule_panel;
 mod schedule_templates;
 mod session_bars;
 pub mod session_view;
+mod share;
 mod time_axis;
 pub mod validation_view;
 
@@ -110,6 +112,12 @@ pub enum Command {
     ShowValidation,
     /// Help → "How milk is made": the alveolus view.
     ShowHowMilkIsMade,
+    /// Share → "Copy link to this scenario".
+    CopyLink,
+    /// Share → "Open a link…": the window where a link is pasted.
+    PromptForLink,
+    /// Open the scenario a link holds (pasted, or given on the command line).
+    OpenLink(String),
     /// Help → "What reaches the milk" (on a substance, when one is named).
     ShowWhatReachesTheMilk(Option<crate::model::pharmacology::Substance>),
     Quit,
@@ -122,6 +130,7 @@ impl Command {
             self,
             Command::New
                 | Command::OpenPath(_)
+                | Command::OpenLink(_)
                 | Command::OpenExample(_)
                 | Command::ImportLogPath(_)
                 | Command::Quit
@@ -227,6 +236,8 @@ pub struct App {
     pending: Option<Command>,
     file_problems: Option<FileProblems>,
     path_prompt: Option<PathPrompt>,
+    /// Share → "Open a link…": the window where a link is pasted.
+    link_prompt: Option<share::LinkPrompt>,
     allowed_to_close: bool,
     /// A PNG export waiting for its screenshot.
     png_target: Option<PathBuf>,
@@ -263,8 +274,14 @@ impl App {
             app.pin_file_as_baseline(path);
         }
         if let Some(path) = &launch.preset {
-            // Asks first if the last session left unsaved changes.
-            app.command(Command::OpenPath(path.clone()), &cc.egui_ctx);
+            // Asks first if the last session left unsaved changes. A link opens as a file does.
+            let text = path.to_string_lossy();
+            let cmd = if crate::share_link::is_link(&text) {
+                Command::OpenLink(text.into_owned())
+            } else {
+                Command::OpenPath(path.clone())
+            };
+            app.command(cmd, &cc.egui_ctx);
         }
         app.resimulate(&cc.egui_ctx);
         app
@@ -353,6 +370,7 @@ impl App {
             pending: None,
             file_problems: None,
             path_prompt: None,
+            link_prompt: None,
             allowed_to_close: false,
             png_target: None,
             screenshot: Arc::default(),
@@ -544,6 +562,9 @@ impl App {
             Command::SelectSession(s) => self.selected_session = s,
             Command::ShowValidation => self.validation.show(ctx),
             Command::ShowHowMilkIsMade => self.alveolus.show(),
+            Command::CopyLink => self.copy_link(ctx),
+            Command::PromptForLink => self.prompt_for_link(),
+            Command::OpenLink(link) => self.open_link(&link),
             Command::ShowWhatReachesTheMilk(s) => self.reaches_milk.show(s),
             Command::Quit => {
                 self.allowed_to_close = true;

@@ -60,6 +60,7 @@ impl App {
             }
         }
         self.path_prompt_window(ctx);
+        self.link_prompt_window(ctx, commands);
         if let Some(fp) = &self.file_problems {
             let mut close = false;
             egui::Modal::new(egui::Id::unique("file problems")).show(ctx, |ui| {
