@@ -97,7 +97,7 @@ pub struct ReachesMilkView {
     /// The day shown, days since birth (`None`: the first day she takes it).
     pub day: Option<usize>,
     /// What reached the baby, for which run (the same `Arc`: a new run is a new one).
-    cache: Option<(Arc<Run>, Vec<Reached>)>,
+    cache: Option<(Arc<Run>, Arc<Vec<Reached>>)>,
     /// Her blood level over the day shown, for which run, substance and day (stepped once,
     /// not every frame).
     curve: Option<((usize, Substance, usize), Vec<f64>)>,
@@ -143,16 +143,16 @@ impl ReachesMilkView {
     }
 
     /// What reached the baby in `run`, worked out once per run.
-    fn reached<'a>(&'a mut self, sc: &Scenario, run: &Arc<Run>) -> &'a [Reached] {
+    fn reached(&mut self, sc: &Scenario, run: &Arc<Run>) -> Arc<Vec<Reached>> {
         if self
             .cache
             .as_ref()
             .is_none_or(|(r, _)| !Arc::ptr_eq(r, run))
         {
-            self.cache = Some((run.clone(), reached(sc, run)));
+            self.cache = Some((run.clone(), Arc::new(reached(sc, run))));
             self.curve = None;
         }
-        &self.cache.as_ref().expect("just set").1
+        self.cache.as_ref().expect("just set").1.clone()
     }
 
     /// Her blood level at each of `times` (a day's), once per run, substance and day.
@@ -174,7 +174,7 @@ impl ReachesMilkView {
         let wanted = self.substance;
         let wanted_day = self.day;
         let v = self.voice;
-        let all = self.reached(sc, run).to_vec();
+        let all = self.reached(sc, run);
         if all.is_empty() {
             let who = capitalised(v.takes());
             ui.label(format!(
@@ -204,7 +204,7 @@ impl ReachesMilkView {
         ui.horizontal_wrapped(|ui| {
             if all.len() > 1 {
                 ui.label("Show");
-                for other in &all {
+                for other in all.iter() {
                     let name = other.substance.name();
                     if ui
                         .selectable_label(other.substance == s, name)
