@@ -204,8 +204,9 @@ impl CivilDate {
 
     /// Today's date (UTC) by the system clock.
     pub fn today() -> Self {
-        let days = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
+        // web_time: std's clock on the desktop, the browser's on the web (std's panics there).
+        let days = web_time::SystemTime::now()
+            .duration_since(web_time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() / 86_400);
         let (year, month, day) = Self::from_days_since_epoch(days as i64);
         Self { year, month, day }
