@@ -219,6 +219,9 @@ fn main() -> ExitCode {
             Ok(sc) => {
                 let base = base.as_deref().unwrap_or(lactosim::share_link::WEB_URL);
                 println!("{}", lactosim::share_link::link(&sc, base));
+                if base == lactosim::share_link::LOCAL_WEB_URL {
+                    eprintln!("{}", lactosim::share_link::LOCAL_ONLY);
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -258,12 +261,22 @@ fn load(preset: Option<&PathBuf>) -> Result<Scenario, String> {
     }
 }
 
+/// A file that exists is a file, whatever its name; else a link when it looks like one.
 fn read_preset_or_link(p: &std::path::Path) -> Result<Scenario, preset::PresetError> {
     let text = p.to_string_lossy();
-    if lactosim::share_link::is_link(&text) {
+    if !p.is_file() && lactosim::share_link::is_link(&text) {
         lactosim::share_link::read_link(&text)
     } else {
         preset::read_file(p)
+    }
+}
+
+/// How a preset argument is named in messages: its path, or "the link".
+fn preset_name(p: &std::path::Path) -> String {
+    if !p.is_file() && lactosim::share_link::is_link(&p.to_string_lossy()) {
+        "the link".to_owned()
+    } else {
+        p.display().to_string()
     }
 }
 
@@ -664,7 +677,12 @@ fn check(presets: &[PathBuf]) -> ExitCode {
     let mut ok = true;
     for p in presets {
         match read_preset_or_link(p) {
-            Ok(s) => println!("{}: ok ({}, {} days)", p.display(), s.name, s.horizon_days),
+            Ok(s) => println!(
+                "{}: ok ({}, {} days)",
+                preset_name(p),
+                s.name,
+                s.horizon_days
+            ),
             Err(e) => {
                 ok = false;
                 eprintln!("{e}");

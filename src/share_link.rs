@@ -1,6 +1,12 @@
 //! A scenario as a link: the whole scenario in the URL's fragment, `…#s=<payload>`, the payload
-//! its preset text (RON, as a file has it) compressed with DEFLATE and written in URL-safe
-//! base64 without padding. The fragment never reaches a server: the page reads it itself.
+//! its preset text (RON, as a file has it) compressed with zlib (flate2: DEFLATE with an Adler-32
+//! checksum, so a changed character is found, not read as another scenario) and written in
+//! URL-safe base64 without padding. The fragment never reaches a server: the page reads it
+//! itself.
+//!
+//! Links are pasted from mail and messengers: whitespace inside the payload (a wrapped line),
+//! punctuation after it ("…#s=abc)."), further fragment parts, and a fragment percent-encoded
+//! by a redirecting wrapper (`%23s%3D`) all read.
 //!
 //! Opening a link is reading untrusted input, as opening a file is: the payload and what it
 //! inflates to have limits, and a damaged link gives plain-words problems; a link that decodes
@@ -27,8 +33,15 @@ pub const MAX_PAYLOAD_CHARS: usize = 200_000;
 /// desktop: only the fragment is read.
 pub const WEB_URL: &str = match option_env!("LACTOSIM_WEB_URL") {
     Some(url) => url,
-    None => "http://127.0.0.1:8000/",
+    None => LOCAL_WEB_URL,
 };
+
+/// The address of a web build served on this machine (`python3 -m http.server`).
+pub const LOCAL_WEB_URL: &str = "http://127.0.0.1:8000/";
+
+/// Said when a link points at [`LOCAL_WEB_URL`]: whoever it is sent to opens it in lactosim on
+/// the desktop, not in their browser.
+pub const LOCAL_ONLY: &str = "This link points at a lactosim web page on this computer: someone you send it to opens it in lactosim on the desktop (the Share menu's Open a link…, or `lactosim LINK`). For links that open in any browser, build with LACTOSIM_WEB_URL set to where the web version is hosted.";
 
 /// The name a link's problems go by ("the link:3:5: …").
 const LINK_NAME: &str = "the link";
@@ -42,21 +55,60 @@ pub fn link(scenario: &Scenario, base: &str) -> String {
 /// The fragment's payload of `scenario`: its preset text, deflated, in URL-safe base64.
 pub fn payload(scenario: &Scenario) -> String {
     let text = preset::to_string(scenario);
-    let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
-    URL_SAFE_NO_PAD.encode(packed)
+    URL_SAFE_NO_PAD.encode(zlib(text.as_bytes()))
 }
 
-/// Does `text` look like a link to a scenario (has the `#s=` fragment)?
+/// `bytes` compressed as zlib (DEFLATE with its checksum), at the best compression.
+fn zlib(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes).expect("writing to memory");
+    e.finish().expect("writing to memory")
+}
+
+/// Does `text` look like a link to a scenario: has it a `#s=` fragment (also percent-encoded,
+/// `%23s%3D`)? (A bare `s=…`, as pasted, is read by [`read_link`] but not taken for a link
+/// here, where a file's name could start so.)
 pub fn is_link(text: &str) -> bool {
-    fragment_payload(text).is_some()
+    let t = decoded(text);
+    t.contains("#s=")
+        || t.contains("#")
+            && t.split('#')
+                .nth(1)
+                .is_some_and(|f| f.split('&').any(|p| p.starts_with(FRAGMENT_KEY)))
 }
 
-/// The payload of a link's (or a bare fragment's) `s=` entry.
-fn fragment_payload(text: &str) -> Option<&str> {
-    let fragment = text.trim().split_once('#').map_or(text.trim(), |(_, f)| f);
-    fragment
+/// `text` with the percent-encoded `#`, `=` and `&` of a link wrapped by a redirector decoded.
+fn decoded(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('%') {
+        std::borrow::Cow::Owned(
+            text.replace("%23", "#")
+                .replace("%3D", "=")
+                .replace("%3d", "=")
+                .replace("%26", "&"),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// The payload of a link's (or a bare fragment's) `s=` entry: whitespace inside it left out (a
+/// wrapped line), ending at the first character base64url does not use (punctuation after a
+/// link, the next fragment part).
+fn fragment_payload(text: &str) -> Option<String> {
+    let text = decoded(text);
+    let text = text.trim();
+    let fragment = text.split_once('#').map_or(text, |(_, f)| f);
+    let after = fragment
         .split('&')
-        .find_map(|part| part.strip_prefix(FRAGMENT_KEY))
+        .find_map(|part| part.trim_start().strip_prefix(FRAGMENT_KEY))?;
+    Some(
+        after
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect(),
+    )
 }
 
 /// The scenario a link holds, or its problems in plain words.
@@ -89,16 +141,24 @@ pub fn read_link(text: &str) -> Result<Scenario, PresetError> {
                     .into(),
             )
         })?;
-    let limit = preset::MAX_PRESET_BYTES as usize;
-    let bytes =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, limit).map_err(|e| {
-            damaged(match e.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                    format!("it unpacks to more than {limit} bytes; a scenario is at most that")
-                }
-                _ => "it is damaged (it does not unpack): copy the whole link again".into(),
-            })
-        })?;
+    // Unpacked as a stream that stops one byte past the limit: a small link that unpacks to a
+    // huge text is refused without holding it.
+    let limit = preset::MAX_PRESET_BYTES;
+    let mut bytes = Vec::new();
+    {
+        use std::io::Read;
+        flate2::read::ZlibDecoder::new(packed.as_slice())
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|_| {
+                damaged("it is damaged (it does not unpack): copy the whole link again".into())
+            })?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(damaged(format!(
+            "it unpacks to more than {limit} bytes; a scenario is at most that"
+        )));
+    }
     let text = String::from_utf8(bytes)
         .map_err(|_| damaged("it is damaged (it does not unpack to text)".into()))?;
     preset::from_str(&text, Some(Path::new(LINK_NAME)))
@@ -164,18 +224,58 @@ mod tests {
         assert!(e.contains("damaged"), "{e}");
         // A scenario with a problem: the preset reader's words, named for the link.
         let text = "(version: 2, mother: (stress_0_to_1: 3.0))";
-        let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
-        let bad = format!("#s={}", URL_SAFE_NO_PAD.encode(packed));
+        let bad = format!("#s={}", URL_SAFE_NO_PAD.encode(zlib(text.as_bytes())));
         let e = read_link(&bad).unwrap_err().to_string();
         assert!(e.starts_with("the link:1:"), "{e}");
         assert!(e.contains("mother.stress_0_to_1"), "{e}");
     }
 
+    /// As pasted from mail and messengers: wrapped, with punctuation after it, inside a
+    /// redirector's percent-encoding, among other fragment parts.
+    #[test]
+    fn a_link_reads_as_it_arrives_in_a_message() {
+        let sc = Scenario::default();
+        let l = link(&sc, "https://example.org/");
+        let (head, tail) = l.split_at(l.len() / 2);
+        for arrived in [
+            format!("{head}\n  {tail}"),
+            format!("({l})."),
+            format!("<{l}>"),
+            format!("{l}&other=1"),
+            format!("{l}:~:text=milk"),
+            format!(
+                "https://safelinks.example/?url={}",
+                l.replace('#', "%23").replace('=', "%3D")
+            ),
+        ] {
+            assert!(is_link(&arrived), "{arrived}");
+            let back = read_link(&arrived).unwrap_or_else(|e| panic!("{arrived}: {e}"));
+            assert_eq!(back.schedule, sc.schedule);
+        }
+        // A changed character is found by the checksum, not read as another scenario.
+        let mid = l.len() - 200;
+        let mut changed = l.clone().into_bytes();
+        changed[mid] = if changed[mid] == b'A' { b'B' } else { b'A' };
+        let e = read_link(&String::from_utf8(changed).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("the link: it is damaged"), "{e}");
+        // A file's name is not a link.
+        assert!(!is_link("s=2.ron"));
+        assert!(!is_link("notes-s=1.ron"));
+        let too_long = format!("#s={}", "A".repeat(MAX_PAYLOAD_CHARS + 1));
+        assert!(
+            read_link(&too_long)
+                .unwrap_err()
+                .to_string()
+                .contains("characters long")
+        );
+    }
+
     #[test]
     fn a_link_that_unpacks_to_too_much_is_refused() {
         let huge = vec![b' '; preset::MAX_PRESET_BYTES as usize + 10];
-        let packed = miniz_oxide::deflate::compress_to_vec(&huge, 9);
-        let l = format!("#s={}", URL_SAFE_NO_PAD.encode(packed));
+        let l = format!("#s={}", URL_SAFE_NO_PAD.encode(zlib(&huge)));
         let e = read_link(&l).unwrap_err().to_string();
         assert!(e.contains("unpacks to more than"), "{e}");
     }

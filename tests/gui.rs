@@ -1044,9 +1044,14 @@ fn share_copies_a_link_that_opens_the_same_scenario() {
     assert_eq!(h.state().document.scenario.name, opened.name);
     assert_eq!(h.state().document.scenario.schedule, opened.schedule);
     assert!(h.state().document.path.is_none());
+    // Saved nowhere: unsaved, so New or Open asks first.
+    assert!(h.state().document.is_dirty());
     // A damaged link: its problem in plain words, the scenario left as it was.
     h.state_mut()
         .command(Command::OpenLink(link[..link.len() - 30].to_owned()), &ctx);
+    h.run();
+    // It was opened from a link, saved nowhere: asked first.
+    h.get_by_label("Don't save").click();
     h.run();
     h.get_by_label_contains("The link could not be opened");
     h.get_by_label_contains("damaged");

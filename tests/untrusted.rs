@@ -121,3 +121,14 @@ fn a_syntax_error_is_said_in_plain_words_with_its_line() {
     );
     assert!(err("(version: 2, horizon_days: 2,8)").contains("decimals take a dot"));
 }
+
+proptest::proptest! {
+    /// A link is untrusted input: whatever is pasted, reading it gives a scenario or problems,
+    /// never a panic (arbitrary text, and arbitrary base64url after `#s=`).
+    #[test]
+    fn a_pasted_link_never_panics(text in "\\PC{0,300}", payload in "[A-Za-z0-9_\\-%#&= \n]{0,400}") {
+        let _ = lactosim::share_link::read_link(&text);
+        let _ = lactosim::share_link::read_link(&format!("https://x/#s={payload}"));
+        let _ = lactosim::share_link::is_link(&text);
+    }
+}

@@ -124,6 +124,13 @@ impl Document {
     }
 
     /// The scenario was written to `path`.
+    /// Open `scenario` with no file behind it (a link): unsaved until saved, so that New or
+    /// Open asks first (unless it is the built-in default, which nothing loses).
+    pub fn replace_unsaved(&mut self, scenario: Scenario) {
+        self.replace(scenario, None);
+        self.saved = Scenario::default();
+    }
+
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.saved = self.scenario.clone();
         self.path = Some(path);

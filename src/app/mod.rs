@@ -276,7 +276,7 @@ impl App {
         if let Some(path) = &launch.preset {
             // Asks first if the last session left unsaved changes. A link opens as a file does.
             let text = path.to_string_lossy();
-            let cmd = if crate::share_link::is_link(&text) {
+            let cmd = if !path.is_file() && crate::share_link::is_link(&text) {
                 Command::OpenLink(text.into_owned())
             } else {
                 Command::OpenPath(path.clone())
@@ -318,7 +318,14 @@ impl App {
 
     /// Simulate a preset file and pin its run as the baseline (`lactosim --compare FILE`).
     pub fn pin_file_as_baseline(&mut self, path: &std::path::Path) {
-        match crate::preset::read_file(path) {
+        // A link in place of a file, as `lactosim LINK` takes one.
+        let text = path.to_string_lossy();
+        let read = if !path.is_file() && crate::share_link::is_link(&text) {
+            crate::share_link::read_link(&text)
+        } else {
+            crate::preset::read_file(path)
+        };
+        match read {
             Ok(sc) => match runner::compute(&sc) {
                 Ok(sim) => {
                     self.set_baseline(Some(sim));

@@ -19,9 +19,9 @@ impl App {
         if ui
             .button("Copy link to this scenario")
             .on_hover_text(
-                "The whole scenario in a link, to send to someone: it opens in lactosim in a \
-                 browser or on the desktop. Nothing is uploaded: the scenario is in the link \
-                 itself.",
+                "The whole scenario in a link, to send to someone: it opens in lactosim (the Share \
+                 menu's Open a link…, or in a browser where the web version is hosted). Nothing is \
+                 uploaded: the scenario is in the link itself.",
             )
             .clicked()
         {
@@ -41,11 +41,15 @@ impl App {
         let link = share_link::link(&self.document.scenario, share_link::WEB_URL);
         let n = link.chars().count();
         ctx.copy_text(link);
-        self.notice(&format!(
+        let mut said = format!(
             "Copied a link to “{}” ({n} characters). Whoever opens it sees this scenario as it \
              is now.",
             self.document.scenario.name
-        ));
+        );
+        if share_link::WEB_URL == share_link::LOCAL_WEB_URL {
+            said = format!("{said} {}", share_link::LOCAL_ONLY);
+        }
+        self.notice(&said);
     }
 
     /// Open the scenario a link holds (its problems, as a file's, when it is damaged).
@@ -55,7 +59,8 @@ impl App {
                 self.her_log = None;
                 self.show_description = true;
                 self.notice(&format!("Opened a link to “{}”", sc.name));
-                self.document.replace(sc, None);
+                // Not saved anywhere yet: New or Open asks first.
+                self.document.replace_unsaved(sc);
                 self.selected_session = None;
             }
             Err(e) => self.show_file_problems("The link", &e),
