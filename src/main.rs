@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use lactosim::{Scenario, SimOptions, export, preset, simulate_with, summary};
+use lactosim::{Scenario, SimOptions, export, simulate_with, summary};
 
 #[derive(Parser)]
 #[command(
@@ -257,23 +257,13 @@ fn lactosim_gui(_cli: Cli) -> Result<(), String> {
 fn load(preset: Option<&PathBuf>) -> Result<Scenario, String> {
     match preset {
         None => Ok(Scenario::default()),
-        Some(p) => read_preset_or_link(p).map_err(|e| e.to_string()),
-    }
-}
-
-/// A file that exists is a file, whatever its name; else a link when it looks like one.
-fn read_preset_or_link(p: &std::path::Path) -> Result<Scenario, preset::PresetError> {
-    let text = p.to_string_lossy();
-    if !p.is_file() && lactosim::share_link::is_link(&text) {
-        lactosim::share_link::read_link(&text)
-    } else {
-        preset::read_file(p)
+        Some(p) => lactosim::share_link::read_preset_or_link(p).map_err(|e| e.to_string()),
     }
 }
 
 /// How a preset argument is named in messages: its path, or "the link".
 fn preset_name(p: &std::path::Path) -> String {
-    if !p.is_file() && lactosim::share_link::is_link(&p.to_string_lossy()) {
+    if lactosim::share_link::names_a_link(p) {
         "the link".to_owned()
     } else {
         p.display().to_string()
@@ -676,7 +666,7 @@ fn validate(markdown: bool, out: Option<PathBuf>) -> ExitCode {
 fn check(presets: &[PathBuf]) -> ExitCode {
     let mut ok = true;
     for p in presets {
-        match read_preset_or_link(p) {
+        match lactosim::share_link::read_preset_or_link(p) {
             Ok(s) => println!(
                 "{}: ok ({}, {} days)",
                 preset_name(p),

@@ -111,6 +111,22 @@ fn fragment_payload(text: &str) -> Option<String> {
     )
 }
 
+/// Is `path`, given where a preset is read, a link? A file that exists is a file, whatever its
+/// name; else a link when it looks like one.
+pub fn names_a_link(path: &Path) -> bool {
+    !path.is_file() && is_link(&path.to_string_lossy())
+}
+
+/// The scenario of a preset file, or of a link given in its place (the command line's PRESET,
+/// `--compare`).
+pub fn read_preset_or_link(path: &Path) -> Result<Scenario, PresetError> {
+    if names_a_link(path) {
+        read_link(&path.to_string_lossy())
+    } else {
+        preset::read_file(path)
+    }
+}
+
 /// The scenario a link holds, or its problems in plain words.
 pub fn read_link(text: &str) -> Result<Scenario, PresetError> {
     let damaged = |why: String| PresetError {

@@ -275,9 +275,8 @@ impl App {
         }
         if let Some(path) = &launch.preset {
             // Asks first if the last session left unsaved changes. A link opens as a file does.
-            let text = path.to_string_lossy();
-            let cmd = if !path.is_file() && crate::share_link::is_link(&text) {
-                Command::OpenLink(text.into_owned())
+            let cmd = if crate::share_link::names_a_link(path) {
+                Command::OpenLink(path.to_string_lossy().into_owned())
             } else {
                 Command::OpenPath(path.clone())
             };
@@ -319,13 +318,7 @@ impl App {
     /// Simulate a preset file and pin its run as the baseline (`lactosim --compare FILE`).
     pub fn pin_file_as_baseline(&mut self, path: &std::path::Path) {
         // A link in place of a file, as `lactosim LINK` takes one.
-        let text = path.to_string_lossy();
-        let read = if !path.is_file() && crate::share_link::is_link(&text) {
-            crate::share_link::read_link(&text)
-        } else {
-            crate::preset::read_file(path)
-        };
-        match read {
+        match crate::share_link::read_preset_or_link(path) {
             Ok(sc) => match runner::compute(&sc) {
                 Ok(sim) => {
                     self.set_baseline(Some(sim));
