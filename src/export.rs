@@ -4,6 +4,7 @@
 //! row whose column names carry their units. The command line's `--out` and the GUI's export
 //! both write these.
 
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -12,39 +13,56 @@ use crate::run::{Component, EventKind, Run};
 use crate::scenario::{Breast, Scenario};
 use crate::schedule::format_time_h;
 
+/// The files of `run` (the run of `sc`), each its name and its bytes: what [`write_csv_dir`]
+/// writes into a folder, and what the browser, which has no folders, downloads one by one.
+pub fn csv_files(sc: &Scenario, run: &Run) -> Result<Vec<(&'static str, Vec<u8>)>> {
+    fn file(
+        name: &'static str,
+        fill: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> Result<()>,
+    ) -> Result<(&'static str, Vec<u8>)> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        fill(&mut w)?;
+        let bytes = w
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("cannot finish {name}: {}", e.error()))?;
+        Ok((name, bytes))
+    }
+    let mut files = vec![
+        file("series.csv", |w| write_series(run, w))?,
+        file("events.csv", |w| write_events(run, w))?,
+        file("sessions.csv", |w| write_sessions(run, w))?,
+        file("days.csv", |w| write_days(run, w))?,
+        file("pathways.csv", |w| write_pathways(run, w))?,
+    ];
+    let reached = crate::model::milk_transfer::reached(sc, run);
+    if !reached.is_empty() {
+        files.push(file("reaches_milk.csv", |w| {
+            write_reaches_milk(&reached, run, w)
+        })?);
+    }
+    Ok(files)
+}
+
 /// Write the files of `run` (the run of `sc`) into `dir` (created if missing); returns their
 /// names.
 pub fn write_csv_dir(sc: &Scenario, run: &Run, dir: &Path) -> Result<Vec<&'static str>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    write_series(run, &dir.join("series.csv"))?;
-    write_events(run, &dir.join("events.csv"))?;
-    write_sessions(run, &dir.join("sessions.csv"))?;
-    write_days(run, &dir.join("days.csv"))?;
-    write_pathways(run, &dir.join("pathways.csv"))?;
-    let mut written = vec![
-        "series.csv",
-        "events.csv",
-        "sessions.csv",
-        "days.csv",
-        "pathways.csv",
-    ];
-    let reached = crate::model::milk_transfer::reached(sc, run);
-    if !reached.is_empty() {
-        write_reaches_milk(&reached, run, &dir.join("reaches_milk.csv"))?;
-        written.push("reaches_milk.csv");
+    let files = csv_files(sc, run)?;
+    for (name, bytes) in &files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    Ok(written)
+    Ok(files.into_iter().map(|(name, _)| name).collect())
 }
 
 /// `reaches_milk.csv`: for each substance she takes that passes into milk, each breastfeed from
 /// her first dose on — when, what the baby drank, the milk's concentration at the feed's middle
 /// and what the feed carried (`model::milk_transfer`).
-pub fn write_reaches_milk(
+fn write_reaches_milk<W: Write>(
     reached: &[crate::model::milk_transfer::Reached],
     run: &Run,
-    path: &Path,
+    w: &mut csv::Writer<W>,
 ) -> Result<()> {
-    let mut w = writer(path)?;
     w.write_record([
         "substance",
         "session",
@@ -77,9 +95,8 @@ pub fn write_reaches_milk(
 /// interval ending at `t_h` (paracellular amounts net into the milk: lactose negative, out), how
 /// open the junctions are, and what the gland took from the blood for it (B1; stoichiometry,
 /// `model::pathways`).
-pub fn write_pathways(run: &Run, path: &Path) -> Result<()> {
+fn write_pathways<W: Write>(run: &Run, w: &mut csv::Writer<W>) -> Result<()> {
     use crate::model::pathways::{PathwayTotals, from_blood};
-    let mut w = writer(path)?;
     let mut header = vec!["t_h", "breast", "junction_leak_0_to_1"];
     header.extend(PathwayTotals::RATE_COLUMNS);
     header.extend([
@@ -132,8 +149,7 @@ pub(crate) fn num(v: f64) -> String {
     }
 }
 
-pub fn write_series(run: &Run, path: &Path) -> Result<()> {
-    let mut w = writer(path)?;
+fn write_series<W: Write>(run: &Run, w: &mut csv::Writer<W>) -> Result<()> {
     let mut header: Vec<String> = [
         "t_h",
         "prolactin_ng_ml",
@@ -190,8 +206,7 @@ pub fn write_series(run: &Run, path: &Path) -> Result<()> {
     Ok(())
 }
 
-pub fn write_events(run: &Run, path: &Path) -> Result<()> {
-    let mut w = writer(path)?;
+fn write_events<W: Write>(run: &Run, w: &mut csv::Writer<W>) -> Result<()> {
     w.write_record([
         "t_h",
         "time",
@@ -251,8 +266,7 @@ pub fn write_events(run: &Run, path: &Path) -> Result<()> {
     Ok(())
 }
 
-pub fn write_sessions(run: &Run, path: &Path) -> Result<()> {
-    let mut w = writer(path)?;
+fn write_sessions<W: Write>(run: &Run, w: &mut csv::Writer<W>) -> Result<()> {
     let mut header: Vec<String> = [
         "session",
         "start_h",
@@ -325,8 +339,7 @@ pub fn write_sessions(run: &Run, path: &Path) -> Result<()> {
     Ok(())
 }
 
-pub fn write_days(run: &Run, path: &Path) -> Result<()> {
-    let mut w = writer(path)?;
+fn write_days<W: Write>(run: &Run, w: &mut csv::Writer<W>) -> Result<()> {
     let mut header: Vec<String> = [
         "day",
         "production_ml",

@@ -54,3 +54,40 @@ fn recording_traces_changes_nothing_else() {
     // Compared as text: the run holds NaN (a fat where nothing flowed), which is never == itself.
     assert_eq!(format!("{traced:?}"), format!("{plain:?}"));
 }
+
+/// The browser steps a run a slice at a time between frames: the run it ends with is the run
+/// simulated at once, bit for bit, however the slices fall (on a session, a dose, midnight).
+#[test]
+fn a_run_stepped_in_slices_is_the_run_simulated_at_once() {
+    use lactosim::sim::Simulation;
+    let mut scenarios = vec![("the default".to_owned(), Scenario::default())];
+    for file in [
+        "night-feeds-dropped.ron",
+        "domperidone-low-supply.ron",
+        "back-to-work-pumping.ron",
+    ] {
+        let path = format!("{}/presets/{file}", env!("CARGO_MANIFEST_DIR"));
+        let sc = lactosim::preset::read_file(std::path::Path::new(&path)).unwrap();
+        scenarios.push((file.to_owned(), sc));
+    }
+    for (file, sc) in scenarios {
+        let options = SimOptions::default();
+        let whole = simulate_with(&sc, &options).unwrap();
+        for slice_h in [0.37, 5.0, 24.0, 1000.0] {
+            let mut stepped = Simulation::start(&sc, &options).unwrap();
+            let mut slices = 0;
+            while !stepped.is_done() {
+                let before = stepped.simulated_h();
+                stepped.advance_to(before + slice_h);
+                assert!(stepped.simulated_h() > before, "{file}: a slice moves on");
+                assert!((0.0..=1.0).contains(&stepped.done_fraction()));
+                slices += 1;
+            }
+            // A step may end past a slice's end (steps between feeds are up to half an hour).
+            if slice_h < sc.horizon_days * 24.0 {
+                assert!(slices > 1, "{file}: stepped in slices of {slice_h} h");
+            }
+            assert_eq!(stepped.finish(), whole, "{file} in slices of {slice_h} h");
+        }
+    }
+}

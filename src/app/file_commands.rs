@@ -49,7 +49,10 @@ impl App {
             return;
         }
         let cropped = image.region(&region, Some(ppp));
-        match files::save_png(&cropped, &path) {
+        match files::png_bytes(&cropped).and_then(|png| platform::write_file(&path, &png)) {
+            Ok(()) if platform::IN_BROWSER => {
+                self.notice(&format!("Downloaded the plots as {}", path.display()))
+            }
             Ok(()) => self.notice(&format!("Saved the plots to {}", path.display())),
             Err(e) => self.error(&e),
         }
@@ -65,6 +68,20 @@ impl App {
                 self.selected_session = None;
             }
             Err(e) => self.show_file_problems(&path.display().to_string(), &e),
+        }
+    }
+
+    /// Open a scenario from its text: a file picked or dropped in the browser (a name, no path).
+    pub(super) fn open_text(&mut self, name: &str, text: &str) {
+        match crate::preset::from_str(text, Some(std::path::Path::new(name))) {
+            Ok(sc) => {
+                self.show_description = true;
+                self.notice(&format!("Opened {name}"));
+                // Saved again, it is downloaded under the same name.
+                self.document.replace(sc, Some(PathBuf::from(name)));
+                self.selected_session = None;
+            }
+            Err(e) => self.show_file_problems(name, &e),
         }
     }
 

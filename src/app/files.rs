@@ -1,5 +1,5 @@
-//! Files: native dialogs (behind a trait, so tests never open a real one), the shipped examples,
-//! the recent-files list, and saving a screenshot of the plots as PNG.
+//! Files: dialogs (behind a trait, so tests never open a real one; the system's are in
+//! `platform`), the shipped examples, the recent-files list, and a screenshot of the plots as PNG.
 
 use std::path::{Path, PathBuf};
 
@@ -44,106 +44,6 @@ impl Dialogs for NoDialogs {
     fn available(&self) -> bool {
         false
     }
-}
-
-/// rfd's native dialogs (xdg portal, or zenity, on Linux).
-///
-/// Whether they can be shown is a heuristic ([`native_dialog_service_likely`]), corrected by
-/// experience: a pick that answers `None` faster than a person could cancel is taken as a dialog
-/// that failed to appear, and no native dialog is tried again in this session.
-#[derive(Default)]
-pub struct NativeDialogs {
-    failed: std::cell::Cell<bool>,
-}
-
-/// Faster than this, a `None` is a dialog that did not appear, not a person who cancelled.
-const TOO_FAST_TO_BE_A_CANCEL: std::time::Duration = std::time::Duration::from_millis(250);
-
-impl NativeDialogs {
-    fn timed(&self, pick: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
-        let start = std::time::Instant::now();
-        let out = pick();
-        if out.is_none() && start.elapsed() < TOO_FAST_TO_BE_A_CANCEL {
-            self.failed.set(true);
-        }
-        out
-    }
-}
-
-impl Dialogs for NativeDialogs {
-    fn pick_preset_to_open(&self) -> Option<PathBuf> {
-        self.timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Open a lactosim scenario")
-                .add_filter("lactosim scenario", &["ron"])
-                .pick_file()
-        })
-    }
-
-    fn pick_preset_to_save(&self, suggested_name: &str) -> Option<PathBuf> {
-        self.timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Save the scenario")
-                .add_filter("lactosim scenario", &["ron"])
-                .set_file_name(format!("{suggested_name}.ron"))
-                .save_file()
-        })
-        .map(|p| with_extension(p, "ron"))
-    }
-
-    fn pick_csv_folder(&self) -> Option<PathBuf> {
-        self.timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Export the run as CSV files into a folder")
-                .pick_folder()
-        })
-    }
-
-    fn pick_png_to_save(&self, suggested_name: &str) -> Option<PathBuf> {
-        self.timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Save the plots as PNG")
-                .add_filter("PNG image", &["png"])
-                .set_file_name(format!("{suggested_name}.png"))
-                .save_file()
-        })
-        .map(|p| with_extension(p, "png"))
-    }
-
-    fn pick_log_to_import(&self) -> Option<PathBuf> {
-        self.timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Import her log (feeds, pumping, test weights)")
-                .add_filter("CSV log", &["csv", "txt"])
-                .pick_file()
-        })
-    }
-
-    fn available(&self) -> bool {
-        !self.failed.get() && native_dialog_service_likely()
-    }
-}
-
-/// A heuristic, checked once: is there something to show a native file dialog? On Linux and the
-/// BSDs rfd needs the xdg desktop portal (reached over the D-Bus session bus) or zenity/kdialog;
-/// a session bus is taken as "a portal may answer" (it may still not: then the first pick fails
-/// fast and [`NativeDialogs`] stops trying). Elsewhere (Windows, macOS) the system always has one.
-pub fn native_dialog_service_likely() -> bool {
-    static LIKELY: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *LIKELY.get_or_init(|| {
-        if cfg!(any(target_os = "windows", target_os = "macos")) {
-            return true;
-        }
-        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
-            || std::env::var_os("XDG_RUNTIME_DIR")
-                .is_some_and(|d| Path::new(&d).join("bus").exists());
-        bus || ["zenity", "kdialog"].iter().any(|p| on_path(p))
-    })
-}
-
-fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(program).is_file()))
 }
 
 /// What the built-in "type a path" window is for.
@@ -204,7 +104,7 @@ pub fn typed_path(text: &str, purpose: PathPurpose) -> Option<PathBuf> {
     })
 }
 
-fn with_extension(p: PathBuf, ext: &str) -> PathBuf {
+pub(crate) fn with_extension(p: PathBuf, ext: &str) -> PathBuf {
     if p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) {
         p
     } else {
@@ -252,15 +152,17 @@ pub fn remember(recent: &mut Vec<PathBuf>, path: &Path) {
     recent.truncate(RECENT_MAX);
 }
 
-/// Save an RGBA screenshot region as PNG.
-pub fn save_png(image: &egui::ColorImage, path: &Path) -> Result<(), String> {
+/// An RGBA screenshot region as a PNG file's bytes.
+pub fn png_bytes(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
     let [w, h] = image.size;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
     let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
         .ok_or_else(|| "the screenshot has the wrong size".to_owned())?;
+    let mut png = Vec::new();
     buffer
-        .save_with_format(path, image::ImageFormat::Png)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| format!("cannot make the PNG: {e}"))?;
+    Ok(png)
 }
 
 #[cfg(test)]

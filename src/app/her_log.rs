@@ -4,7 +4,8 @@
 //! value, its range and how well the model fits, in a window of its own.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use platform::{InOnePiece, Polled, Task};
 
 use super::*;
 use crate::fit::{self, Before, Fit, Placement};
@@ -20,7 +21,7 @@ pub enum FitState {
     Asking,
     Fitting {
         done: Arc<AtomicUsize>,
-        rx: Receiver<Result<Fit, Vec<Problem>>>,
+        task: Task<Result<Fit, Vec<Problem>>>,
     },
     Fitted(Box<Fit>),
     Failed(String),
@@ -66,7 +67,22 @@ impl App {
     /// Read her log and ask where it sits in her baby's life (from the scenario's date of birth
     /// when it has one).
     pub(super) fn import_log(&mut self, path: PathBuf) {
-        match crate::log::read_file(&path, None) {
+        let read = crate::log::read_file(&path, None);
+        self.take_log(path, read);
+    }
+
+    /// Import her log from its text (a file picked in the browser: a name, no path).
+    pub(super) fn import_log_text(&mut self, name: &str, text: &str) {
+        let read = crate::log::read_str(text, None);
+        self.take_log(PathBuf::from(name), read);
+    }
+
+    fn take_log(
+        &mut self,
+        path: PathBuf,
+        read: Result<crate::log::Log, Vec<crate::log::LogProblem>>,
+    ) {
+        match read {
             Ok(log) => {
                 let (day_of_life, day_given) = match (log.origin, self.document.scenario.birth_date)
                 {
@@ -95,10 +111,10 @@ impl App {
         }
     }
 
-    /// Fit the scenario's mother to her log on a worker thread.
+    /// Fit the scenario's mother to her log in the background (a worker thread; in the browser
+    /// the fit is one piece, which holds the page while it runs: a search does not pause well).
     pub fn start_fit(&mut self, ctx: &egui::Context) {
         let Some(h) = &mut self.her_log else { return };
-        let (tx, rx) = channel();
         let done = Arc::new(AtomicUsize::new(0));
         let (base, log, at, count) = (
             self.document.scenario.clone(),
@@ -106,31 +122,31 @@ impl App {
             h.placement(),
             done.clone(),
         );
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let progress = |n: usize| {
-                count.store(n, Ordering::Relaxed);
-            };
-            let result = fit::fit(&base, &log, at, &progress);
-            let _ = tx.send(result);
-            ctx.request_repaint();
-        });
-        h.state = FitState::Fitting { done, rx };
+        let task = platform::start(
+            InOnePiece::new(move || {
+                let progress = |n: usize| {
+                    count.store(n, Ordering::Relaxed);
+                };
+                fit::fit(&base, &log, at, &progress)
+            }),
+            ctx,
+        );
+        h.state = FitState::Fitting { done, task };
     }
 
     /// Take a finished fit: her fitted scenario becomes the one being edited.
     fn poll_fit(&mut self, ctx: &egui::Context) {
         let Some(h) = &mut self.her_log else { return };
-        let FitState::Fitting { rx, .. } = &h.state else {
+        let FitState::Fitting { task, .. } = &mut h.state else {
             return;
         };
-        let result = match rx.try_recv() {
-            Ok(r) => r,
-            Err(TryRecvError::Empty) => {
+        let result = match task.poll(ctx) {
+            Polled::Ready(r) => r,
+            Polled::Pending => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
                 return;
             }
-            Err(TryRecvError::Disconnected) => Err(vec![Problem::new("fit", "the fit stopped")]),
+            Polled::Lost => Err(vec![Problem::new("fit", "the fit stopped")]),
         };
         self.accept_fit(result);
     }
@@ -179,12 +195,16 @@ impl App {
     /// Wait for the fit (tests and headless use).
     pub fn wait_for_fit(&mut self) {
         let Some(h) = &mut self.her_log else { return };
-        let FitState::Fitting { rx, .. } = &h.state else {
+        let FitState::Fitting { .. } = &h.state else {
             return;
         };
-        let result = rx
-            .recv()
-            .unwrap_or_else(|_| Err(vec![Problem::new("fit", "the fit stopped")]));
+        let FitState::Fitting { task, .. } = std::mem::replace(&mut h.state, FitState::Asking)
+        else {
+            unreachable!("looked at just above")
+        };
+        let result = task
+            .wait()
+            .unwrap_or_else(|| Err(vec![Problem::new("fit", "the fit stopped")]));
         self.accept_fit(result);
     }
 

@@ -21,6 +21,7 @@ impl App {
     /// Keep the working state on disk at `path` from now on ([`recovery`]). Unless starting
     /// `fresh`, restore what is there if an earlier run left it (it stopped unexpectedly: the
     /// app says so and offers to discard it), else `clean_state`, what a clean quit stored.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn start_recovery(&mut self, path: PathBuf, fresh: bool, clean_state: Option<String>) {
         if !fresh {
             match Recovery::left_behind(&path) {

@@ -45,10 +45,12 @@ pub mod params_panel;
 mod path_prompt;
 use path_prompt::PathPrompt;
 pub mod alveolus_view;
+pub mod platform;
 pub mod plot_data;
 pub mod plots;
 mod questions_panel;
 pub mod reaches_milk_view;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod recovery;
 pub mod runner;
 mod schedule_fields;
@@ -76,10 +78,12 @@ use crate::scenario::Problem;
 pub use crate::view::{Audience, SideTab};
 
 use document::Document;
-use files::{Dialogs, EXAMPLES, NativeDialogs, PathPurpose};
+use files::{Dialogs, EXAMPLES, PathPurpose};
+use platform::Recovery;
+#[cfg(not(target_arch = "wasm32"))]
+pub use platform::launch;
 use plot_data::PlotKind;
 use plots::{PlotAction, PlotsView};
-use recovery::Recovery;
 use runner::{Runner, Simulated};
 use schedule_panel::SchedulePanel;
 use validation_view::ValidationView;
@@ -118,6 +122,17 @@ pub enum Command {
     PromptForLink,
     /// Open the scenario a link holds (pasted, or given on the command line).
     OpenLink(String),
+    /// Open a scenario from its text (a file picked or dropped in the browser, which gives its
+    /// name and contents but no path).
+    OpenText {
+        name: String,
+        text: String,
+    },
+    /// Import her log from its text (as [`Command::OpenText`]).
+    ImportLogText {
+        name: String,
+        text: String,
+    },
     /// Help → "What reaches the milk" (on a substance, when one is named).
     ShowWhatReachesTheMilk(Option<crate::model::pharmacology::Substance>),
     Quit,
@@ -131,6 +146,8 @@ impl Command {
             Command::New
                 | Command::OpenPath(_)
                 | Command::OpenLink(_)
+                | Command::OpenText { .. }
+                | Command::ImportLogText { .. }
                 | Command::OpenExample(_)
                 | Command::ImportLogPath(_)
                 | Command::Quit
@@ -151,7 +168,9 @@ const TIMING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F12
 /// back as a close request, handled like the window's close button.
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
-const STORAGE_KEY: &str = "lactosim";
+/// The key of the kept state in eframe's storage (a file on the desktop, the browser's local
+/// storage on the web).
+pub(crate) const STORAGE_KEY: &str = "lactosim";
 
 /// Said at the start when the working scenario came back from the recovery file.
 pub const RESTORED_AFTER_CRASH: &str =
@@ -248,25 +267,20 @@ pub struct App {
     figure_rect: Option<egui::Rect>,
     /// Unfold "What this scenario shows" at the next frame (a file or example was opened).
     show_description: bool,
+    /// What the window keeps of the page it runs in (the browser's; nothing on the desktop).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    browser: platform::BrowserState,
 }
 
 impl App {
     /// The app as eframe starts it: the preset asked for if any, else the working scenario of the
     /// last session (unless `fresh`), else the built-in default.
     pub fn new(cc: &eframe::CreationContext<'_>, launch: &Launch) -> Self {
-        let mut app = Self::with_dialogs(Box::new(NativeDialogs::default()));
+        let mut app = Self::with_dialogs(platform::system_dialogs());
         // Asked at first start, unless kept from before or given on the command line.
         app.audience = launch.audience;
         let clean_state = cc.storage.and_then(|s| s.get_string(STORAGE_KEY));
-        match Recovery::default_path() {
-            Some(path) => app.start_recovery(path, launch.fresh, clean_state),
-            None if !launch.fresh => {
-                if let Some(state) = clean_state {
-                    app.restore_state(&state);
-                }
-            }
-            None => {}
-        }
+        app.keep_working_state(launch.fresh, clean_state);
         if let Some(audience) = launch.audience {
             app.choose_audience(audience);
         }
@@ -378,6 +392,7 @@ impl App {
             frame_ms: None,
             figure_rect: None,
             show_description: false,
+            browser: Default::default(),
         }
     }
 
@@ -476,6 +491,10 @@ impl App {
     }
 
     fn command_now(&mut self, cmd: Command, ctx: &egui::Context) {
+        // Files and quitting go the browser's way there.
+        let Some(cmd) = self.in_browser(cmd, ctx) else {
+            return;
+        };
         match cmd {
             Command::New => {
                 self.her_log = None;
@@ -494,6 +513,11 @@ impl App {
                 self.her_log = None;
                 self.open_path(p);
             }
+            Command::OpenText { name, text } => {
+                self.her_log = None;
+                self.open_text(&name, &text);
+            }
+            Command::ImportLogText { name, text } => self.import_log_text(&name, &text),
             Command::OpenExample(i) => {
                 if let Some(e) = EXAMPLES.get(i) {
                     match e.scenario() {
@@ -813,6 +837,7 @@ const HEADER_TEXT_MAX_HEIGHT: f32 = 46.0;
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.frame_ms = frame.info().cpu_usage.map(|s| s * 1e3);
+        self.browser_frame(&ui.ctx().clone(), frame);
         self.frame_ui(ui);
     }
 
@@ -821,6 +846,8 @@ impl eframe::App for App {
     }
 
     /// A clean quit (after [`Self::save`]): eframe has stored the state, the recovery file goes.
+    /// (In the browser the kept state is the state to come back to: nothing goes.)
+    #[cfg(not(target_arch = "wasm32"))]
     fn on_exit(&mut self) {
         if let Some(r) = &mut self.recovery {
             r.clear();
@@ -841,22 +868,4 @@ pub struct Launch {
     pub size: Option<[f32; 2]>,
     /// Open the parent's or the clinician's view without asking.
     pub audience: Option<Audience>,
-}
-
-/// Open the window.
-pub fn launch(launch: Launch) -> eframe::Result<()> {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("lactosim")
-            .with_inner_size(launch.size.unwrap_or([1280.0, 800.0]))
-            .with_min_inner_size([900.0, 600.0])
-            .with_drag_and_drop(true),
-        persist_window: !launch.fresh && launch.size.is_none(),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "lactosim",
-        options,
-        Box::new(move |cc| Ok(Box::new(App::new(cc, &launch)))),
-    )
 }

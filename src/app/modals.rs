@@ -143,16 +143,14 @@ impl App {
                 Color32::WHITE,
             );
         }
-        if let Some(path) = dropped
-            .iter()
-            .map(|f| f.path().to_path_buf())
-            .find(|p| !p.as_os_str().is_empty())
-        {
+        if let Some(file) = dropped.iter().find(|f| !f.path().as_os_str().is_empty()) {
+            let path = file.path().to_path_buf();
             if path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
             {
-                commands.push(Command::OpenPath(path));
+                // Opened from its path; in the browser (a name, no path) read first.
+                self.open_dropped(file, commands, ctx);
             } else {
                 self.error(&format!(
                     "{} is not a scenario: lactosim opens .ron files.",

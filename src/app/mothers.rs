@@ -1,5 +1,6 @@
 //! *Show how mothers differ*: an ensemble of mothers like the scenario's (and like the
-//! baseline's), computed on worker threads after each edit while the single run stays instant,
+//! baseline's), computed in the background after each edit while the single run stays instant
+//! (on every core on the desktop; a mother at a time between frames in the browser),
 //! drawn as bands under the central curves of the supply and breasts plots, read out on hover,
 //! and put in words beside the summary and the comparison.
 //!
@@ -10,11 +11,11 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Color32, Ui};
 use egui_plot::{FilledArea, PlotUi};
 
+use super::platform::{self, Polled, Task};
 use super::plot_data::{MADE_COLOR, PlotKind, breast_color};
 use super::runner::Alive;
 use crate::Scenario;
@@ -53,7 +54,89 @@ type Answer = (
 struct InFlight {
     job: Job,
     progress: Arc<Progress>,
-    rx: Receiver<Answer>,
+    task: Task<Answer>,
+    /// Counted in [`ENSEMBLES_ALIVE`] until its answer is taken.
+    _alive: Alive,
+}
+
+/// The ensembles of one [`Job`], as background work: the scenario's, then the baseline's.
+struct Ensembles {
+    job: Job,
+    members: usize,
+    progress: Arc<Progress>,
+    /// Stepping (the browser): the scenario's ensemble when it is done, and the one in progress.
+    current: Option<EnsembleRun>,
+    steps: Option<ensemble::EnsembleSteps>,
+}
+
+impl Ensembles {
+    fn answer(
+        &self,
+        result: Result<Option<(EnsembleRun, Option<EnsembleRun>)>, Vec<Problem>>,
+    ) -> Answer {
+        (self.job.clone(), result)
+    }
+}
+
+impl platform::Job for Ensembles {
+    type Output = Answer;
+
+    fn step(&mut self) -> Option<Answer> {
+        let p = &self.progress;
+        let steps = match &mut self.steps {
+            Some(steps) => steps,
+            None => {
+                // The scenario's first, then (if asked) the baseline's.
+                let scenario = match &self.current {
+                    None => &self.job.scenario,
+                    Some(_) => self.job.baseline.as_ref()?,
+                };
+                match ensemble::EnsembleSteps::start(scenario, self.members) {
+                    Ok(s) => self.steps.insert(s),
+                    Err(problems) => return Some(self.answer(Err(problems))),
+                }
+            }
+        };
+        let done = match steps.step(p)? {
+            Ok(Some(e)) => e,
+            Ok(None) => return Some(self.answer(Ok(None))),
+            Err(problems) => return Some(self.answer(Err(problems))),
+        };
+        self.steps = None;
+        match self.current.take() {
+            None if self.job.baseline.is_some() => {
+                self.current = Some(done);
+                None
+            }
+            None => Some(self.answer(Ok(Some((done, None))))),
+            Some(current) => Some(self.answer(Ok(Some((current, Some(done)))))),
+        }
+    }
+
+    fn done_fraction(&self) -> f32 {
+        let ensembles = if self.job.baseline.is_some() { 2 } else { 1 };
+        self.progress.done() as f32 / (self.members * ensembles).max(1) as f32
+    }
+
+    /// On a thread of its own: each ensemble on every core.
+    fn run_to_end(self, _progress: &platform::Progress) -> Answer {
+        let (p, members) = (&self.progress, self.members);
+        let result =
+            ensemble::simulate_ensemble_with(&self.job.scenario, members, p).and_then(|current| {
+                let Some(current) = current else {
+                    return Ok(None);
+                };
+                let base = match &self.job.baseline {
+                    Some(b) => match ensemble::simulate_ensemble_with(b, members, p)? {
+                        Some(e) => Some(e),
+                        None => return Ok(None),
+                    },
+                    None => None,
+                };
+                Ok(Some((current, base)))
+            });
+        self.answer(result)
+    }
 }
 
 /// The ensemble of one scenario, as shown.
@@ -215,52 +298,38 @@ impl MothersView {
     }
 
     fn spawn(&mut self, job: Job, ctx: &egui::Context) {
-        let (tx, rx) = channel();
         let progress = Arc::new(Progress::default());
-        let members = self.members();
-        let ctx = ctx.clone();
-        let (worker_job, worker_progress) = (job.clone(), progress.clone());
-        let alive = Alive::count(&ENSEMBLES_ALIVE);
-        std::thread::spawn(move || {
-            let p = &worker_progress;
-            let result = ensemble::simulate_ensemble_with(&worker_job.scenario, members, p)
-                .and_then(|current| {
-                    let Some(current) = current else {
-                        return Ok(None);
-                    };
-                    let base = match &worker_job.baseline {
-                        Some(b) => match ensemble::simulate_ensemble_with(b, members, p)? {
-                            Some(e) => Some(e),
-                            None => return Ok(None),
-                        },
-                        None => None,
-                    };
-                    Ok(Some((current, base)))
-                });
-            // The computation is over before its answer can start the next one: never two alive.
-            drop(alive);
-            let _ = tx.send((worker_job, result));
-            ctx.request_repaint();
+        let work = Ensembles {
+            job: job.clone(),
+            members: self.members(),
+            progress: progress.clone(),
+            current: None,
+            steps: None,
+        };
+        self.in_flight = Some(InFlight {
+            job,
+            progress,
+            task: platform::start(work, ctx),
+            _alive: Alive::count(&ENSEMBLES_ALIVE),
         });
-        self.in_flight = Some(InFlight { job, progress, rx });
     }
 
     /// Take a finished ensemble, if one arrived; start the waiting one. While one is in flight,
     /// the window is repainted now and then so that the progress moves.
     pub fn poll(&mut self, ctx: &egui::Context) {
-        let Some(f) = &self.in_flight else {
+        let Some(f) = &mut self.in_flight else {
             return;
         };
-        match f.rx.try_recv() {
-            Ok(answer) => {
+        match f.task.poll(ctx) {
+            Polled::Ready(answer) => {
                 self.in_flight = None;
                 self.take(answer);
             }
-            Err(TryRecvError::Empty) => {
+            Polled::Pending => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
                 return;
             }
-            Err(TryRecvError::Disconnected) => self.in_flight = None,
+            Polled::Lost => self.in_flight = None,
         }
         if let Some(job) = self.queued.take() {
             self.spawn(job, ctx);
@@ -299,7 +368,7 @@ impl MothersView {
     /// Wait for the ensemble in flight and any queued after it (tests and headless use).
     pub fn wait(&mut self, ctx: &egui::Context) {
         while let Some(f) = self.in_flight.take() {
-            if let Ok(answer) = f.rx.recv() {
+            if let Some(answer) = f.task.wait() {
                 self.take(answer);
             }
             if let Some(job) = self.queued.take() {

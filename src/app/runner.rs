@@ -1,11 +1,11 @@
 //! Re-simulation after an edit: at once for short scenarios (a 28-day run and its plot data take
-//! a few milliseconds, well inside a frame), on a worker thread for long ones so the window never
-//! freezes. Only the newest scenario is ever computed: edits made while a long run is going are
-//! folded into the next one.
+//! a few milliseconds, well inside a frame), in the background for long ones so the window never
+//! freezes (a worker thread on the desktop; slices of a few simulated days between frames in the
+//! browser, see [`SimulateJob`]). Only the newest scenario is ever computed: edits made while a
+//! long run is going are folded into the next one.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, channel};
 use web_time::Instant;
 
 use crate::Scenario;
@@ -13,7 +13,9 @@ use crate::run::Run;
 use crate::scenario::Problem;
 use crate::summary::{Metrics, plain_words};
 
+use super::platform::{self, Job, Polled, Task};
 use super::plot_data::RunPlots;
+use crate::sim::{SimOptions, Simulation};
 
 /// Scenarios up to this long are simulated on the UI thread: simulation and plot data take about
 /// 4–5 ms for 28 days (`cargo bench --bench explorer`), so about 8 ms at 45, inside a 16 ms frame
@@ -36,20 +38,100 @@ pub struct Simulated {
 pub fn compute(scenario: &Scenario) -> Result<Simulated, Vec<Problem>> {
     let t0 = Instant::now();
     let run = crate::simulate(scenario)?;
+    Ok(prepare(
+        scenario,
+        run,
+        (Instant::now() - t0).as_secs_f64() * 1e3,
+    ))
+}
+
+/// What is drawn from a run, made once.
+fn prepare(scenario: &Scenario, run: Run, simulate_ms: f64) -> Simulated {
     let t1 = Instant::now();
     let plots = RunPlots::prepare(scenario, &run);
     let summary = plain_words(&run);
     let metrics = Metrics::of(&run);
     let t2 = Instant::now();
-    Ok(Simulated {
+    Simulated {
         scenario: scenario.clone(),
         run: Arc::new(run),
         plots: Arc::new(plots),
         summary,
         metrics,
-        simulate_ms: (t1 - t0).as_secs_f64() * 1e3,
+        simulate_ms,
         prepare_ms: (t2 - t1).as_secs_f64() * 1e3,
-    })
+    }
+}
+
+/// Simulated days in one slice of a long run: about 1 ms of the desktop's time (a 365-day run
+/// takes about 50 ms), a few in the browser, so that a slice never holds a frame up.
+pub const SLICE_DAYS: f64 = 7.0;
+
+/// A long run, a few days at a time ([`SLICE_DAYS`]), then its plots.
+pub struct SimulateJob {
+    revision: u64,
+    scenario: Scenario,
+    /// The run so far (taken when it is done), and the time spent on it.
+    simulation: Option<Simulation>,
+    simulate_ms: f64,
+    /// The scenario's problems, found when it was started.
+    problems: Option<Vec<Problem>>,
+}
+
+impl SimulateJob {
+    pub fn new(revision: u64, scenario: Scenario) -> Self {
+        let (simulation, problems) = match Simulation::start(&scenario, &SimOptions::default()) {
+            Ok(s) => (Some(s), None),
+            Err(p) => (None, Some(p)),
+        };
+        Self {
+            revision,
+            scenario,
+            simulation,
+            simulate_ms: 0.0,
+            problems,
+        }
+    }
+
+    fn step_guarded(&mut self) -> Option<Result<Simulated, Vec<Problem>>> {
+        if let Some(problems) = self.problems.take() {
+            return Some(Err(problems));
+        }
+        let mut simulation = self.simulation.take()?;
+        let t0 = Instant::now();
+        if simulation.is_done() {
+            let run = simulation.finish();
+            self.simulate_ms += (Instant::now() - t0).as_secs_f64() * 1e3;
+            return Some(Ok(prepare(&self.scenario, run, self.simulate_ms)));
+        }
+        simulation.advance_to(simulation.simulated_h() + SLICE_DAYS * 24.0);
+        self.simulate_ms += (Instant::now() - t0).as_secs_f64() * 1e3;
+        self.simulation = Some(simulation);
+        None
+    }
+}
+
+impl Job for SimulateJob {
+    type Output = Outcome;
+
+    fn step(&mut self) -> Option<Outcome> {
+        let revision = self.revision;
+        guarded(|| self.step_guarded()).map_or_else(
+            |problem| Some((revision, Err(problem))),
+            |done| done.map(|outcome| (revision, outcome)),
+        )
+    }
+
+    fn done_fraction(&self) -> f32 {
+        self.simulation
+            .as_ref()
+            .map_or(1.0, |s| s.done_fraction() as f32)
+    }
+
+    fn run_to_end(self, _progress: &platform::Progress) -> Outcome {
+        // On a thread of its own, a run goes at once (and as fast as it can).
+        (self.revision, compute_guarded(&self.scenario))
+    }
 }
 
 pub type Outcome = (u64, Result<Simulated, Vec<Problem>>);
@@ -57,19 +139,22 @@ pub type Outcome = (u64, Result<Simulated, Vec<Problem>>);
 /// [`compute`], with a failure of the model turned into a problem the person sees, rather than a
 /// window that vanishes (or a worker that never answers).
 fn compute_guarded(scenario: &Scenario) -> Result<Simulated, Vec<Problem>> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compute(scenario))).unwrap_or_else(
-        |panic| {
-            let why = panic
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| panic.downcast_ref::<&str>().copied())
-                .unwrap_or("no reason given");
-            Err(vec![Problem::new(
-                "",
-                format!("the simulation failed ({why}); please report this scenario"),
-            )])
-        },
-    )
+    guarded(|| compute(scenario)).unwrap_or_else(Err)
+}
+
+/// `work`, with a panic turned into the problem the person sees.
+fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, Vec<Problem>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|panic| {
+        let why = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("no reason given");
+        vec![Problem::new(
+            "",
+            format!("the simulation failed ({why}); please report this scenario"),
+        )]
+    })
 }
 
 /// Worker threads computing a run right now, in the whole process. The runner starts one only
@@ -101,7 +186,8 @@ pub fn workers_alive() -> usize {
 
 #[derive(Default)]
 pub struct Runner {
-    in_flight: Option<Receiver<Outcome>>,
+    /// The run in the background, and its count in [`WORKERS_ALIVE`].
+    in_flight: Option<(Task<Outcome>, Alive)>,
     /// The newest revision asked for while another was being computed.
     queued: Option<(u64, Scenario)>,
 }
@@ -127,30 +213,22 @@ impl Runner {
     }
 
     fn spawn(&mut self, revision: u64, scenario: Scenario, ctx: &egui::Context) {
-        let (tx, rx) = channel();
-        let ctx = ctx.clone();
         let alive = Alive::count(&WORKERS_ALIVE);
-        std::thread::spawn(move || {
-            let outcome = compute_guarded(&scenario);
-            // The computation is over before its answer can start the next one: never two alive.
-            drop(alive);
-            // The window may have closed meanwhile: nothing to tell then.
-            let _ = tx.send((revision, outcome));
-            ctx.request_repaint();
-        });
-        self.in_flight = Some(rx);
+        let task = platform::start(SimulateJob::new(revision, scenario), ctx);
+        self.in_flight = Some((task, alive));
     }
 
     /// A finished background run, if one arrived. Starts the queued one, if any.
     pub fn poll(&mut self, ctx: &egui::Context) -> Option<Outcome> {
-        let rx = self.in_flight.as_ref()?;
-        let outcome = match rx.try_recv() {
-            Ok(o) => Some(o),
-            Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+        let (task, _) = self.in_flight.as_mut()?;
+        let outcome = match task.poll(ctx) {
+            Polled::Ready(o) => Some(o),
+            Polled::Pending => return None,
             // The worker died without a word (compute_guarded makes this unlikely): go on with
             // the newest request rather than wait forever.
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+            Polled::Lost => None,
         };
+        // The computation is over before its answer can start the next one: never two alive.
         self.in_flight = None;
         if let Some((revision, scenario)) = self.queued.take() {
             if scenario.horizon_days <= SYNC_MAX_DAYS {
@@ -165,13 +243,19 @@ impl Runner {
         self.in_flight.is_some()
     }
 
+    /// How far the background run is, 0 to 1 (`None` when there is none).
+    pub fn progress(&self) -> Option<f32> {
+        self.in_flight.as_ref().map(|(task, _)| task.progress())
+    }
+
     /// Wait for the background run (tests and headless exports only).
     pub fn wait(&mut self, ctx: &egui::Context) -> Option<Outcome> {
         let mut last = None;
-        while let Some(rx) = self.in_flight.take() {
-            if let Ok(o) = rx.recv() {
+        while let Some((task, alive)) = self.in_flight.take() {
+            if let Some(o) = task.wait() {
                 last = Some(o);
             }
+            drop(alive);
             if let Some((revision, scenario)) = self.queued.take() {
                 self.spawn(revision, scenario, ctx);
             }

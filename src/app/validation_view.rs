@@ -2,16 +2,16 @@
 //! model gives ([`crate::validate::check_all`]), in a window.
 //!
 //! The check runs the model on a few dozen scenarios (about a second), so it is computed once,
-//! on a worker thread, the first time the window opens; the table is kept for the rest of the
-//! session (the model does not change while the program runs).
-
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+//! in the background (a worker thread; a row at a time between frames in the browser), the first
+//! time the window opens; the table is kept for the rest of the session (the model does not
+//! change while the program runs).
 
 use egui::{Label, RichText, Ui};
 
-use crate::validate::{Checked, check_all};
+use crate::validate::{Checked, Checking};
 
 use super::glyphs::drawable;
+use super::platform::{self, Job, Polled, Task};
 
 /// Width of each column of the table, points.
 const COLUMNS: [(&str, f32); 7] = [
@@ -25,7 +25,7 @@ const COLUMNS: [(&str, f32); 7] = [
 ];
 
 enum State {
-    Checking(Receiver<Result<Vec<Checked>, String>>),
+    Checking(Task<Result<Vec<Checked>, String>>),
     Done(Vec<Checked>),
     Failed(String),
 }
@@ -46,25 +46,12 @@ struct Row {
 }
 
 impl ValidationView {
-    /// Open the window; the first time, start the check on a worker thread.
+    /// Open the window; the first time, start the check in the background.
     pub fn show(&mut self, ctx: &egui::Context) {
         self.open = true;
         if self.state.is_none() {
-            let (tx, rx) = channel();
-            let ctx = ctx.clone();
-            std::thread::spawn(move || {
-                let outcome = std::panic::catch_unwind(check_all).map_err(|panic| {
-                    panic
-                        .downcast_ref::<String>()
-                        .cloned()
-                        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                        .unwrap_or_else(|| "no reason given".to_owned())
-                });
-                // The window may have closed meanwhile: nothing to tell then.
-                let _ = tx.send(outcome);
-                ctx.request_repaint();
-            });
-            self.state = Some(State::Checking(rx));
+            let task = platform::start(CheckRows(Checking::start()), ctx);
+            self.state = Some(State::Checking(task));
         }
     }
 
@@ -83,10 +70,13 @@ impl ValidationView {
 
     /// Wait for the check to finish (tests).
     pub fn wait(&mut self) {
-        if let Some(State::Checking(rx)) = &self.state {
-            let outcome = rx
-                .recv()
-                .unwrap_or_else(|_| Err("the check stopped without an answer".to_owned()));
+        if let Some(State::Checking(_)) = &self.state {
+            let Some(State::Checking(task)) = self.state.take() else {
+                unreachable!("looked at just above")
+            };
+            let outcome = task
+                .wait()
+                .unwrap_or_else(|| Err("the check stopped without an answer".to_owned()));
             self.accept(outcome);
         }
     }
@@ -98,14 +88,12 @@ impl ValidationView {
         });
     }
 
-    fn poll(&mut self) {
-        if let Some(State::Checking(rx)) = &self.state {
-            match rx.try_recv() {
-                Ok(outcome) => self.accept(outcome),
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    self.accept(Err("the check stopped without an answer".to_owned()))
-                }
+    fn poll(&mut self, ctx: &egui::Context) {
+        if let Some(State::Checking(task)) = &mut self.state {
+            match task.poll(ctx) {
+                Polled::Ready(outcome) => self.accept(outcome),
+                Polled::Pending => {}
+                Polled::Lost => self.accept(Err("the check stopped without an answer".to_owned())),
             }
         }
     }
@@ -115,7 +103,7 @@ impl ValidationView {
         if !self.open {
             return;
         }
-        self.poll();
+        self.poll(ctx);
         let mut open = true;
         egui::Window::new("How good is the model?")
             .id(egui::Id::unique("validation window"))
@@ -238,4 +226,27 @@ fn cell(ui: &mut Ui, width: f32, text: RichText) {
         ui.set_width(width);
         ui.add(Label::new(text).wrap());
     });
+}
+
+/// The check as background work: a row a step, a panic turned into words.
+struct CheckRows(Checking);
+
+impl Job for CheckRows {
+    type Output = Result<Vec<Checked>, String>;
+
+    fn step(&mut self) -> Option<Self::Output> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.0.check_next())) {
+            Ok(true) => None,
+            Ok(false) => Some(Ok(std::mem::take(&mut self.0.checked))),
+            Err(panic) => Some(Err(panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_else(|| "no reason given".to_owned()))),
+        }
+    }
+
+    fn done_fraction(&self) -> f32 {
+        self.0.done_fraction()
+    }
 }

@@ -10,7 +10,7 @@ pub mod words;
 
 pub use bands::Bands;
 pub use run::{
-    DEFAULT_MEMBERS, DayQuantity, EnsembleRun, MAX_MEMBERS, Member, Outcome, Progress, Quantity,
-    simulate_ensemble, simulate_ensemble_with,
+    DEFAULT_MEMBERS, DayQuantity, EnsembleRun, EnsembleSteps, MAX_MEMBERS, Member, Outcome,
+    Progress, Quantity, simulate_ensemble, simulate_ensemble_with,
 };
 pub use spread::{BetweenMothers, Sampled};

@@ -298,28 +298,14 @@ pub fn simulate_ensemble_with(
     members: usize,
     progress: &Progress,
 ) -> Result<Option<EnsembleRun>, Vec<Problem>> {
-    let mut problems = scenario.validate();
-    if members == 0 || members > MAX_MEMBERS {
-        problems.push(Problem::new(
-            "members",
-            format!("an ensemble has 1 to {MAX_MEMBERS} mothers, not {members}"),
-        ));
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let options = SimOptions {
-        sample_every_min: sample_spacing_h(scenario.horizon_days) * 60.0,
-        ..SimOptions::ensemble_member()
-    };
+    let options = checked(scenario, members)?;
     let reduced: Vec<Option<Result<Reduced, Vec<Problem>>>> = (0..members)
         .into_par_iter()
         .map(|i| {
             if progress.is_cancelled() {
                 return None;
             }
-            let (sc, sampled) = member(scenario, i);
-            let r = simulate_with(&sc, &options).map(|run| reduce(i, sampled, &run));
+            let r = reduced_member(scenario, i, &options);
             progress.done.fetch_add(1, Ordering::Relaxed);
             Some(r)
         })
@@ -338,6 +324,83 @@ pub fn simulate_ensemble_with(
         scenario.seed,
         complete_days(scenario.horizon_days * 24.0),
     )))
+}
+
+/// The scenario and member count checked; the members' numerics.
+fn checked(scenario: &Scenario, members: usize) -> Result<SimOptions, Vec<Problem>> {
+    let mut problems = scenario.validate();
+    if members == 0 || members > MAX_MEMBERS {
+        problems.push(Problem::new(
+            "members",
+            format!("an ensemble has 1 to {MAX_MEMBERS} mothers, not {members}"),
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(SimOptions {
+        sample_every_min: sample_spacing_h(scenario.horizon_days) * 60.0,
+        ..SimOptions::ensemble_member()
+    })
+}
+
+/// Member `i` simulated, and what it leaves for the bands.
+fn reduced_member(
+    scenario: &Scenario,
+    i: usize,
+    options: &SimOptions,
+) -> Result<Reduced, Vec<Problem>> {
+    let (sc, sampled) = member(scenario, i);
+    simulate_with(&sc, options).map(|run| reduce(i, sampled, &run))
+}
+
+/// An ensemble a member at a time, for a caller without threads (the browser, between frames):
+/// stepped to its end it gives what [`simulate_ensemble_with`] gives.
+pub struct EnsembleSteps {
+    scenario: Scenario,
+    members: usize,
+    options: SimOptions,
+    all: Vec<Reduced>,
+}
+
+impl EnsembleSteps {
+    pub fn start(scenario: &Scenario, members: usize) -> Result<Self, Vec<Problem>> {
+        Ok(Self {
+            options: checked(scenario, members)?,
+            scenario: scenario.clone(),
+            members,
+            all: Vec::with_capacity(members),
+        })
+    }
+
+    /// Simulate the next member; the ensemble once the last is done (`Ok(None)`: cancelled).
+    pub fn step(
+        &mut self,
+        progress: &Progress,
+    ) -> Option<Result<Option<EnsembleRun>, Vec<Problem>>> {
+        if progress.is_cancelled() {
+            return Some(Ok(None));
+        }
+        if self.all.len() < self.members {
+            match reduced_member(&self.scenario, self.all.len(), &self.options) {
+                Ok(r) => self.all.push(r),
+                Err(p) => return Some(Err(p)),
+            }
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
+        Some(Ok(Some(EnsembleRun::from_members(
+            std::mem::take(&mut self.all),
+            &self.options,
+            self.scenario.seed,
+            complete_days(self.scenario.horizon_days * 24.0),
+        ))))
+    }
+
+    /// The share of members simulated, 0 to 1.
+    pub fn done_fraction(&self) -> f32 {
+        self.all.len() as f32 / self.members.max(1) as f32
+    }
 }
 
 fn reduce(index: usize, sampled: Sampled, run: &Run) -> Reduced {

@@ -3,7 +3,7 @@
 
 use super::*;
 
-impl Sim<'_> {
+impl Sim {
     pub(super) fn responsive_on(&self, t: f64) -> bool {
         self.sc
             .schedule

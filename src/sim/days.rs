@@ -40,7 +40,7 @@ impl DayTally {
     }
 }
 
-impl Sim<'_> {
+impl Sim {
     /// The midnight that ends the day in progress (every midnight passed closed a day; no
     /// rounding of the time needed).
     pub(super) fn next_midnight_h(&self) -> f64 {
@@ -164,7 +164,7 @@ impl Sim<'_> {
         b.stored_at_end_ml = self.glands.iter().map(|g| g.stored_ml()).sum();
         b.fat_stored_at_end_g = self.glands.iter().map(|g| g.fat_g).sum();
         self.flush_rows();
-        self.run.warnings = crate::warnings::warnings(self.sc, &self.run);
+        self.run.warnings = crate::warnings::warnings(&self.sc, &self.run);
         self.run
     }
 }

@@ -89,12 +89,12 @@ impl SlowFactors {
     }
 }
 
-impl Sim<'_> {
+impl Sim {
     pub(super) fn fast_factors(&mut self, dt: f64) -> FastFactors {
         if let Some(f) = self.fast_cache.iter().find(|f| f.dt_h == dt) {
             return *f;
         }
-        let f = FastFactors::new(self.sc, self.ejection_rate_per_h, dt);
+        let f = FastFactors::new(&self.sc, self.ejection_rate_per_h, dt);
         cache_put(&mut self.fast_cache, &mut self.fast_next, f);
         f
     }
@@ -103,7 +103,7 @@ impl Sim<'_> {
         if let Some(f) = self.slow_cache.iter().find(|f| f.dt_h == dt) {
             return *f;
         }
-        let f = SlowFactors::new(self.sc, dt);
+        let f = SlowFactors::new(&self.sc, dt);
         cache_put(&mut self.slow_cache, &mut self.slow_next, f);
         f
     }

@@ -3,7 +3,7 @@
 
 use super::*;
 
-impl Sim<'_> {
+impl Sim {
     /// The fast part of a step of `dt` from `self.t`: drainage, let-down, removal, oxytocin,
     /// and the session traces.
     pub(super) fn fast(&mut self, dt: f64) {

@@ -26,6 +26,8 @@ mod sampling;
 mod sessions;
 mod slow;
 
+use std::sync::Arc;
+
 use days::DayTally;
 use factors::{FACTOR_CACHE, FastFactors, SlowFactors};
 use sessions::Active;
@@ -172,8 +174,80 @@ pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, V
     let horizon_h = scenario.horizon_days * 24.0;
     let planned = scenario.schedule.expand(horizon_h, scenario.calendar())?;
     let doses = doses(&scenario.schedule.mother_takes, horizon_h);
-    Ok(Sim::new(scenario, options, planned, doses).run())
+    Ok(Sim::new(
+        Arc::new(scenario.clone()),
+        Arc::new(options.clone()),
+        planned,
+        doses,
+    )
+    .run())
 }
+
+/// A run that goes a slice at a time: the same steps as [`simulate_with`], for a caller that must
+/// not wait for the whole run at once (the browser, where there are no threads and a page that
+/// does not answer for more than a few tens of milliseconds feels frozen). Stepped to its end,
+/// it gives exactly the run [`simulate_with`] gives.
+#[derive(Clone)]
+pub struct Simulation {
+    sim: Sim,
+}
+
+impl Simulation {
+    /// Start a run of `scenario` (checked as [`simulate_with`] checks it).
+    pub fn start(scenario: &Scenario, options: &SimOptions) -> Result<Self, Vec<Problem>> {
+        let problems = scenario.validate();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let horizon_h = scenario.horizon_days * 24.0;
+        let planned = scenario.schedule.expand(horizon_h, scenario.calendar())?;
+        let doses = doses(&scenario.schedule.mother_takes, horizon_h);
+        let mut sim = Sim::new(
+            Arc::new(scenario.clone()),
+            Arc::new(options.clone()),
+            planned,
+            doses,
+        );
+        sim.sample();
+        Ok(Self { sim })
+    }
+
+    /// Simulate on to `until_h` hours after birth (or the end of the run, if sooner).
+    pub fn advance_to(&mut self, until_h: f64) {
+        let end = until_h.min(self.sim.horizon_h) - RUN_END_EPS_H;
+        while self.sim.t < end {
+            self.sim.step();
+        }
+    }
+
+    /// Hours simulated so far.
+    pub fn simulated_h(&self) -> f64 {
+        self.sim.t
+    }
+
+    /// The share of the run done, 0 to 1.
+    pub fn done_fraction(&self) -> f64 {
+        if self.sim.horizon_h > 0.0 {
+            (self.sim.t / self.sim.horizon_h).clamp(0.0, 1.0)
+        } else {
+            1.0
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.sim.t >= self.sim.horizon_h - RUN_END_EPS_H
+    }
+
+    /// The run, simulated to its end first if it is not there yet.
+    pub fn finish(mut self) -> Run {
+        self.advance_to(f64::INFINITY);
+        self.sim.end_all_sessions();
+        self.sim.finish()
+    }
+}
+
+/// A run ends this close to its horizon (a last step shorter than this is not taken).
+const RUN_END_EPS_H: f64 = 1e-9;
 
 /// Longest slow step inside a session, hours (see [`Sim::advance`]; never longer than the step
 /// between sessions).
@@ -192,9 +266,10 @@ const HUNGER_REACHED_WITHIN_ML: f64 = 0.01;
 const PAUSED_LOOK_AGAIN_H: f64 = 5.0 / 60.0;
 
 #[derive(Clone)]
-struct Sim<'a> {
-    sc: &'a Scenario,
-    opt: &'a SimOptions,
+struct Sim {
+    /// Shared, so that a run paused between slices ([`Simulation`]) owns what it simulates.
+    sc: Arc<Scenario>,
+    opt: Arc<SimOptions>,
     horizon_h: f64,
     planned: Vec<PlannedSession>,
     next_planned: usize,
@@ -256,10 +331,10 @@ struct Sim<'a> {
     step_from: (f64, [f64; 2]),
 }
 
-impl<'a> Sim<'a> {
+impl Sim {
     fn new(
-        sc: &'a Scenario,
-        opt: &'a SimOptions,
+        sc: Arc<Scenario>,
+        opt: Arc<SimOptions>,
         planned: Vec<PlannedSession>,
         doses: Vec<Dose>,
     ) -> Self {
@@ -287,10 +362,14 @@ impl<'a> Sim<'a> {
         // The planned sessions and, on demand, up to a dozen feeds a day.
         run.sessions
             .reserve(planned.len() + (sc.horizon_days * 12.0).ceil() as usize);
+        let horizon_h = sc.horizon_days * 24.0;
+        let rng = fastrand::Rng::with_seed(sc.seed);
+        let reflex = Reflex::new(&m.oxytocin);
+        let ejection_rate_per_h = ejection_rate_per_h(m.oxytocin.letdown_ejected_fraction);
         Self {
             sc,
             opt,
-            horizon_h: sc.horizon_days * 24.0,
+            horizon_h,
             planned,
             next_planned: 0,
             doses,
@@ -301,7 +380,7 @@ impl<'a> Sim<'a> {
             drinks,
             t: 0.0,
             glands,
-            reflex: Reflex::new(&m.oxytocin),
+            reflex,
             prolactin_ng_ml: p0,
             prolactin_mean_ng_ml: p0,
             prolactin_drive: 0.0,
@@ -310,7 +389,7 @@ impl<'a> Sim<'a> {
             last_feed_start_h: f64::NEG_INFINITY,
             last_feed_end_h: f64::NEG_INFINITY,
             active: Vec::new(),
-            rng: fastrand::Rng::with_seed(sc.seed),
+            rng,
             run,
             day: DayTally::new(),
             rows: Vec::with_capacity(sampling::ROW_BATCH),
@@ -325,7 +404,7 @@ impl<'a> Sim<'a> {
             slow_ran: false,
             reopened: [false; 2],
             involuting: [false; 2],
-            ejection_rate_per_h: ejection_rate_per_h(m.oxytocin.letdown_ejected_fraction),
+            ejection_rate_per_h,
             fast_cache: Vec::with_capacity(FACTOR_CACHE),
             fast_next: 0,
             slow_cache: Vec::with_capacity(FACTOR_CACHE),
@@ -338,9 +417,8 @@ impl<'a> Sim<'a> {
     }
 
     fn run(mut self) -> Run {
-        let eps = 1e-9;
         self.sample();
-        while self.t < self.horizon_h - eps {
+        while self.t < self.horizon_h - RUN_END_EPS_H {
             self.step();
         }
         self.end_all_sessions();

@@ -9,6 +9,8 @@
 //! two that still move fast after a session, prolactin and oxytocin, from their exact solutions
 //! at that time.
 
+use std::sync::Arc;
+
 use super::Sim;
 use crate::model::activation::junctions_open_after_birth;
 use crate::model::composition::MilkTally;
@@ -67,7 +69,7 @@ pub(super) struct ProlactinStep {
     pub course: prolactin::Course,
 }
 
-impl Sim<'_> {
+impl Sim {
     /// The state now, as a row (the slow part must have been brought up to now).
     pub(super) fn row(&self) -> Row {
         let birth_leak = junctions_open_after_birth(self.t, self.sc.mother.activation_delay_h);
@@ -110,7 +112,8 @@ impl Sim<'_> {
         if span_h <= 0.0 {
             return;
         }
-        let o = &self.sc.mother.oxytocin;
+        let sc = Arc::clone(&self.sc);
+        let o = &sc.mother.oxytocin;
         let oxytocin_tau_h = oxytocin::clearance_tau_h(o);
         let p = self.prolactin_step;
         // Oxytocin's and prolactin's decays at the first sample; from one sample to the next
@@ -233,7 +236,7 @@ mod tests {
             .schedule
             .expand(sc.horizon_days * 24.0, sc.calendar())
             .unwrap();
-        let mut sim = Sim::new(&sc, &long, planned, Vec::new());
+        let mut sim = Sim::new(Arc::new(sc.clone()), Arc::new(long), planned, Vec::new());
         sim.sample();
         let mut checked = 0;
         let mut worst = [0.0f64; 5];
@@ -244,7 +247,7 @@ mod tests {
             // hardest part to read inside a step), up to the next session of either copy.
             if sim.t > 7.0 * 24.0 && idle && was_busy {
                 let (mut a, mut b) = (sim.clone(), sim.clone());
-                b.opt = &short;
+                b.opt = Arc::new(short.clone());
                 a.flush_rows();
                 let n0 = a.run.series.t_h.len();
                 let sessions0 = sim.run.sessions.len();

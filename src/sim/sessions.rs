@@ -24,7 +24,7 @@ pub(super) struct Active {
     pub(super) flow_ml_per_min: [f64; 2],
 }
 
-impl Sim<'_> {
+impl Sim {
     pub(super) fn start_session(
         &mut self,
         kind: Kind,
@@ -218,7 +218,7 @@ fn held(g: &crate::model::gland::Gland) -> crate::run::MilkHeld {
     }
 }
 
-impl Sim<'_> {
+impl Sim {
     fn milk_held(&self) -> [crate::run::MilkHeld; 2] {
         std::array::from_fn(|i| held(&self.glands[i]))
     }

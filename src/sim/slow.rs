@@ -4,7 +4,7 @@
 
 use super::*;
 
-impl Sim<'_> {
+impl Sim {
     /// The slow part over everything gathered since it last ran (it ends at `self.t`, or at
     /// the end of the step about to be taken between sessions): synthesis and adaptation, hunger,
     /// prolactin and what the mother takes, with the sessions in progress as they are now (every

@@ -123,14 +123,45 @@ pub struct Checked {
 
 /// Run every row (sharing runs between rows).
 pub fn check_all() -> Vec<Checked> {
-    let runs = Runs::default();
-    rows()
-        .into_iter()
-        .map(|row| {
-            let outcome = (row.check)(&runs);
-            Checked { row, outcome }
-        })
-        .collect()
+    let mut checking = Checking::start();
+    while checking.check_next() {}
+    checking.checked
+}
+
+/// The rows checked one at a time, sharing runs (the window in the browser checks a row between
+/// frames, so that the page keeps answering).
+pub struct Checking {
+    runs: Runs,
+    rows: std::vec::IntoIter<Row>,
+    total: usize,
+    pub checked: Vec<Checked>,
+}
+
+impl Checking {
+    pub fn start() -> Self {
+        let rows = rows();
+        Self {
+            runs: Runs::default(),
+            total: rows.len(),
+            checked: Vec::with_capacity(rows.len()),
+            rows: rows.into_iter(),
+        }
+    }
+
+    /// Check the next row; `false` once every row is checked.
+    pub fn check_next(&mut self) -> bool {
+        let Some(row) = self.rows.next() else {
+            return false;
+        };
+        let outcome = (row.check)(&self.runs);
+        self.checked.push(Checked { row, outcome });
+        true
+    }
+
+    /// The share of rows checked, 0 to 1.
+    pub fn done_fraction(&self) -> f32 {
+        self.checked.len() as f32 / self.total.max(1) as f32
+    }
 }
 
 /// Run one row on its own.

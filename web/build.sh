@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Build lactosim for the browser into a folder of static files (default web/dist):
+# index.html, lactosim.js (wasm-bindgen's glue) and lactosim_bg.wasm. Serve the folder with any
+# static file server, e.g. `python3 -m http.server 8000 --bind 127.0.0.1 -d web/dist`.
+#
+# Installs what is missing: the wasm32 target (rustup) and the wasm-bindgen command whose version
+# is the wasm-bindgen crate's in Cargo.lock (they must match exactly).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-web/dist}
+target_dir=${CARGO_TARGET_DIR:-target}
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+  rustup target add wasm32-unknown-unknown
+
+version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')
+if ! wasm-bindgen --version 2>/dev/null | grep -qF " $version"; then
+  echo "installing wasm-bindgen-cli $version (a few minutes, once)" >&2
+  # Not --locked: its lock file names versions a crates.io mirror may not have yet.
+  cargo install wasm-bindgen-cli --version "$version"
+fi
+
+# The `web` profile (Cargo.toml): release code, no debug info, smaller.
+cargo build --locked --profile web --target wasm32-unknown-unknown --bin lactosim
+mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name lactosim \
+  "$target_dir/wasm32-unknown-unknown/web/lactosim.wasm"
+cp web/index.html "$out/index.html"
+wasm=$(stat -c %s "$out/lactosim_bg.wasm")
+gz=$(gzip -9 -c "$out/lactosim_bg.wasm" | wc -c)
+echo "built $out: lactosim_bg.wasm $((wasm / 1024)) KiB ($((gz / 1024)) KiB gzipped)"

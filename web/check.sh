@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The browser test (run by .ci/run): build the web version, serve it on 127.0.0.1, open it in
+# headless Chromium and check that
+#   (a) the page draws the default scenario: a screenshot that is not blank, and the summary
+#       sentence the desktop program gives for it, in the page's status text;
+#   (b) a link to a shipped preset (made by the desktop program: `lactosim link`) opens that
+#       preset, with the desktop's summary;
+#   (c) a damaged link shows its problem, in plain words;
+#   (d) no error reaches the browser's console, in any of these.
+# Usage: web/check.sh [DIST]   (DIST: an already built folder; else web/build.sh builds one)
+# Needs chromium (Debian's package; .ci/run installs it) and python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+dist=${1:-}
+if [ -z "$dist" ]; then
+  dist=$work/dist
+  web/build.sh "$dist"
+fi
+lactosim=${LACTOSIM:-target/debug/lactosim}
+[ -x "$lactosim" ] || cargo build --locked --bin lactosim
+browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome)
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 -d "$dist" >"$work/server.log" 2>&1 &
+server=$!
+base="http://127.0.0.1:$port/"
+for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('$base')" 2>/dev/null && break; sleep 0.1; done
+
+# Open `url` headless; leaves the page's DOM in $work/$name.html and a picture in $work/$name.png.
+open_page() {
+  local name=$1 url=$2
+  local flags=(--headless=new --no-sandbox --use-angle=swiftshader --enable-unsafe-swiftshader
+    --window-size=1280,800 --virtual-time-budget=10000 --user-data-dir="$work/profile-$name")
+  local started=$(date +%s.%N)
+  "$browser" "${flags[@]}" --screenshot="$work/$name.png" "$url" >/dev/null 2>&1
+  "$browser" "${flags[@]}" --dump-dom "$url" 2>/dev/null >"$work/$name.html"
+  echo "$name: opened twice in $(python3 -c "print(round($(date +%s.%N) - $started, 1))") s (browser start-up included)"
+}
+
+# The text between the status element's tags, and the errors the page kept.
+status_of() { python3 web/page_text.py status "$work/$1.html"; }
+errors_of() { python3 web/page_text.py errors "$work/$1.html"; }
+# What the desktop program says of a preset (or of the default): its name (the table's title)
+# and its summary (the first line after the table).
+desktop() { "$lactosim" run ${2:+"$2"} >"$work/desktop.txt"
+  case $1 in
+    name) sed -n '1s/^# //p' "$work/desktop.txt" ;;
+    summary) awk 'seen && NF { print; exit } /^$/ { seen = 1 }' "$work/desktop.txt" ;;
+  esac; }
+
+failed=0
+fail() { echo "FAIL: $*"; failed=1; }
+expect() { # expect NAME WHAT TEXT: the page's status holds TEXT
+  if status_of "$1" | grep -F -- "$3" >/dev/null; then echo "ok: $1: $2"; else
+    fail "$1: $2: no \"$3\" in the page's status:"; status_of "$1" | sed 's/^/    /'; fi
+}
+same_summary() { # same_summary NAME SENTENCE: the page's summary says SENTENCE (page_text.py same)
+  local shown; shown=$(status_of "$1" | sed -n 's/^Summary: //p')
+  if python3 web/page_text.py same "$2" "$shown"; then echo "ok: $1: the desktop's summary: $shown"
+  else fail "$1: the summary \"$shown\" is not the desktop's \"$2\""; fi
+}
+no_errors() {
+  if [ -n "$(errors_of "$1")" ]; then fail "$1: errors in the console:"; errors_of "$1" | sed 's/^/    /'
+  else echo "ok: $1: no errors in the console"; fi
+}
+
+# (a) The default scenario (a fresh profile: nothing kept from before).
+open_page default "$base?as=clinician"
+python3 web/page_text.py picture "$work/default.png" && echo "ok: default: the page is drawn" ||
+  fail "default: the screenshot is blank"
+expect default "the default scenario" "Scenario: $(desktop name)"
+same_summary default "$(desktop summary)"
+no_errors default
+
+# (b) A link to Night feeds dropped, made by the desktop program.
+preset=presets/night-feeds-dropped.ron
+link=$("$lactosim" link "$preset" --base "$base")
+open_page link "$link"
+expect link "the shared preset" "Scenario: $(desktop name "$preset")"
+same_summary link "$(desktop summary "$preset")"
+no_errors link
+
+# (c) The same link with a piece cut out of its middle.
+damaged="${link:0:$((${#link} / 2))}${link:$((${#link} / 2 + 40))}"
+open_page damaged "$damaged"
+expect damaged "a damaged link's problem" "Problem: the link: it is damaged"
+no_errors damaged
+
+[ $failed = 0 ] && echo "the browser test passed" || { echo "the browser test failed"; exit 1; }
