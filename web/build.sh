@@ -16,14 +16,16 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown ||
 version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')
 if ! wasm-bindgen --version 2>/dev/null | grep -qF " $version"; then
   echo "installing wasm-bindgen-cli $version (a few minutes, once)" >&2
-  # Not --locked: its lock file names versions a crates.io mirror may not have yet.
-  cargo install wasm-bindgen-cli --version "$version"
+  # Not --locked: its lock file names versions a crates.io mirror may not have yet. Without
+  # default features: no TLS stack (it is for the test runner's downloads, not for bindgen).
+  cargo install wasm-bindgen-cli --version "$version" --no-default-features
 fi
 
 # The `web` profile (Cargo.toml): release code, no debug info, smaller.
 cargo build --locked --profile web --target wasm32-unknown-unknown --bin lactosim
 mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name lactosim \
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir "$out" --out-name lactosim \
   "$target_dir/wasm32-unknown-unknown/web/lactosim.wasm"
 cp web/index.html "$out/index.html"
 wasm=$(stat -c %s "$out/lactosim_bg.wasm")

@@ -6,7 +6,8 @@
 #   (b) a link to a shipped preset (made by the desktop program: `lactosim link`) opens that
 #       preset, with the desktop's summary;
 #   (c) a damaged link shows its problem, in plain words;
-#   (d) no error reaches the browser's console, in any of these.
+#   (d) no error reaches the browser's console, in any of these;
+#   (e) a year-long run (a slice of it between frames) ends with the desktop's summary.
 # Usage: web/check.sh [DIST]   (DIST: an already built folder; else web/build.sh builds one)
 # Needs chromium (Debian's package; .ci/run installs it) and python3.
 set -euo pipefail
@@ -88,5 +89,16 @@ damaged="${link:0:$((${#link} / 2))}${link:$((${#link} / 2 + 40))}"
 open_page damaged "$damaged"
 expect damaged "a damaged link's problem" "Problem: the link: it is damaged"
 no_errors damaged
+
+# (e) A year: run in slices between frames, with the desktop's summary at the end.
+sed 's/^    horizon_days: .*/    horizon_days: 365,/' presets/healthy-on-demand.ron >"$work/year.ron"
+open_page year "$("$lactosim" link "$work/year.ron" --base "$base")"
+same_summary year "$(desktop summary "$work/year.ron")"
+no_errors year
+# Reported, not checked (a test never times): how soon the first picture came, and the longest
+# frame (its slice of the year's run, and the drawing) in the browser's own measure.
+for name in default year; do
+  echo "$name: $(python3 web/page_text.py timing "$work/$name.html" | tr '\n' ';')"
+done
 
 [ $failed = 0 ] && echo "the browser test passed" || { echo "the browser test failed"; exit 1; }

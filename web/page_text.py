@@ -2,6 +2,7 @@
 
   page_text.py status PAGE.html   the text of #lactosim-status (what the window shows)
   page_text.py errors PAGE.html   the text of #lactosim-errors (errors the page met)
+  page_text.py timing PAGE.html   the text of #lactosim-timing (first picture, longest frame)
   page_text.py picture SHOT.png   exit 0 if the picture is not blank (many colours, drawn widely)
   page_text.py same A B          exit 0 if sentences A and B say the same, each figure within
                                  one step of its rounding (see `same_sentence`)
@@ -102,4 +103,5 @@ if __name__ == "__main__":
     if what == "picture":
         sys.exit(0 if drawn(path) else 1)
     page = open(path, encoding="utf-8", errors="replace").read()
-    print(element_text(page, {"status": "lactosim-status", "errors": "lactosim-errors"}[what]))
+    ids = {"status": "lactosim-status", "errors": "lactosim-errors", "timing": "lactosim-timing"}
+    print(element_text(page, ids[what]))

@@ -31,6 +31,8 @@ impl App {
     }
 
     pub(super) fn menu_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        // The browser has no paths and cannot quit: files are picked and downloaded there.
+        let paths = !platform::IN_BROWSER;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 if ui.button("New (default scenario)").clicked() {
@@ -42,10 +44,11 @@ impl App {
                 {
                     commands.push(Command::Open);
                 }
-                if ui
-                    .button("Open path…")
-                    .on_hover_text("Type the path of the file to open (no system dialog).")
-                    .clicked()
+                if paths
+                    && ui
+                        .button("Open path…")
+                        .on_hover_text("Type the path of the file to open (no system dialog).")
+                        .clicked()
                 {
                     commands.push(Command::OpenTypedPath);
                 }
@@ -56,16 +59,18 @@ impl App {
                 {
                     commands.push(Command::ImportLog);
                 }
-                ui.menu_button("Open recent", |ui| {
-                    if self.recent.is_empty() {
-                        ui.label("No recent files yet.");
-                    }
-                    for p in &self.recent {
-                        if ui.button(p.display().to_string()).clicked() {
-                            commands.push(Command::OpenPath(p.clone()));
+                if paths {
+                    ui.menu_button("Open recent", |ui| {
+                        if self.recent.is_empty() {
+                            ui.label("No recent files yet.");
                         }
-                    }
-                });
+                        for p in &self.recent {
+                            if ui.button(p.display().to_string()).clicked() {
+                                commands.push(Command::OpenPath(p.clone()));
+                            }
+                        }
+                    });
+                }
                 ui.menu_button("Examples", |ui| {
                     for (i, (title, description)) in files::example_titles().iter().enumerate() {
                         let r = ui.button(title);
@@ -80,27 +85,41 @@ impl App {
                     }
                 });
                 ui.separator();
-                if ui
-                    .add(egui::Button::new("Save").shortcut_text(ui.ctx().format_shortcut(&SAVE)))
+                if paths {
+                    if ui
+                        .add(
+                            egui::Button::new("Save")
+                                .shortcut_text(ui.ctx().format_shortcut(&SAVE)),
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::Save);
+                    }
+                    if ui
+                        .add(
+                            egui::Button::new("Save as…")
+                                .shortcut_text(ui.ctx().format_shortcut(&SAVE_AS)),
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::SaveAs);
+                    }
+                    if ui
+                        .button("Save to path…")
+                        .on_hover_text("Type the path of the file to write (no system dialog).")
+                        .clicked()
+                    {
+                        commands.push(Command::SaveTypedPath);
+                    }
+                } else if ui
+                    .add(
+                        egui::Button::new("Download the scenario (.ron)")
+                            .shortcut_text(ui.ctx().format_shortcut(&SAVE)),
+                    )
+                    .on_hover_text("A file to keep, open again with Open…, or send: the browser saves it in its downloads. (Your work is also kept in this browser between visits.)")
                     .clicked()
                 {
                     commands.push(Command::Save);
-                }
-                if ui
-                    .add(
-                        egui::Button::new("Save as…")
-                            .shortcut_text(ui.ctx().format_shortcut(&SAVE_AS)),
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::SaveAs);
-                }
-                if ui
-                    .button("Save to path…")
-                    .on_hover_text("Type the path of the file to write (no system dialog).")
-                    .clicked()
-                {
-                    commands.push(Command::SaveTypedPath);
                 }
                 ui.separator();
                 if ui
@@ -116,12 +135,17 @@ impl App {
                 {
                     commands.push(Command::ExportPng);
                 }
-                ui.separator();
-                if ui
-                    .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
-                    .clicked()
-                {
-                    commands.push(Command::Quit);
+                if paths {
+                    ui.separator();
+                    if ui
+                        .add(
+                            egui::Button::new("Quit")
+                                .shortcut_text(ui.ctx().format_shortcut(&QUIT)),
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::Quit);
+                    }
                 }
             });
             ui.menu_button("Edit", |ui| {

@@ -267,6 +267,8 @@ pub struct App {
     figure_rect: Option<egui::Rect>,
     /// Unfold "What this scenario shows" at the next frame (a file or example was opened).
     show_description: bool,
+    /// On a narrow screen, the side panel is shown instead of the plots.
+    pub unfolded: bool,
     /// What the window keeps of the page it runs in (the browser's; nothing on the desktop).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     browser: platform::BrowserState,
@@ -392,6 +394,7 @@ impl App {
             frame_ms: None,
             figure_rect: None,
             show_description: false,
+            unfolded: false,
             browser: Default::default(),
         }
     }
@@ -646,6 +649,19 @@ impl App {
             });
     }
 
+    /// On a narrow screen: the side panel (the questions, or the editors) or the plots.
+    fn fold_switch(&mut self, ui: &mut Ui) {
+        let (panel, plots) = if self.parent_face() {
+            ("Questions", "Your milk")
+        } else {
+            ("Schedule and settings", "Plots")
+        };
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.unfolded, true, panel);
+            ui.selectable_value(&mut self.unfolded, false, plots);
+        });
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = format!(
             "{}{} — lactosim",
@@ -679,85 +695,99 @@ impl App {
             self.shortcuts(&ctx)
         };
 
+        // A phone's width: the side panel folds away behind a switch, and takes the whole width
+        // when unfolded.
+        let narrow = ui.available_width() < NARROW_WIDTH;
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        if narrow {
+            egui::Panel::top("fold").show(ui, |ui| self.fold_switch(ui));
+        }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::left("editor")
-            .resizable(true)
-            .default_size(370.0)
-            .min_size(300.0)
-            .show(ui, |ui| self.side_panel(ui, &mut edits, &mut commands));
+        if !narrow {
+            egui::Panel::left("editor")
+                .resizable(true)
+                .default_size(370.0)
+                .min_size(300.0)
+                .show(ui, |ui| self.side_panel(ui, &mut edits, &mut commands));
+        } else if self.unfolded {
+            egui::CentralPanel::default()
+                .show(ui, |ui| self.side_panel(ui, &mut edits, &mut commands));
+        }
         self.plots.exporting = self.png_target.is_some();
-        egui::CentralPanel::default().show(ui, |ui| {
-            let top = ui.cursor().min;
-            self.restored_notice(ui);
-            self.header(ui, &mut edits, &mut commands);
-            ui.separator();
-            match &self.current {
-                Some(sim) => {
-                    // While a parent's question is answered, her milk with the change and as
-                    // it is now; else the run, and the pinned baseline if any.
-                    let (plots, baseline, change_span) = match self.answer_plots() {
-                        Some(a) => (a.changed, Some(a.as_now), Some(a.change_days)),
-                        None => (
-                            sim.plots.clone(),
-                            self.baseline.as_ref().map(|b| b.plots.clone()),
-                            None,
-                        ),
-                    };
-                    self.plots.parent_face = self.parent_face();
-                    // Her log's amounts over the model's, while her fitted log is open.
-                    self.plots.logged = self.her_log.as_ref().and_then(|h| h.points.clone());
-                    self.plots.captions = self.parent_face() && self.show_me_more;
-                    self.plots.change_span =
-                        change_span.map(|(from, to)| (from, to, questions_panel::THE_CHANGE));
-                    self.plots.baseline_word = if change_span.is_some() {
-                        questions_panel::WITHOUT_THE_CHANGE
-                    } else {
-                        plots::BASELINE
-                    };
-                    // While the scenario as edited cannot run, the last run that could is kept
-                    // but greyed, so it is never taken for the edited one.
-                    let stale = !self.problems.is_empty();
-                    self.show_me_more_button(ui);
-                    self.plots.today_day = self.today_mark_day();
-                    if stale {
-                        ui.colored_label(ui.visuals().error_fg_color, STALE_RUN);
+        let plots_shown = !(narrow && self.unfolded);
+        plots_shown.then(|| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                let top = ui.cursor().min;
+                self.restored_notice(ui);
+                self.header(ui, &mut edits, &mut commands);
+                ui.separator();
+                match &self.current {
+                    Some(sim) => {
+                        // While a parent's question is answered, her milk with the change and as
+                        // it is now; else the run, and the pinned baseline if any.
+                        let (plots, baseline, change_span) = match self.answer_plots() {
+                            Some(a) => (a.changed, Some(a.as_now), Some(a.change_days)),
+                            None => (
+                                sim.plots.clone(),
+                                self.baseline.as_ref().map(|b| b.plots.clone()),
+                                None,
+                            ),
+                        };
+                        self.plots.parent_face = self.parent_face();
+                        // Her log's amounts over the model's, while her fitted log is open.
+                        self.plots.logged = self.her_log.as_ref().and_then(|h| h.points.clone());
+                        self.plots.captions = self.parent_face() && self.show_me_more;
+                        self.plots.change_span =
+                            change_span.map(|(from, to)| (from, to, questions_panel::THE_CHANGE));
+                        self.plots.baseline_word = if change_span.is_some() {
+                            questions_panel::WITHOUT_THE_CHANGE
+                        } else {
+                            plots::BASELINE
+                        };
+                        // While the scenario as edited cannot run, the last run that could is kept
+                        // but greyed, so it is never taken for the edited one.
+                        let stale = !self.problems.is_empty();
+                        self.show_me_more_button(ui);
+                        self.plots.today_day = self.today_mark_day();
+                        if stale {
+                            ui.colored_label(ui.visuals().error_fg_color, STALE_RUN);
+                        }
+                        let no_bands = mothers::MothersView::default();
+                        let action = ui
+                            .scope(|ui| {
+                                if stale {
+                                    ui.multiply_opacity(STALE_OPACITY);
+                                }
+                                self.plots.ui(
+                                    ui,
+                                    &plots,
+                                    baseline.as_ref(),
+                                    self.selected_session,
+                                    // How mothers differ is of her plan as it is: not drawn over a
+                                    // question's change, where it would read as her range.
+                                    if change_span.is_some() {
+                                        &no_bands
+                                    } else {
+                                        &self.mothers
+                                    },
+                                    self.plots_in_face(),
+                                )
+                            })
+                            .inner;
+                        if let Some(PlotAction::SelectSession(i)) = action {
+                            commands.push(Command::SelectSession(Some(i)));
+                        }
                     }
-                    let no_bands = mothers::MothersView::default();
-                    let action = ui
-                        .scope(|ui| {
-                            if stale {
-                                ui.multiply_opacity(STALE_OPACITY);
-                            }
-                            self.plots.ui(
-                                ui,
-                                &plots,
-                                baseline.as_ref(),
-                                self.selected_session,
-                                // How mothers differ is of her plan as it is: not drawn over a
-                                // question's change, where it would read as her range.
-                                if change_span.is_some() {
-                                    &no_bands
-                                } else {
-                                    &self.mothers
-                                },
-                                self.plots_in_face(),
-                            )
-                        })
-                        .inner;
-                    if let Some(PlotAction::SelectSession(i)) = action {
-                        commands.push(Command::SelectSession(Some(i)));
+                    None => {
+                        ui.label("No run to show yet.");
                     }
                 }
-                None => {
-                    ui.label("No run to show yet.");
-                }
-            }
-            // What Export PNG saves: the title, the sentences and the plots.
-            self.figure_rect = self
-                .plots
-                .rect
-                .map(|r| egui::Rect::from_min_max(top, r.max));
+                // What Export PNG saves: the title, the sentences and the plots.
+                self.figure_rect = self
+                    .plots
+                    .rect
+                    .map(|r| egui::Rect::from_min_max(top, r.max));
+            })
         });
         self.modals(&ctx, &mut commands);
         self.her_log_window(&ctx);
@@ -829,6 +859,10 @@ impl App {
         }
     }
 }
+
+/// Narrower than this (points), the window is a phone's: the side panel folds away (370 points of
+/// panel beside at least 400 of plots need about 780).
+pub const NARROW_WIDTH: f32 = 780.0;
 
 /// The most height (points) the description and the warnings each take in the header before they
 /// scroll: about three lines, so that the plot stack fits at 1280×800.

@@ -38,7 +38,10 @@ impl App {
 
     /// Put the link to the scenario being edited on the clipboard.
     pub(super) fn copy_link(&mut self, ctx: &egui::Context) {
-        let link = share_link::link(&self.document.scenario, share_link::WEB_URL);
+        // In the browser, a link to this very page; on the desktop, to the web version's.
+        let page = super::platform::page_address();
+        let base = page.as_deref().unwrap_or(share_link::WEB_URL);
+        let link = share_link::link(&self.document.scenario, base);
         let n = link.chars().count();
         ctx.copy_text(link);
         let mut said = format!(
@@ -46,7 +49,7 @@ impl App {
              is now.",
             self.document.scenario.name
         );
-        if share_link::WEB_URL == share_link::LOCAL_WEB_URL {
+        if base == share_link::LOCAL_WEB_URL {
             said = format!("{said} {}", share_link::LOCAL_ONLY);
         }
         self.notice(&said);

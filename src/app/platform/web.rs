@@ -117,6 +117,12 @@ pub struct BrowserState {
     hash: Option<String>,
     /// The text last put in the page's status element.
     status: Option<String>,
+    /// When the first picture of a run was drawn (ms since the page began loading), and the
+    /// longest a frame has taken since (ms): the page's `#lactosim-timing`, which the browser
+    /// test reports.
+    first_picture_ms: Option<f64>,
+    longest_frame_ms: f64,
+    timing_shown: Option<String>,
 }
 
 /// No system dialogs: files are picked through the browser (see [`App::in_browser`]).
@@ -333,14 +339,53 @@ impl App {
             }
         }
         self.show_status_in_page();
+        self.show_timing_in_page(frame);
+    }
+
+    /// How long the page took to its first picture, and the longest frame since.
+    fn show_timing_in_page(&mut self, frame: &eframe::Frame) {
+        let now_ms = web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now());
+        if self.browser.first_picture_ms.is_none() && self.current.is_some() {
+            // This frame draws the run: its picture is on screen when the frame ends.
+            self.browser.first_picture_ms = Some(now_ms);
+        }
+        if let Some(s) = frame.info().cpu_usage {
+            self.browser.longest_frame_ms = self.browser.longest_frame_ms.max(f64::from(s) * 1e3);
+        }
+        let text = format!(
+            "first picture: {} ms after the page began loading\nlongest frame: {:.0} ms\nbusy: {}",
+            self.browser
+                .first_picture_ms
+                .map_or("-".into(), |t| format!("{t:.0}")),
+            self.browser.longest_frame_ms,
+            self.busy() || self.mothers_busy(),
+        );
+        if self.browser.timing_shown.as_deref() != Some(text.as_str()) {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("lactosim-timing"))
+            {
+                el.set_text_content(Some(&text));
+            }
+            self.browser.timing_shown = Some(text);
+        }
     }
 
     /// What the window shows, as text in the page (`#lactosim-status`, read by screen readers
     /// and by the browser test): the scenario, the sentence under its title, and any problem.
     fn show_status_in_page(&mut self) {
         let mut text = format!("Scenario: {}\n", self.document.scenario.name);
-        if let Some(sim) = &self.current {
-            text.push_str(&format!("Summary: {}\n", sim.summary));
+        // The summary of the run on screen, once it is the scenario's (not the last one's, while
+        // a long run is still being computed).
+        match (&self.current, self.runner.progress()) {
+            (_, Some(done)) => text.push_str(&format!("Simulating: {:.0}% done\n", done * 100.0)),
+            (Some(sim), None) => text.push_str(&format!("Summary: {}\n", sim.summary)),
+            (None, None) => {}
+        }
+        for p in &self.problems {
+            text.push_str(&format!("Problem: {p}\n"));
         }
         if let Some(p) = &self.file_problems {
             text.push_str(&format!("Problem: {}\n", p.title));
