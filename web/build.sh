@@ -18,7 +18,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF " $version"; then
   echo "installing wasm-bindgen-cli $version (a few minutes, once)" >&2
   # Not --locked: its lock file names versions a crates.io mirror may not have yet. Without
   # default features: no TLS stack (it is for the test runner's downloads, not for bindgen).
-  cargo install wasm-bindgen-cli --version "$version" --no-default-features
+  # --debug: it builds in half the time (104 s against 224 s here) and writes the same files,
+  # in 4 s instead of 1.
+  cargo install wasm-bindgen-cli --version "$version" --no-default-features --debug
 fi
 
 # The `web` profile (Cargo.toml): release code, no debug info, smaller.

@@ -7,7 +7,9 @@
 #       preset, with the desktop's summary;
 #   (c) a damaged link shows its problem, in plain words;
 #   (d) no error reaches the browser's console, in any of these;
-#   (e) a year-long run (a slice of it between frames) ends with the desktop's summary.
+#   (e) a year-long run (a slice of it between frames) ends with the desktop's summary;
+#   (f) a phone opening a parent's link (?as=parent, 390 points wide, touch) is drawn.
+# It reports (does not check) how soon the first picture came and the longest frame.
 # Usage: web/check.sh [DIST]   (DIST: an already built folder; else web/build.sh builds one)
 # Needs chromium (Debian's package; .ci/run installs it) and python3.
 set -euo pipefail
@@ -22,7 +24,6 @@ if [ -z "$dist" ]; then
 fi
 lactosim=${LACTOSIM:-target/debug/lactosim}
 [ -x "$lactosim" ] || cargo build --locked --bin lactosim
-browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome)
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 -d "$dist" >"$work/server.log" 2>&1 &
@@ -30,20 +31,17 @@ server=$!
 base="http://127.0.0.1:$port/"
 for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('$base')" 2>/dev/null && break; sleep 0.1; done
 
-# Open `url` headless; leaves the page's DOM in $work/$name.html and a picture in $work/$name.png.
+# Open `url` in headless Chromium (web/browser.py: in real time, through the DevTools protocol)
+# and wait for it to settle; leaves what it showed in $work/$name.{status,timing,errors,png}.
 open_page() {
-  local name=$1 url=$2
-  local flags=(--headless=new --no-sandbox --use-angle=swiftshader --enable-unsafe-swiftshader
-    --window-size=1280,800 --virtual-time-budget=10000 --user-data-dir="$work/profile-$name")
-  local started=$(date +%s.%N)
-  "$browser" "${flags[@]}" --screenshot="$work/$name.png" "$url" >/dev/null 2>&1
-  "$browser" "${flags[@]}" --dump-dom "$url" 2>/dev/null >"$work/$name.html"
-  echo "$name: opened twice in $(python3 -c "print(round($(date +%s.%N) - $started, 1))") s (browser start-up included)"
+  local name=$1 url=$2; shift 2
+  python3 web/browser.py "$url" "$work/$name" "$@"
 }
 
-# The text between the status element's tags, and the errors the page kept.
-status_of() { python3 web/page_text.py status "$work/$1.html"; }
-errors_of() { python3 web/page_text.py errors "$work/$1.html"; }
+# The text of the page's status (what the window shows), and the errors the console saw.
+status_of() { cat "$work/$1.status"; }
+errors_of() { cat "$work/$1.errors"; }
+
 # What the desktop program says of a preset (or of the default): its name (the table's title)
 # and its summary (the first line after the table).
 desktop() { "$lactosim" run ${2:+"$2"} >"$work/desktop.txt"
@@ -90,6 +88,14 @@ open_page damaged "$damaged"
 expect damaged "a damaged link's problem" "Problem: the link: it is damaged"
 no_errors damaged
 
+# (f) As a phone opens a parent's link: drawn, nothing wrong (its picture is kept for a look).
+open_page phone "${base}?as=parent${link#"$base"}" --phone
+python3 web/page_text.py picture "$work/phone.png" && echo "ok: phone: the page is drawn" ||
+  fail "phone: the screenshot is blank"
+expect phone "the shared preset on a phone" "Scenario: $(desktop name "$preset")"
+no_errors phone
+[ -z "${KEEP_PICTURES:-}" ] || cp "$work"/*.png "$KEEP_PICTURES"/
+
 # (e) A year: run in slices between frames, with the desktop's summary at the end.
 sed 's/^    horizon_days: .*/    horizon_days: 365,/' presets/healthy-on-demand.ron >"$work/year.ron"
 open_page year "$("$lactosim" link "$work/year.ron" --base "$base")"
@@ -97,8 +103,8 @@ same_summary year "$(desktop summary "$work/year.ron")"
 no_errors year
 # Reported, not checked (a test never times): how soon the first picture came, and the longest
 # frame (its slice of the year's run, and the drawing) in the browser's own measure.
-for name in default year; do
-  echo "$name: $(python3 web/page_text.py timing "$work/$name.html" | tr '\n' ';')"
+for name in default year phone; do
+  echo "$name: $(tr '\n' ';' <"$work/$name.timing")"
 done
 
 [ $failed = 0 ] && echo "the browser test passed" || { echo "the browser test failed"; exit 1; }

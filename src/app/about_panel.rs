@@ -29,7 +29,9 @@ pub(super) fn name_ui(ui: &mut Ui, doc: &Document, exporting: bool, edits: &mut 
             .size()
             .x
         })
-        .clamp(120.0, ui.available_width() * 0.6)
+        // At least 120 points, at most 60% of the width (but never less than its least: a
+        // phone's header can be narrower than 200 points).
+        .clamp(120.0, (ui.available_width() * 0.6).max(120.0))
         + 12.0;
     let r = ui
         .add(

@@ -158,7 +158,7 @@ impl App {
         }
         let known = self.baby_age_days();
         let mut age = known.unwrap_or(0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("How old is your baby?").strong());
             let (mut weeks, mut days) = (age / 7, age % 7);
             let plural =

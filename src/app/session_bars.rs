@@ -159,7 +159,7 @@ impl SessionStrip {
         link: Id,
         reset: bool,
     ) -> StripOutcome {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 10.0;
             ui.label("Sessions (rows: left, right; feeds above pumps)")
                 .on_hover_text("Every breastfeed and pump session, on the breast(s) it used (faded: offered but not taken from). Each breast's row has two lanes: breastfeeds in the upper one, pump sessions in the lower one, so both show when a pump follows a feed. Click one to see its minutes.");
@@ -177,6 +177,10 @@ impl SessionStrip {
                 return;
             }
             let more_below = self.more_plots_below;
+            // On a narrow screen the hints go on a line of their own, not over the chips.
+            if ui.available_width() < 400.0 {
+                ui.end_row();
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if more_below {
                     // The window is too low for every plot at a readable height: say so, rather

@@ -351,11 +351,12 @@ impl App {
             // This frame draws the run: its picture is on screen when the frame ends.
             self.browser.first_picture_ms = Some(now_ms);
         }
-        if let Some(s) = frame.info().cpu_usage {
+        // From the first picture on (the frames before it load fonts and shaders once).
+        if let (Some(s), Some(_)) = (frame.info().cpu_usage, self.browser.first_picture_ms) {
             self.browser.longest_frame_ms = self.browser.longest_frame_ms.max(f64::from(s) * 1e3);
         }
         let text = format!(
-            "first picture: {} ms after the page began loading\nlongest frame: {:.0} ms\nbusy: {}",
+            "first picture: {} ms after the page began loading\nlongest frame since: {:.0} ms\nbusy: {}",
             self.browser
                 .first_picture_ms
                 .map_or("-".into(), |t| format!("{t:.0}")),
