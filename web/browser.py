@@ -1,14 +1,15 @@
 """Open a page in headless Chromium and read what lactosim shows, in real time (no virtual clock),
 through the DevTools protocol: for the browser test (web/check.sh).
 
-  browser.py URL OUT_PREFIX [--phone] [--tap X,Y]...
+  browser.py URL OUT_PREFIX [--phone] [ACTION]...
 
 waits (at most 60 s) until the page's status (#lactosim-status) tells a finished run or a problem
 and nothing is computing, then writes OUT_PREFIX.status, .timing (#lactosim-timing: the first
 picture and the longest frame, measured by the page's own clock), .errors (every error the
 console saw, and every uncaught exception) and .png (a screenshot). `--phone` opens it as a phone
-would (390 x 844 points, touch); each `--tap X,Y` then touches the page there (points), a second
-apart, before the picture.
+would (390 x 844 points, touch). The actions, in order, once the page has settled and before the
+picture: `--tap X,Y` (a finger), `--click X,Y` (the mouse), `--type TEXT`, `--key NAME` (Enter,
+Tab, Escape, Backspace), `--wait SECONDS`; each waits a second for the page to answer.
 
 Only Python's standard library (a minimal WebSocket client below): the CI machine installs
 nothing for it.
@@ -158,6 +159,23 @@ class Page:
         self.call("Input.dispatchTouchEvent", type="touchEnd", touchPoints=[])
         time.sleep(1.0)
 
+    def click(self, x, y):
+        """The mouse moved to (x, y) points, pressed and released."""
+        self.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
+        time.sleep(0.1)
+        for kind in ("mousePressed", "mouseReleased"):
+            self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
+            time.sleep(0.05)
+        time.sleep(1.0)
+
+    def key(self, name):
+        """A key pressed and released."""
+        codes = {"Enter": 13, "Tab": 9, "Escape": 27, "Backspace": 8}
+        for kind in ("rawKeyDown", "keyUp"):
+            self.call("Input.dispatchKeyEvent", type=kind, key=name, code=name,
+                      windowsVirtualKeyCode=codes.get(name, 0))
+        time.sleep(1.0)
+
     def close(self):
         self.process.terminate()
         self.process.wait()
@@ -184,9 +202,17 @@ def main():
             time.sleep(0.2)
         args = sys.argv[3:]
         for i, arg in enumerate(args):
-            if arg == "--tap":
-                x, y = (float(v) for v in args[i + 1].split(","))
-                page.tap(x, y)
+            value = args[i + 1] if i + 1 < len(args) else ""
+            if arg in ("--tap", "--click"):
+                x, y = (float(v) for v in value.split(","))
+                (page.tap if arg == "--tap" else page.click)(x, y)
+            elif arg == "--type":
+                page.call("Input.insertText", text=value)
+                time.sleep(1.0)
+            elif arg == "--key":
+                page.key(value)
+            elif arg == "--wait":
+                time.sleep(float(value))
         # A moment more for the frame that draws it, then the picture.
         time.sleep(0.5)
         shot = page.call("Page.captureScreenshot", format="png")

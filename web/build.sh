@@ -10,11 +10,27 @@ cd "$(dirname "$0")/.."
 out=${1:-web/dist}
 target_dir=${CARGO_TARGET_DIR:-target}
 
-rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null ||
   rustup target add wasm32-unknown-unknown
 
 version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')
-if ! wasm-bindgen --version 2>/dev/null | grep -qF " $version"; then
+has_bindgen() { wasm-bindgen --version 2>/dev/null | grep -F " $version" >/dev/null; }
+# First the project's own release build, if GitHub can be reached (seconds, checked against its
+# published SHA-256); else from source (crates.io).
+if ! has_bindgen && [ "$(uname -sm)" = "Linux x86_64" ] && command -v curl >/dev/null; then
+  name=wasm-bindgen-$version-x86_64-unknown-linux-musl
+  url=https://github.com/wasm-bindgen/wasm-bindgen/releases/download/$version/$name.tar.gz
+  tmp=$(mktemp -d)
+  if curl -fsSL --max-time 60 -o "$tmp/$name.tar.gz" "$url" &&
+    curl -fsSL --max-time 30 -o "$tmp/$name.tar.gz.sha256" "$url.sha256" &&
+    [ "$(sha256sum <"$tmp/$name.tar.gz" | cut -d' ' -f1)" = "$(cut -d' ' -f1 <"$tmp/$name.tar.gz.sha256")" ]; then
+    tar -xzf "$tmp/$name.tar.gz" -C "$tmp"
+    mkdir -p "${CARGO_HOME:-$HOME/.cargo}/bin"
+    install -m 755 "$tmp/$name/wasm-bindgen" "${CARGO_HOME:-$HOME/.cargo}/bin/wasm-bindgen"
+  fi
+  rm -rf "$tmp"
+fi
+if ! has_bindgen; then
   echo "installing wasm-bindgen-cli $version (a few minutes, once)" >&2
   # Not --locked: its lock file names versions a crates.io mirror may not have yet. Without
   # default features: no TLS stack (it is for the test runner's downloads, not for bindgen).
@@ -30,6 +46,6 @@ wasm-bindgen --target web --no-typescript --remove-name-section --remove-produce
   --out-dir "$out" --out-name lactosim \
   "$target_dir/wasm32-unknown-unknown/web/lactosim.wasm"
 cp web/index.html "$out/index.html"
-wasm=$(stat -c %s "$out/lactosim_bg.wasm")
+wasm=$(wc -c <"$out/lactosim_bg.wasm")
 gz=$(gzip -9 -c "$out/lactosim_bg.wasm" | wc -c)
 echo "built $out: lactosim_bg.wasm $((wasm / 1024)) KiB ($((gz / 1024)) KiB gzipped)"

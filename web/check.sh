@@ -22,14 +22,24 @@ if [ -z "$dist" ]; then
   dist=$work/dist
   web/build.sh "$dist"
 fi
-lactosim=${LACTOSIM:-target/debug/lactosim}
-[ -x "$lactosim" ] || cargo build --locked --bin lactosim
+# The desktop program, as built now (cargo builds it if it is stale).
+if [ -z "${LACTOSIM:-}" ]; then
+  cargo build --locked --quiet --bin lactosim
+  lactosim=target/debug/lactosim
+else
+  lactosim=$LACTOSIM
+fi
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 -d "$dist" >"$work/server.log" 2>&1 &
 server=$!
 base="http://127.0.0.1:$port/"
-for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('$base')" 2>/dev/null && break; sleep 0.1; done
+up=no
+for _ in $(seq 100); do
+  python3 -c "import urllib.request; urllib.request.urlopen('$base')" 2>/dev/null && { up=yes; break; }
+  sleep 0.1
+done
+[ $up = yes ] || { echo "FAIL: the page's server did not start:"; cat "$work/server.log"; exit 1; }
 
 # Open `url` in headless Chromium (web/browser.py: in real time, through the DevTools protocol)
 # and wait for it to settle; leaves what it showed in $work/$name.{status,timing,errors,png}.
@@ -44,11 +54,17 @@ errors_of() { cat "$work/$1.errors"; }
 
 # What the desktop program says of a preset (or of the default): its name (the table's title)
 # and its summary (the first line after the table).
-desktop() { "$lactosim" run ${2:+"$2"} >"$work/desktop.txt"
+# Never empty (an empty expectation would match anything).
+desktop() {
+  "$lactosim" run ${2:+"$2"} >"$work/desktop.txt"
+  local said
   case $1 in
-    name) sed -n '1s/^# //p' "$work/desktop.txt" ;;
-    summary) awk 'seen && NF { print; exit } /^$/ { seen = 1 }' "$work/desktop.txt" ;;
-  esac; }
+    name) said=$(sed -n '1s/^# //p' "$work/desktop.txt") ;;
+    summary) said=$(awk 'seen && NF { print; exit } /^$/ { seen = 1 }' "$work/desktop.txt") ;;
+  esac
+  [ -n "$said" ] || { echo "FAIL: the desktop program gave no $1 for ${2:-the default}" >&2; exit 1; }
+  echo "$said"
+}
 
 failed=0
 fail() { echo "FAIL: $*"; failed=1; }
@@ -98,6 +114,7 @@ no_errors phone
 
 # (e) A year: run in slices between frames, with the desktop's summary at the end.
 sed 's/^    horizon_days: .*/    horizon_days: 365,/' presets/healthy-on-demand.ron >"$work/year.ron"
+grep -q '^    horizon_days: 365,$' "$work/year.ron" || { echo "FAIL: no year-long preset made"; exit 1; }
 open_page year "$("$lactosim" link "$work/year.ron" --base "$base")"
 same_summary year "$(desktop summary "$work/year.ron")"
 no_errors year

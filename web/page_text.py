@@ -82,18 +82,19 @@ def same_sentence(a, b):
     simulated feeds that can move a figure lying near a rounding edge to the next step (550 or
     560 ml/day for a supply of 555)."""
     number = r"\d+(?:\.\d+)?"
-    if re.sub(number, "#", a) != re.sub(number, "#", b):
+    if not a.strip() or re.sub(number, "#", a) != re.sub(number, "#", b):
         return False
     pairs = zip(re.findall(number, a), re.findall(number, b))
     return all(abs(float(x) - float(y)) <= max(rounding_step(x), rounding_step(y)) for x, y in pairs)
 
 
 def rounding_step(figure):
-    """The step a figure is rounded to, as written: 0.01 for 1.25, 1 for 23, 10 for 230."""
+    """The step a figure is rounded to, as written: 0.01 for 1.25, 1 for 23, 10 for 230 (and
+    for 500 or 1000: lactosim rounds amounts to tens, never to hundreds)."""
     if "." in figure:
         return 10.0 ** -len(figure.split(".")[1])
     zeros = len(figure) - len(figure.rstrip("0"))
-    return 10.0 ** min(zeros, len(figure) - 1)
+    return 10.0 ** min(zeros, len(figure) - 1, 1)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ impl App {
     /// Ask for a screenshot; [`App::finish_png_export`] saves it when it comes.
     pub(super) fn start_png_export(&mut self, path: PathBuf, ctx: &egui::Context) {
         self.png_target = Some(path);
+        // The plots must be on screen (on a narrow screen the side panel may stand in for them).
+        self.unfolded = false;
         let slot = self.screenshot.clone();
         let repaint = ctx.clone();
         ctx.request_screenshot(move |image| {

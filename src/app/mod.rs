@@ -714,8 +714,7 @@ impl App {
                 .show(ui, |ui| self.side_panel(ui, &mut edits, &mut commands));
         }
         self.plots.exporting = self.png_target.is_some();
-        let plots_shown = !(narrow && self.unfolded);
-        plots_shown.then(|| {
+        if !(narrow && self.unfolded) {
             egui::CentralPanel::default().show(ui, |ui| {
                 let top = ui.cursor().min;
                 self.restored_notice(ui);
@@ -787,8 +786,8 @@ impl App {
                     .plots
                     .rect
                     .map(|r| egui::Rect::from_min_max(top, r.max));
-            })
-        });
+            });
+        }
         self.modals(&ctx, &mut commands);
         self.her_log_window(&ctx);
         self.audience_question(&ctx);
@@ -871,8 +870,10 @@ const HEADER_TEXT_MAX_HEIGHT: f32 = 46.0;
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.frame_ms = frame.info().cpu_usage.map(|s| s * 1e3);
-        self.browser_frame(&ui.ctx().clone(), frame);
+        let ctx = ui.ctx().clone();
+        self.browser_frame(&ctx, frame);
         self.frame_ui(ui);
+        self.browser_frame_done(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -55,8 +55,6 @@ struct InFlight {
     job: Job,
     progress: Arc<Progress>,
     task: Task<Answer>,
-    /// Counted in [`ENSEMBLES_ALIVE`] until its answer is taken.
-    _alive: Alive,
 }
 
 /// The ensembles of one [`Job`], as background work: the scenario's, then the baseline's.
@@ -67,13 +65,17 @@ struct Ensembles {
     /// Stepping (the browser): the scenario's ensemble when it is done, and the one in progress.
     current: Option<EnsembleRun>,
     steps: Option<ensemble::EnsembleSteps>,
+    /// Counted in [`ENSEMBLES_ALIVE`] until the computation is over.
+    alive: Option<Alive>,
 }
 
 impl Ensembles {
+    /// The answer: the computation is over before it can start the next one.
     fn answer(
-        &self,
+        &mut self,
         result: Result<Option<(EnsembleRun, Option<EnsembleRun>)>, Vec<Problem>>,
     ) -> Answer {
+        self.alive = None;
         (self.job.clone(), result)
     }
 }
@@ -82,22 +84,19 @@ impl platform::Job for Ensembles {
     type Output = Answer;
 
     fn step(&mut self) -> Option<Answer> {
-        let p = &self.progress;
-        let steps = match &mut self.steps {
-            Some(steps) => steps,
-            None => {
-                // The scenario's first, then (if asked) the baseline's.
-                let scenario = match &self.current {
-                    None => &self.job.scenario,
-                    Some(_) => self.job.baseline.as_ref()?,
-                };
-                match ensemble::EnsembleSteps::start(scenario, self.members) {
-                    Ok(s) => self.steps.insert(s),
-                    Err(problems) => return Some(self.answer(Err(problems))),
-                }
+        if self.steps.is_none() {
+            // The scenario's first, then (if asked) the baseline's.
+            let scenario = match &self.current {
+                None => &self.job.scenario,
+                Some(_) => self.job.baseline.as_ref()?,
+            };
+            match ensemble::EnsembleSteps::start(scenario, self.members) {
+                Ok(s) => self.steps = Some(s),
+                Err(problems) => return Some(self.answer(Err(problems))),
             }
-        };
-        let done = match steps.step(p)? {
+        }
+        let steps = self.steps.as_mut()?;
+        let done = match steps.step(&self.progress)? {
             Ok(Some(e)) => e,
             Ok(None) => return Some(self.answer(Ok(None))),
             Err(problems) => return Some(self.answer(Err(problems))),
@@ -113,13 +112,19 @@ impl platform::Job for Ensembles {
         }
     }
 
+    fn next_piece_is_large(&self) -> bool {
+        self.steps
+            .as_ref()
+            .is_some_and(ensemble::EnsembleSteps::next_is_bands)
+    }
+
     fn done_fraction(&self) -> f32 {
         let ensembles = if self.job.baseline.is_some() { 2 } else { 1 };
         self.progress.done() as f32 / (self.members * ensembles).max(1) as f32
     }
 
     /// On a thread of its own: each ensemble on every core.
-    fn run_to_end(self, _progress: &platform::Progress) -> Answer {
+    fn run_to_end(mut self, _progress: &platform::Progress) -> Answer {
         let (p, members) = (&self.progress, self.members);
         let result =
             ensemble::simulate_ensemble_with(&self.job.scenario, members, p).and_then(|current| {
@@ -305,12 +310,12 @@ impl MothersView {
             progress: progress.clone(),
             current: None,
             steps: None,
+            alive: Some(Alive::count(&ENSEMBLES_ALIVE)),
         };
         self.in_flight = Some(InFlight {
             job,
             progress,
             task: platform::start(work, ctx),
-            _alive: Alive::count(&ENSEMBLES_ALIVE),
         });
     }
 

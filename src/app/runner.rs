@@ -67,46 +67,57 @@ fn prepare(scenario: &Scenario, run: Run, simulate_ms: f64) -> Simulated {
 /// takes about 50 ms), a few in the browser, so that a slice never holds a frame up.
 pub const SLICE_DAYS: f64 = 7.0;
 
-/// A long run, a few days at a time ([`SLICE_DAYS`]), then its plots.
+/// A long run, a few days at a time ([`SLICE_DAYS`]), then its end, then its plots: each a
+/// piece of its own.
 pub struct SimulateJob {
     revision: u64,
     scenario: Scenario,
-    /// The run so far (taken when it is done), and the time spent on it.
-    simulation: Option<Simulation>,
+    stage: Option<Stage>,
+    /// Time spent simulating so far.
     simulate_ms: f64,
-    /// The scenario's problems, found when it was started.
-    problems: Option<Vec<Problem>>,
+    /// Counted in [`WORKERS_ALIVE`] until the computation is over.
+    alive: Option<Alive>,
+}
+
+enum Stage {
+    /// Not begun: the scenario is checked and its schedule laid out at the first step, on the
+    /// worker (not on the window's thread).
+    Waiting,
+    Simulating(Box<Simulation>),
+    Simulated(Box<Run>),
 }
 
 impl SimulateJob {
-    pub fn new(revision: u64, scenario: Scenario) -> Self {
-        let (simulation, problems) = match Simulation::start(&scenario, &SimOptions::default()) {
-            Ok(s) => (Some(s), None),
-            Err(p) => (None, Some(p)),
-        };
+    fn new(revision: u64, scenario: Scenario) -> Self {
         Self {
             revision,
             scenario,
-            simulation,
+            stage: Some(Stage::Waiting),
             simulate_ms: 0.0,
-            problems,
+            alive: Some(Alive::count(&WORKERS_ALIVE)),
         }
     }
 
     fn step_guarded(&mut self) -> Option<Result<Simulated, Vec<Problem>>> {
-        if let Some(problems) = self.problems.take() {
-            return Some(Err(problems));
-        }
-        let mut simulation = self.simulation.take()?;
         let t0 = Instant::now();
-        if simulation.is_done() {
-            let run = simulation.finish();
-            self.simulate_ms += (Instant::now() - t0).as_secs_f64() * 1e3;
-            return Some(Ok(prepare(&self.scenario, run, self.simulate_ms)));
-        }
-        simulation.advance_to(simulation.simulated_h() + SLICE_DAYS * 24.0);
+        let next = match self.stage.take()? {
+            Stage::Waiting => match Simulation::start(&self.scenario, &SimOptions::default()) {
+                Ok(simulation) => Stage::Simulating(Box::new(simulation)),
+                Err(problems) => return Some(Err(problems)),
+            },
+            Stage::Simulating(simulation) if simulation.is_done() => {
+                Stage::Simulated(Box::new(simulation.finish()))
+            }
+            Stage::Simulating(mut simulation) => {
+                simulation.advance_to(simulation.simulated_h() + SLICE_DAYS * 24.0);
+                Stage::Simulating(simulation)
+            }
+            Stage::Simulated(run) => {
+                return Some(Ok(prepare(&self.scenario, *run, self.simulate_ms)));
+            }
+        };
         self.simulate_ms += (Instant::now() - t0).as_secs_f64() * 1e3;
-        self.simulation = Some(simulation);
+        self.stage = Some(next);
         None
     }
 }
@@ -116,21 +127,40 @@ impl Job for SimulateJob {
 
     fn step(&mut self) -> Option<Outcome> {
         let revision = self.revision;
-        guarded(|| self.step_guarded()).map_or_else(
+        let out = guarded(|| self.step_guarded()).map_or_else(
             |problem| Some((revision, Err(problem))),
             |done| done.map(|outcome| (revision, outcome)),
-        )
+        );
+        if out.is_some() {
+            // The computation is over before its answer can start the next one.
+            self.alive = None;
+        }
+        out
+    }
+
+    /// Its end and its plots (60 ms for a year in a browser here).
+    fn next_piece_is_large(&self) -> bool {
+        match &self.stage {
+            Some(Stage::Simulating(s)) => s.is_done(),
+            Some(Stage::Simulated(_)) => true,
+            _ => false,
+        }
     }
 
     fn done_fraction(&self) -> f32 {
-        self.simulation
-            .as_ref()
-            .map_or(1.0, |s| s.done_fraction() as f32)
+        match &self.stage {
+            Some(Stage::Simulating(s)) => s.done_fraction() as f32,
+            Some(Stage::Waiting) => 0.0,
+            _ => 1.0,
+        }
     }
 
-    fn run_to_end(self, _progress: &platform::Progress) -> Outcome {
+    fn run_to_end(mut self, _progress: &platform::Progress) -> Outcome {
         // On a thread of its own, a run goes at once (and as fast as it can).
-        (self.revision, compute_guarded(&self.scenario))
+        let outcome = compute_guarded(&self.scenario);
+        // The computation is over before its answer can start the next one: never two alive.
+        self.alive = None;
+        (self.revision, outcome)
     }
 }
 
@@ -142,19 +172,27 @@ fn compute_guarded(scenario: &Scenario) -> Result<Simulated, Vec<Problem>> {
     guarded(|| compute(scenario)).unwrap_or_else(Err)
 }
 
-/// `work`, with a panic turned into the problem the person sees.
+/// `work`, with a panic turned into the problem the person sees. (On the desktop: in the browser
+/// a panic stops the program, and the page says so: `platform::web`.)
 fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, Vec<Problem>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|panic| {
-        let why = panic
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| panic.downcast_ref::<&str>().copied())
-            .unwrap_or("no reason given");
         vec![Problem::new(
             "",
-            format!("the simulation failed ({why}); please report this scenario"),
+            format!(
+                "the simulation failed ({}); please report this scenario",
+                panic_words(panic.as_ref())
+            ),
         )]
     })
+}
+
+/// What a panic said.
+pub(super) fn panic_words(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_else(|| "no reason given".to_owned())
 }
 
 /// Worker threads computing a run right now, in the whole process. The runner starts one only
@@ -186,8 +224,8 @@ pub fn workers_alive() -> usize {
 
 #[derive(Default)]
 pub struct Runner {
-    /// The run in the background, and its count in [`WORKERS_ALIVE`].
-    in_flight: Option<(Task<Outcome>, Alive)>,
+    /// The run in the background.
+    in_flight: Option<Task<Outcome>>,
     /// The newest revision asked for while another was being computed.
     queued: Option<(u64, Scenario)>,
 }
@@ -204,23 +242,23 @@ impl Runner {
         if scenario.horizon_days <= SYNC_MAX_DAYS && self.in_flight.is_none() {
             return Some((revision, compute_guarded(scenario)));
         }
-        if self.in_flight.is_some() {
+        if self.in_flight.is_some() && !platform::IN_BROWSER {
             self.queued = Some((revision, scenario.clone()));
         } else {
+            // In the browser a superseded run is simply dropped (its slices stop with it): no
+            // thread has to be waited for.
             self.spawn(revision, scenario.clone(), ctx);
         }
         None
     }
 
     fn spawn(&mut self, revision: u64, scenario: Scenario, ctx: &egui::Context) {
-        let alive = Alive::count(&WORKERS_ALIVE);
-        let task = platform::start(SimulateJob::new(revision, scenario), ctx);
-        self.in_flight = Some((task, alive));
+        self.in_flight = Some(platform::start(SimulateJob::new(revision, scenario), ctx));
     }
 
     /// A finished background run, if one arrived. Starts the queued one, if any.
     pub fn poll(&mut self, ctx: &egui::Context) -> Option<Outcome> {
-        let (task, _) = self.in_flight.as_mut()?;
+        let task = self.in_flight.as_mut()?;
         let outcome = match task.poll(ctx) {
             Polled::Ready(o) => Some(o),
             Polled::Pending => return None,
@@ -228,7 +266,6 @@ impl Runner {
             // the newest request rather than wait forever.
             Polled::Lost => None,
         };
-        // The computation is over before its answer can start the next one: never two alive.
         self.in_flight = None;
         if let Some((revision, scenario)) = self.queued.take() {
             if scenario.horizon_days <= SYNC_MAX_DAYS {
@@ -245,17 +282,16 @@ impl Runner {
 
     /// How far the background run is, 0 to 1 (`None` when there is none).
     pub fn progress(&self) -> Option<f32> {
-        self.in_flight.as_ref().map(|(task, _)| task.progress())
+        self.in_flight.as_ref().map(Task::progress)
     }
 
     /// Wait for the background run (tests and headless exports only).
     pub fn wait(&mut self, ctx: &egui::Context) -> Option<Outcome> {
         let mut last = None;
-        while let Some((task, alive)) = self.in_flight.take() {
+        while let Some(task) = self.in_flight.take() {
             if let Some(o) = task.wait() {
                 last = Some(o);
             }
-            drop(alive);
             if let Some((revision, scenario)) = self.queued.take() {
                 self.spawn(revision, scenario, ctx);
             }

@@ -238,11 +238,7 @@ impl Job for CheckRows {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.0.check_next())) {
             Ok(true) => None,
             Ok(false) => Some(Ok(std::mem::take(&mut self.0.checked))),
-            Err(panic) => Some(Err(panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                .unwrap_or_else(|| "no reason given".to_owned()))),
+            Err(panic) => Some(Err(super::runner::panic_words(panic.as_ref()))),
         }
     }
 

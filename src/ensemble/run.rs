@@ -10,7 +10,7 @@ use super::spread::{Sampled, member};
 use crate::run::Run;
 use crate::scenario::{Breast, Problem, Scenario};
 use crate::schedule::Kind;
-use crate::sim::{SimOptions, simulate_with};
+use crate::sim::{SimOptions, Simulation, simulate_with};
 
 /// Members the window runs by default: enough for steady 10th and 90th percentiles.
 pub const DEFAULT_MEMBERS: usize = 200;
@@ -354,14 +354,21 @@ fn reduced_member(
     simulate_with(&sc, options).map(|run| reduce(i, sampled, &run))
 }
 
-/// An ensemble a member at a time, for a caller without threads (the browser, between frames):
-/// stepped to its end it gives what [`simulate_ensemble_with`] gives.
+/// An ensemble a piece at a time, for a caller without threads (the browser, between frames):
+/// each member is simulated a few days at a time ([`MEMBER_SLICE_DAYS`]). Stepped to its end it
+/// gives what [`simulate_ensemble_with`] gives.
 pub struct EnsembleSteps {
     scenario: Scenario,
     members: usize,
     options: SimOptions,
     all: Vec<Reduced>,
+    /// The member being simulated: its draw and its run so far.
+    member: Option<(Sampled, Simulation)>,
 }
+
+/// Simulated days of one member in one step of [`EnsembleSteps`] (a member's year takes about
+/// 25 ms on the desktop: a month is a few).
+pub const MEMBER_SLICE_DAYS: f64 = 30.0;
 
 impl EnsembleSteps {
     pub fn start(scenario: &Scenario, members: usize) -> Result<Self, Vec<Problem>> {
@@ -370,10 +377,16 @@ impl EnsembleSteps {
             scenario: scenario.clone(),
             members,
             all: Vec::with_capacity(members),
+            member: None,
         })
     }
 
-    /// Simulate the next member; the ensemble once the last is done (`Ok(None)`: cancelled).
+    /// Is the next step the bands across every member (the longest step)?
+    pub fn next_is_bands(&self) -> bool {
+        self.all.len() == self.members
+    }
+
+    /// Simulate on a little; the ensemble once the last member is done (`Ok(None)`: cancelled).
     pub fn step(
         &mut self,
         progress: &Progress,
@@ -381,25 +394,33 @@ impl EnsembleSteps {
         if progress.is_cancelled() {
             return Some(Ok(None));
         }
-        if self.all.len() < self.members {
-            match reduced_member(&self.scenario, self.all.len(), &self.options) {
-                Ok(r) => self.all.push(r),
-                Err(p) => return Some(Err(p)),
-            }
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            return None;
+        if self.all.len() == self.members {
+            return Some(Ok(Some(EnsembleRun::from_members(
+                std::mem::take(&mut self.all),
+                &self.options,
+                self.scenario.seed,
+                complete_days(self.scenario.horizon_days * 24.0),
+            ))));
         }
-        Some(Ok(Some(EnsembleRun::from_members(
-            std::mem::take(&mut self.all),
-            &self.options,
-            self.scenario.seed,
-            complete_days(self.scenario.horizon_days * 24.0),
-        ))))
-    }
-
-    /// The share of members simulated, 0 to 1.
-    pub fn done_fraction(&self) -> f32 {
-        self.all.len() as f32 / self.members.max(1) as f32
+        let i = self.all.len();
+        let (sampled, mut simulation) = match self.member.take() {
+            Some(m) => m,
+            None => {
+                let (sc, sampled) = member(&self.scenario, i);
+                match Simulation::start(&sc, &self.options) {
+                    Ok(s) => (sampled, s),
+                    Err(p) => return Some(Err(p)),
+                }
+            }
+        };
+        if simulation.is_done() {
+            self.all.push(reduce(i, sampled, &simulation.finish()));
+            progress.done.fetch_add(1, Ordering::Relaxed);
+        } else {
+            simulation.advance_to(simulation.simulated_h() + MEMBER_SLICE_DAYS * 24.0);
+            self.member = Some((sampled, simulation));
+        }
+        None
     }
 }
 
@@ -571,6 +592,34 @@ mod tests {
         assert_eq!(one.days(DayQuantity::Production).len(), 6);
         let b = one.days(DayQuantity::Production)[5];
         assert!(b.p10 < b.p25 && b.p25 <= b.p50 && b.p50 <= b.p75 && b.p75 < b.p90);
+    }
+
+    /// The browser's way, a month of one mother at a time, gives the same bands.
+    #[test]
+    fn the_same_bands_stepped_a_piece_at_a_time() {
+        let sc = Scenario {
+            horizon_days: 70.0,
+            ..Scenario::default()
+        };
+        let whole = simulate_ensemble(&sc, 6).unwrap();
+        let progress = Progress::default();
+        let mut steps = EnsembleSteps::start(&sc, 6).unwrap();
+        let mut pieces = 0;
+        let stepped = loop {
+            if let Some(done) = steps.step(&progress) {
+                break done.unwrap().unwrap();
+            }
+            pieces += 1;
+        };
+        assert_eq!(stepped, whole);
+        assert_eq!(progress.done(), 6);
+        // Each mother's 70 days in three slices of 30, then her end.
+        assert_eq!(pieces, 6 * 4, "a mother a few days at a time");
+        let cancelled = Progress::default();
+        cancelled.cancel();
+        let mut steps = EnsembleSteps::start(&sc, 6).unwrap();
+        assert!(matches!(steps.step(&cancelled), Some(Ok(None))));
+        assert!(EnsembleSteps::start(&sc, 0).is_err());
     }
 
     #[test]

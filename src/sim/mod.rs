@@ -167,20 +167,7 @@ pub fn trace_of(scenario: &Scenario, index: usize, start_h: f64) -> Option<Sessi
 }
 
 pub fn simulate_with(scenario: &Scenario, options: &SimOptions) -> Result<Run, Vec<Problem>> {
-    let problems = scenario.validate();
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let horizon_h = scenario.horizon_days * 24.0;
-    let planned = scenario.schedule.expand(horizon_h, scenario.calendar())?;
-    let doses = doses(&scenario.schedule.mother_takes, horizon_h);
-    Ok(Sim::new(
-        Arc::new(scenario.clone()),
-        Arc::new(options.clone()),
-        planned,
-        doses,
-    )
-    .run())
+    Simulation::start(scenario, options).map(Simulation::finish)
 }
 
 /// A run that goes a slice at a time: the same steps as [`simulate_with`], for a caller that must
@@ -414,15 +401,6 @@ impl Sim {
             prolactin_step: sampling::ProlactinStep::default(),
             step_from: (0.0, [0.0; 2]),
         }
-    }
-
-    fn run(mut self) -> Run {
-        self.sample();
-        while self.t < self.horizon_h - RUN_END_EPS_H {
-            self.step();
-        }
-        self.end_all_sessions();
-        self.finish()
     }
 
     /// From this stop to the next one.

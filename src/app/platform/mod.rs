@@ -30,6 +30,12 @@ pub trait Job: Send + 'static {
     fn done_fraction(&self) -> f32 {
         0.0
     }
+    /// Is the next piece one that takes long and cannot be cut (a run's plots, the bands of an
+    /// ensemble)? In the browser it then waits for a frame of its own, rather than follow other
+    /// slices in a frame already partly spent.
+    fn next_piece_is_large(&self) -> bool {
+        false
+    }
     /// The whole work at once, on a thread of its own (where it may use every core), telling
     /// `progress` how far it is.
     fn run_to_end(mut self, progress: &Progress) -> Self::Output

@@ -86,6 +86,9 @@ impl App {
 
     /// Between frames, what only the browser does (nothing on the desktop).
     pub(in crate::app) fn browser_frame(&mut self, _ctx: &egui::Context, _frame: &eframe::Frame) {}
+
+    /// After each frame's update, what only the browser does (nothing on the desktop).
+    pub(in crate::app) fn browser_frame_done(&mut self, _ctx: &egui::Context) {}
 }
 
 /// Open the window.

@@ -31,32 +31,48 @@ pub fn start<J: Job>(job: J, ctx: &egui::Context) -> Task<J::Output> {
 }
 
 thread_local! {
-    /// The frame (egui's pass number) whose slices are being counted, and the time they took:
+    /// The frame (egui's frame number) whose slices are being counted, and the time they took:
     /// all jobs together stay inside [`SLICE_BUDGET_MS`] a frame.
     static SPENT: Cell<(u64, f64)> = const { Cell::new((u64::MAX, 0.0)) };
+}
+
+/// The time background work took in this frame so far, ms.
+fn slices_this_frame_ms(ctx: &egui::Context) -> f64 {
+    let (counted, spent) = SPENT.with(Cell::get);
+    if counted == ctx.cumulative_frame_nr() {
+        spent
+    } else {
+        0.0
+    }
 }
 
 impl<T: Send + 'static> Task<T> {
     /// Work on the job for what is left of this frame's budget; its answer once it is done.
     pub fn poll(&mut self, ctx: &egui::Context) -> Polled<T> {
-        let pass = ctx.cumulative_pass_nr();
+        let frame = ctx.cumulative_frame_nr();
         let (counted, mut spent) = SPENT.with(Cell::get);
-        if counted != pass {
+        if counted != frame {
             spent = 0.0;
         }
         let start = Instant::now();
         let mut answer = None;
-        // At least one piece a frame, so that every job moves.
+        // At least one piece a frame, so that every job moves; a large one in a frame of its own.
+        if spent > 0.0 && self.job.next_piece_is_large() {
+            ctx.request_repaint();
+            return Polled::Pending;
+        }
         loop {
             if let Some(out) = self.job.step() {
                 answer = Some(out);
                 break;
             }
-            if spent + start.elapsed().as_secs_f64() * 1e3 >= SLICE_BUDGET_MS {
+            if spent + start.elapsed().as_secs_f64() * 1e3 >= SLICE_BUDGET_MS
+                || self.job.next_piece_is_large()
+            {
                 break;
             }
         }
-        SPENT.with(|s| s.set((pass, spent + start.elapsed().as_secs_f64() * 1e3)));
+        SPENT.with(|s| s.set((frame, spent + start.elapsed().as_secs_f64() * 1e3)));
         match answer {
             Some(out) => {
                 self.progress.set(1.0);
@@ -102,11 +118,47 @@ impl Recovery {
     pub fn clear(&mut self) {}
 }
 
-/// The address of this page, without its fragment: a link copied here opens here.
+/// The address of this page, without its fragment and without `as=` (who is looking is the
+/// receiver's to say): a link copied here opens here.
 pub fn page_address() -> Option<String> {
     let location = web_sys::window()?.location();
-    let href = location.href().ok()?;
-    Some(href.split('#').next().unwrap_or(&href).to_owned())
+    let (origin, path) = (location.origin().ok()?, location.pathname().ok()?);
+    let query: Vec<String> = location
+        .search()
+        .ok()?
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("as="))
+        .map(str::to_owned)
+        .collect();
+    Some(if query.is_empty() {
+        format!("{origin}{path}")
+    } else {
+        format!("{origin}{path}?{}", query.join("&"))
+    })
+}
+
+/// The page's fragment as it is now (`#s=…` for a link).
+fn page_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Take the fragment out of the address bar (without reloading): a link opened once is not opened
+/// again at the next reload (over the work done since), and the same link pasted again is a change
+/// the page sees.
+fn forget_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let address = href.split('#').next().unwrap_or(&href).to_owned();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
 }
 
 /// What the window keeps of the page between frames.
@@ -122,6 +174,11 @@ pub struct BrowserState {
     /// test reports.
     first_picture_ms: Option<f64>,
     longest_frame_ms: f64,
+    /// When this frame's update began; the longest update (lactosim's own work in a frame:
+    /// panels, a short run, background slices) and the longest background work in a frame.
+    update_started: Option<Instant>,
+    longest_update_ms: f64,
+    longest_slices_ms: f64,
     timing_shown: Option<String>,
 }
 
@@ -147,10 +204,8 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
 impl App {
     /// Restore the state kept in local storage (unless `fresh`), and keep it there from now on.
     pub(in crate::app) fn keep_working_state(&mut self, fresh: bool, clean_state: Option<String>) {
-        if !fresh {
-            if let Some(state) = clean_state {
-                self.restore_state(&state);
-            }
+        if !fresh && let Some(state) = clean_state {
+            self.restore_state(&state);
         }
         self.recovery = Some(Recovery);
     }
@@ -242,8 +297,17 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
         .unchecked_into();
     link.set_href(&url);
     link.set_download(name);
+    // In the page while it is clicked (some browsers ignore a detached link), and the file's
+    // address kept a minute (a browser may still be reading it after the click).
+    let body = document.body().ok_or_else(|| fail("no page body"))?;
+    let _ = body.append_child(&link);
     link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    link.remove();
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     Ok(())
 }
 
@@ -265,7 +329,8 @@ impl App {
             Command::Save | Command::SaveAs | Command::SaveTypedPath => {
                 let name = format!("{stem}.ron");
                 let text = crate::preset::to_string(&self.document.scenario);
-                match download(&name, text.as_bytes(), "text/plain") {
+                // Not text/plain: a phone would show it as a page, or add ".txt" to its name.
+                match download(&name, text.as_bytes(), "application/octet-stream") {
                     Ok(()) => {
                         self.notice(&format!(
                             "Downloaded {name}: open it again with File, Open, or send it to anyone with lactosim."
@@ -316,6 +381,7 @@ impl App {
     /// Between frames, what only the browser does: files picked since the last frame, a link
     /// pasted into the address bar, and the text of what is shown (for tests and screen readers).
     pub(in crate::app) fn browser_frame(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        self.browser.update_started = Some(Instant::now());
         for file in self.browser.picked.take() {
             let text = String::from_utf8_lossy(&file.bytes).into_owned();
             let cmd = match file.purpose {
@@ -330,20 +396,39 @@ impl App {
             };
             self.command(cmd, ctx);
         }
-        let hash = &frame.info().web_info.location.hash;
+        let hash = page_fragment();
         if self.browser.hash.as_deref() != Some(hash.as_str()) {
-            self.browser.hash = Some(hash.clone());
             // A link opened, or pasted into the address bar of an open page.
-            if crate::share_link::is_link(hash) {
-                self.command(Command::OpenLink(hash.clone()), ctx);
+            if crate::share_link::is_link(&hash) {
+                forget_fragment();
+                self.command(Command::OpenLink(hash), ctx);
+                self.browser.hash = Some(page_fragment());
+            } else {
+                self.browser.hash = Some(hash);
             }
         }
-        self.show_status_in_page();
-        self.show_timing_in_page(frame);
+        // Frames from the first picture on (the frames before it load fonts and shaders once).
+        if let (Some(s), Some(_)) = (frame.info().cpu_usage, self.browser.first_picture_ms) {
+            self.browser.longest_frame_ms = self.browser.longest_frame_ms.max(f64::from(s) * 1e3);
+        }
     }
 
-    /// How long the page took to its first picture, and the longest frame since.
-    fn show_timing_in_page(&mut self, frame: &eframe::Frame) {
+    /// After the frame's update: how long it took, and the page's timing text.
+    pub(in crate::app) fn browser_frame_done(&mut self, ctx: &egui::Context) {
+        self.show_status_in_page();
+        if self.browser.first_picture_ms.is_some() {
+            let b = &mut self.browser;
+            if let Some(start) = b.update_started {
+                b.longest_update_ms = b.longest_update_ms.max(start.elapsed().as_secs_f64() * 1e3);
+            }
+            b.longest_slices_ms = b.longest_slices_ms.max(slices_this_frame_ms(ctx));
+        }
+        self.show_timing_in_page();
+    }
+
+    /// How long the page took to its first picture, and since then the longest frame, update
+    /// and background work in a frame.
+    fn show_timing_in_page(&mut self) {
         let now_ms = web_sys::window()
             .and_then(|w| w.performance())
             .map_or(0.0, |p| p.now());
@@ -351,16 +436,24 @@ impl App {
             // This frame draws the run: its picture is on screen when the frame ends.
             self.browser.first_picture_ms = Some(now_ms);
         }
-        // From the first picture on (the frames before it load fonts and shaders once).
-        if let (Some(s), Some(_)) = (frame.info().cpu_usage, self.browser.first_picture_ms) {
-            self.browser.longest_frame_ms = self.browser.longest_frame_ms.max(f64::from(s) * 1e3);
-        }
+        let b = &self.browser;
         let text = format!(
-            "first picture: {} ms after the page began loading\nlongest frame since: {:.0} ms\nbusy: {}",
-            self.browser
-                .first_picture_ms
-                .map_or("-".into(), |t| format!("{t:.0}")),
-            self.browser.longest_frame_ms,
+            "first picture: {} ms after the page began loading\n\
+             since then, the longest frame (drawing included): {:.0} ms\n\
+             the longest update (lactosim's own work in a frame): {:.0} ms\n\
+             the longest background work in a frame: {:.0} ms\n\
+             {}\n\
+             busy: {}",
+            b.first_picture_ms.map_or("-".into(), |t| format!("{t:.0}")),
+            b.longest_frame_ms,
+            b.longest_update_ms,
+            b.longest_slices_ms,
+            // What an edit of this scenario costs (a run up to 45 days long is done in the
+            // frame of the edit).
+            self.current.as_ref().map_or(String::new(), |c| format!(
+                "the run on screen ({} days): simulated in {:.0} ms, its plots prepared in {:.0} ms",
+                c.scenario.horizon_days, c.simulate_ms, c.prepare_ms
+            )),
             self.busy() || self.mothers_busy(),
         );
         if self.browser.timing_shown.as_deref() != Some(text.as_str()) {
@@ -381,7 +474,11 @@ impl App {
         // The summary of the run on screen, once it is the scenario's (not the last one's, while
         // a long run is still being computed).
         match (&self.current, self.runner.progress()) {
-            (_, Some(done)) => text.push_str(&format!("Simulating: {:.0}% done\n", done * 100.0)),
+            // In steps of a tenth: a screen reader reads each change of the text.
+            (_, Some(done)) => text.push_str(&format!(
+                "Simulating: {:.0}% done\n",
+                (done * 10.0).floor() * 10.0
+            )),
             (Some(sim), None) => text.push_str(&format!("Summary: {}\n", sim.summary)),
             (None, None) => {}
         }
@@ -417,7 +514,8 @@ impl App {
 /// Start lactosim on the page's canvas (`#lactosim-canvas`), with the scenario of the page's
 /// link if it has one, else the one the person was working on, else the built-in default.
 pub fn start_in_browser() {
-    // Rust's log lines (eframe's and ours) to the browser's console.
+    // Rust's log lines (eframe's) to the browser's console.
+    let _ = eframe::WebLogger::init(log::LevelFilter::Warn);
     wasm_bindgen_futures::spawn_local(async {
         let document = web_sys::window()
             .and_then(|w| w.document())
@@ -433,7 +531,15 @@ pub fn start_in_browser() {
             audience: audience_in_query(&query),
             ..Launch::default()
         };
-        let started = eframe::WebRunner::new()
+        let runner = eframe::WebRunner::new();
+        // WebRunner::new put eframe's panic handler in place (it tells the console); after it, the
+        // page says so where the picture stops, since a panic in a browser stops the program.
+        let eframes = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            eframes(info);
+            say_it_stopped(&info.to_string());
+        }));
+        let started = runner
             .start(
                 canvas,
                 eframe::WebOptions::default(),
@@ -463,4 +569,21 @@ fn audience_in_query(query: &str) -> Option<crate::app::Audience> {
             "clinician" => Some(crate::app::Audience::Clinician),
             _ => None,
         })
+}
+
+/// After a panic: the page says what happened and that the work is kept.
+fn say_it_stopped(why: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    let Ok(note) = document.create_element("div") else {
+        return;
+    };
+    note.set_id("lactosim-loading");
+    note.set_text_content(Some(&format!(
+        "lactosim stopped: {why}. Reload the page: your work up to the last change is kept in \
+         this browser. Please report what you did."
+    )));
+    let _ = body.append_child(&note);
 }
