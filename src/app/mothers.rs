@@ -112,12 +112,6 @@ impl platform::Job for Ensembles {
         }
     }
 
-    fn next_piece_is_large(&self) -> bool {
-        self.steps
-            .as_ref()
-            .is_some_and(ensemble::EnsembleSteps::next_is_bands)
-    }
-
     fn done_fraction(&self) -> f32 {
         let ensembles = if self.job.baseline.is_some() { 2 } else { 1 };
         self.progress.done() as f32 / (self.members * ensembles).max(1) as f32

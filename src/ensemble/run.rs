@@ -364,6 +364,8 @@ pub struct EnsembleSteps {
     all: Vec<Reduced>,
     /// The member being simulated: its draw and its run so far.
     member: Option<(Sampled, Simulation)>,
+    /// Once every member is done: the bands, a quantity a step.
+    bands: BandsSoFar,
 }
 
 /// Simulated days of one member in one step of [`EnsembleSteps`] (a member's year takes about
@@ -378,12 +380,8 @@ impl EnsembleSteps {
             members,
             all: Vec::with_capacity(members),
             member: None,
+            bands: BandsSoFar::default(),
         })
-    }
-
-    /// Is the next step the bands across every member (the longest step)?
-    pub fn next_is_bands(&self) -> bool {
-        self.all.len() == self.members
     }
 
     /// Simulate on a little; the ensemble once the last member is done (`Ok(None)`: cancelled).
@@ -395,8 +393,12 @@ impl EnsembleSteps {
             return Some(Ok(None));
         }
         if self.all.len() == self.members {
-            return Some(Ok(Some(EnsembleRun::from_members(
+            if self.bands.next(&self.all) {
+                return None;
+            }
+            return Some(Ok(Some(EnsembleRun::with_bands(
                 std::mem::take(&mut self.all),
+                std::mem::take(&mut self.bands),
                 &self.options,
                 self.scenario.seed,
                 complete_days(self.scenario.horizon_days * 24.0),
@@ -441,6 +443,37 @@ fn reduce(index: usize, sampled: Sampled, run: &Run) -> Reduced {
     }
 }
 
+/// The bands of the quantities done so far: the series' first, then the days'.
+#[derive(Default)]
+struct BandsSoFar {
+    series: Vec<Vec<Bands>>,
+    days: Vec<Vec<Bands>>,
+}
+
+impl BandsSoFar {
+    /// The next quantity's bands; `false` once every quantity has its bands.
+    fn next(&mut self, all: &[Reduced]) -> bool {
+        if self.series.len() < Quantity::ALL.len() {
+            let q = self.series.len();
+            self.series
+                .push(bands_across(all, samples_of(all), |r, k| r.series[k][q]));
+        } else if self.days.len() < DayQuantity::ALL.len() {
+            let q = self.days.len();
+            let n_days = all.iter().map(|r| r.days.len()).min().unwrap_or(0);
+            self.days
+                .push(bands_across(all, n_days, |r, d| r.days[d][q]));
+        } else {
+            return false;
+        }
+        true
+    }
+}
+
+/// Samples every member has.
+fn samples_of(all: &[Reduced]) -> usize {
+    all.iter().map(|r| r.series.len()).min().unwrap_or(0)
+}
+
 /// The bands across the members of each of `n` values (`value(member, i)`), on every core
 /// (each is worked out on its own, so the result is the same on any number of threads).
 fn bands_across(
@@ -469,14 +502,20 @@ impl EnsembleRun {
         seed: u64,
         complete_days: usize,
     ) -> Self {
-        let samples = all.iter().map(|r| r.series.len()).min().unwrap_or(0);
-        let n_days = all.iter().map(|r| r.days.len()).min().unwrap_or(0);
-        let series = (0..Quantity::ALL.len())
-            .map(|q| bands_across(&all, samples, |r, k| r.series[k][q]))
-            .collect();
-        let days = (0..DayQuantity::ALL.len())
-            .map(|q| bands_across(&all, n_days, |r, d| r.days[d][q]))
-            .collect();
+        let mut bands = BandsSoFar::default();
+        while bands.next(&all) {}
+        Self::with_bands(all, bands, options, seed, complete_days)
+    }
+
+    /// The ensemble from its members and their bands (every quantity's).
+    fn with_bands(
+        all: Vec<Reduced>,
+        BandsSoFar { series, days }: BandsSoFar,
+        options: &SimOptions,
+        seed: u64,
+        complete_days: usize,
+    ) -> Self {
+        let samples = samples_of(&all);
         let spacing_h = options.sample_every_min / 60.0;
         let mut members = Vec::with_capacity(all.len());
         let mut member_days = Vec::with_capacity(all.len());
@@ -613,8 +652,10 @@ mod tests {
         };
         assert_eq!(stepped, whole);
         assert_eq!(progress.done(), 6);
-        // Each mother's 70 days in three slices of 30, then her end.
-        assert_eq!(pieces, 6 * 4, "a mother a few days at a time");
+        // Each mother's 70 days in three slices of 30, then her end; then a quantity's bands a
+        // step.
+        let quantities = Quantity::ALL.len() + DayQuantity::ALL.len();
+        assert_eq!(pieces, 6 * 4 + quantities, "a mother a few days at a time");
         let cancelled = Progress::default();
         cancelled.cancel();
         let mut steps = EnsembleSteps::start(&sc, 6).unwrap();
