@@ -1046,6 +1046,8 @@ fn share_copies_a_link_that_opens_the_same_scenario() {
     assert!(h.state().document.path.is_none());
     // Saved nowhere: unsaved, so New or Open asks first.
     assert!(h.state().document.is_dirty());
+    // Unsaved, yet as it was opened: its description is not said to be out of date.
+    assert!(!h.state().document.changed_since_opened());
     // A damaged link: its problem in plain words, the scenario left as it was.
     h.state_mut()
         .command(Command::OpenLink(link[..link.len() - 30].to_owned()), &ctx);

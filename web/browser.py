@@ -117,6 +117,10 @@ class Page:
         self.errors = []
         self.call("Runtime.enable")
         self.call("Page.enable")
+        if not phone:
+            # The page's own size (--window-size counts the window, not the page).
+            self.call("Emulation.setDeviceMetricsOverride",
+                      width=1280, height=800, deviceScaleFactor=1, mobile=False)
         if phone:
             # One pixel a point: headless Chromium's resize observer reports CSS pixels as
             # device pixels under an emulated scale, which would draw egui three times too big.

@@ -17,6 +17,9 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// The scenario as it is on disk (or as it was opened), to tell unsaved changes.
     pub saved: Scenario,
+    /// The scenario as it was opened or last saved (its description was written for it): a
+    /// scenario opened from a link is unsaved, yet unchanged.
+    opened: Scenario,
     undo: Vec<Scenario>,
     redo: Vec<Scenario>,
     /// The merge key of the last edit, while edits of the same field follow one another.
@@ -29,6 +32,7 @@ impl Document {
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Self {
         Self {
             saved: scenario.clone(),
+            opened: scenario.clone(),
             scenario,
             path,
             ..Self::default()
@@ -115,6 +119,7 @@ impl Document {
     /// the new file's would let Save overwrite a file with another's content.)
     pub fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {
         self.saved = scenario.clone();
+        self.opened = scenario.clone();
         self.scenario = scenario;
         self.path = path;
         self.undo.clear();
@@ -131,8 +136,14 @@ impl Document {
         self.saved = Scenario::default();
     }
 
+    /// Has the scenario been edited since it was opened or last saved?
+    pub fn changed_since_opened(&self) -> bool {
+        self.scenario != self.opened
+    }
+
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.saved = self.scenario.clone();
+        self.opened = self.scenario.clone();
         self.path = Some(path);
     }
 }

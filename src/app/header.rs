@@ -89,7 +89,7 @@ impl App {
                             .id_salt("description")
                             .max_height(HEADER_TEXT_MAX_HEIGHT)
                             .show(ui, |ui| ui.label(&self.document.scenario.description));
-                        if self.document.scenario != self.document.saved {
+                        if self.document.changed_since_opened() {
                             ui.weak("(Written for the scenario as it was opened; it has been changed since.)");
                         }
                     });

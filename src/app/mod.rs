@@ -269,6 +269,8 @@ pub struct App {
     show_description: bool,
     /// On a narrow screen, the side panel is shown instead of the plots.
     pub unfolded: bool,
+    /// Is the window narrower than [`NARROW_WIDTH`] (a phone's) this frame?
+    narrow: bool,
     /// What the window keeps of the page it runs in (the browser's; nothing on the desktop).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     browser: platform::BrowserState,
@@ -395,6 +397,7 @@ impl App {
             figure_rect: None,
             show_description: false,
             unfolded: false,
+            narrow: false,
             browser: Default::default(),
         }
     }
@@ -616,6 +619,12 @@ impl App {
 
     fn side_panel(&mut self, ui: &mut Ui, edits: &mut Vec<Edit>, commands: &mut Vec<Command>) {
         if self.parent_face() {
+            // On a phone the questions stand in for the plots, whose header asks the baby's age:
+            // asked here too, since every answer starts from it.
+            if self.narrow && self.unfolded {
+                self.baby_age_ui(ui, edits);
+                ui.separator();
+            }
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| self.questions_panel(ui, edits));
@@ -698,6 +707,7 @@ impl App {
         // A phone's width: the side panel folds away behind a switch, and takes the whole width
         // when unfolded.
         let narrow = ui.available_width() < NARROW_WIDTH;
+        self.narrow = narrow;
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
         if narrow {
             egui::Panel::top("fold").show(ui, |ui| self.fold_switch(ui));

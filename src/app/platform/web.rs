@@ -454,7 +454,7 @@ impl App {
                 "the run on screen ({} days): simulated in {:.0} ms, its plots prepared in {:.0} ms",
                 c.scenario.horizon_days, c.simulate_ms, c.prepare_ms
             )),
-            self.busy() || self.mothers_busy(),
+            self.busy() || self.mothers_busy() || self.validation.checking(),
         );
         if self.browser.timing_shown.as_deref() != Some(text.as_str()) {
             if let Some(el) = web_sys::window()
