@@ -21,8 +21,8 @@ if ! has_bindgen && [ "$(uname -sm)" = "Linux x86_64" ] && command -v curl >/dev
   name=wasm-bindgen-$version-x86_64-unknown-linux-musl
   url=https://github.com/wasm-bindgen/wasm-bindgen/releases/download/$version/$name.tar.gz
   tmp=$(mktemp -d)
-  if curl -fsSL --max-time 60 -o "$tmp/$name.tar.gz" "$url" &&
-    curl -fsSL --max-time 30 -o "$tmp/$name.tar.gz.sha256" "$url.sha256" &&
+  if curl -fsSL --connect-timeout 10 --max-time 60 -o "$tmp/$name.tar.gz" "$url" &&
+    curl -fsSL --connect-timeout 10 --max-time 30 -o "$tmp/$name.tar.gz.sha256" "$url.sha256" &&
     [ "$(sha256sum <"$tmp/$name.tar.gz" | cut -d' ' -f1)" = "$(cut -d' ' -f1 <"$tmp/$name.tar.gz.sha256")" ]; then
     tar -xzf "$tmp/$name.tar.gz" -C "$tmp"
     mkdir -p "${CARGO_HOME:-$HOME/.cargo}/bin"
