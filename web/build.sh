@@ -36,7 +36,8 @@ if ! has_bindgen; then
   # default features: no TLS stack (it is for the test runner's downloads, not for bindgen).
   # --debug: it builds in half the time (104 s against 224 s here) and writes the same files,
   # in 4 s instead of 1.
-  cargo install wasm-bindgen-cli --version "$version" --no-default-features --debug
+  # --force: cargo may remember an install whose program has since gone.
+  cargo install wasm-bindgen-cli --version "$version" --no-default-features --debug --force
 fi
 
 # The `web` profile (Cargo.toml): release code, no debug info, smaller.
