@@ -49,6 +49,7 @@ pub mod plain_errors;
 pub mod preset;
 pub mod questions;
 pub mod run;
+pub mod same_math;
 pub mod scenario;
 pub mod schedule;
 pub mod schedule_words;

@@ -2,6 +2,7 @@
 //! summary a parent reads.
 
 use crate::run::{DaySummary, Run};
+use crate::same_math::SameMath;
 use crate::scenario::Breast;
 
 /// The headline numbers of a run at one day (what the comparison table shows): that day's
@@ -472,7 +473,7 @@ pub fn round_sig(v: f64, digits: i32) -> f64 {
     if !v.is_finite() {
         return v;
     }
-    let scale = 10f64.powi(digits - 1 - v.abs().log10().floor() as i32);
+    let scale = 10f64.powi(digits - 1 - v.abs().libm_log10().floor() as i32);
     (v * scale).round() / scale
 }
 

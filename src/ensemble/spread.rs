@@ -14,6 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::same_math::SameMath;
 use crate::scenario::Scenario;
 
 /// How wide each spread is, relative to the published one: 1 as published (the default), 0 off
@@ -140,7 +141,7 @@ impl Sampled {
 fn normal(rng: &mut fastrand::Rng) -> f64 {
     let u1 = 1.0 - rng.f64(); // (0, 1]: ln is finite
     let u2 = rng.f64();
-    (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+    (-2.0 * u1.libm_ln()).sqrt() * (std::f64::consts::TAU * u2).libm_cos()
 }
 
 /// The seed of member `index`'s random stream (SplitMix64 of the scenario's seed and the index,
@@ -178,17 +179,17 @@ pub fn member(centre: &Scenario, index: usize) -> (Scenario, Sampled) {
     let mut sc = centre.clone();
     sc.seed = let_down_seed;
     let m = &mut sc.mother;
-    let storage = (w.storage_capacity * STORAGE_CAPACITY_LOG_SD * z_storage).exp();
+    let storage = (w.storage_capacity * STORAGE_CAPACITY_LOG_SD * z_storage).libm_exp();
     let half_lr = 0.5 * w.left_right_difference * LEFT_RIGHT_LOG_SD * z_left_right;
     m.storage_capacity_left_ml = within(
         "mother.storage_capacity_left_ml",
-        m.storage_capacity_left_ml * storage * half_lr.exp(),
+        m.storage_capacity_left_ml * storage * half_lr.libm_exp(),
     );
     m.storage_capacity_right_ml = within(
         "mother.storage_capacity_right_ml",
-        m.storage_capacity_right_ml * storage * (-half_lr).exp(),
+        m.storage_capacity_right_ml * storage * (-half_lr).libm_exp(),
     );
-    let secretory = (w.secretory_capacity * SECRETORY_CAPACITY_LOG_SD * z_secretory).exp();
+    let secretory = (w.secretory_capacity * SECRETORY_CAPACITY_LOG_SD * z_secretory).libm_exp();
     m.secretory_capacity_ceiling_ml_per_h = within(
         "mother.secretory_capacity_ceiling_ml_per_h",
         m.secretory_capacity_ceiling_ml_per_h * secretory,
@@ -199,10 +200,11 @@ pub fn member(centre: &Scenario, index: usize) -> (Scenario, Sampled) {
     );
     m.activation_delay_h = within(
         "mother.activation_delay_h",
-        m.activation_delay_h - w.activation_delay * ACTIVATION_DELAY_MEAN_H * (1.0 - u_delay).ln(),
+        m.activation_delay_h
+            - w.activation_delay * ACTIVATION_DELAY_MEAN_H * (1.0 - u_delay).libm_ln(),
     );
     let latency = m.oxytocin.first_letdown_latency_s
-        * (w.letdown_latency * LETDOWN_LATENCY_LOG_SD * z_latency).exp();
+        * (w.letdown_latency * LETDOWN_LATENCY_LOG_SD * z_latency).libm_exp();
     // The published bounds hold unless the scenario's own mother is outside them.
     let (lo, hi) = LETDOWN_LATENCY_BOUNDS_S;
     let centre_latency = m.oxytocin.first_letdown_latency_s;
@@ -217,7 +219,7 @@ pub fn member(centre: &Scenario, index: usize) -> (Scenario, Sampled) {
         "infant.appetite_plateau_ml_per_day",
         i.appetite_plateau_ml_per_day * appetite,
     );
-    let effectiveness = (w.effectiveness * EFFECTIVENESS_LOG_SD * z_effectiveness).exp();
+    let effectiveness = (w.effectiveness * EFFECTIVENESS_LOG_SD * z_effectiveness).libm_exp();
     i.effectiveness_0_to_1 = within(
         "infant.effectiveness_0_to_1",
         (i.effectiveness_0_to_1 * effectiveness).min(i.effectiveness_0_to_1.max(1.0)),

@@ -19,6 +19,7 @@ use crate::ensemble::spread::{
     STORAGE_CAPACITY_LOG_SD,
 };
 use crate::log::Log;
+use crate::same_math::SameMath;
 use crate::scenario::{Problem, Scenario};
 
 /// The smallest error a logged amount is taken to have (a kitchen scale, a bottle's marks), ml …
@@ -234,7 +235,7 @@ impl Misfit<'_> {
     fn scenario(&self, theta: &[f64]) -> Scenario {
         let mut sc = self.base.clone();
         for (f, t) in self.fitted.iter().zip(theta) {
-            f.set(&mut sc, t.exp());
+            f.set(&mut sc, t.libm_exp());
         }
         sc
     }
@@ -302,7 +303,7 @@ pub fn fit(
     if test_weights {
         fitted.push(Fitted::Effectiveness);
     }
-    let prior: Vec<f64> = fitted.iter().map(|f| f.get(base).ln()).collect();
+    let prior: Vec<f64> = fitted.iter().map(|f| f.get(base).libm_ln()).collect();
     let misfit = Misfit {
         base,
         log,
@@ -354,9 +355,9 @@ pub fn fit(
             Estimate {
                 what: f,
                 value: f.get(&mother),
-                p10: (best[i] - Z_90 * sd).exp().clamp(lo, hi),
-                p90: (best[i] + Z_90 * sd).exp().clamp(lo, hi),
-                prior: prior[i].exp(),
+                p10: (best[i] - Z_90 * sd).libm_exp().clamp(lo, hi),
+                p90: (best[i] + Z_90 * sd).libm_exp().clamp(lo, hi),
+                prior: prior[i].libm_exp(),
                 log_sd: sd,
             }
         })

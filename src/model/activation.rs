@@ -6,6 +6,8 @@
 //! the milk shuts (A4, A5). Both are logistic switches in time, shifted by the mother's
 //! `activation_delay_h` (caesarean birth, diabetes, retained placenta).
 
+use crate::same_math::SameMath;
+
 /// Share of full secretion before activation: the colostrum trickle (A1: ≈ 20–50 ml on day 1).
 pub const COLOSTRUM_ACTIVATION: f64 = 0.08;
 /// Hours after birth at which activation is half-way (A3: steepest rise between 36 and 96 h).
@@ -24,7 +26,7 @@ fn logistic(x: f64) -> f64 {
     } else if x < -40.0 {
         0.0
     } else {
-        1.0 / (1.0 + (-x).exp())
+        1.0 / (1.0 + (-x).libm_exp())
     }
 }
 

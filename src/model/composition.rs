@@ -15,6 +15,7 @@
 //! `mean × stratification(fullness)` (see [`fat_release_factor`]), which conserves fat exactly.
 
 use crate::run::Composition;
+use crate::same_math::SameMath;
 
 /// Concentrations of newly secreted milk (transcellular pathways), mature milk (A7).
 pub const SECRETED_LACTOSE_G_PER_L: f64 = 70.0;
@@ -82,7 +83,7 @@ pub fn siga_secretion_g_per_h(t_h: f64, cell_activity: f64) -> f64 {
 /// and nothing lost (added to 1 it is far below the last bit).
 fn bump(z: f64) -> f64 {
     let z2 = z * z;
-    if z2 > 60.0 { 0.0 } else { (-z2).exp() }
+    if z2 > 60.0 { 0.0 } else { (-z2).libm_exp() }
 }
 
 /// Lactoferrin secreted apart from the volume-linked part, g/h per breast.
@@ -163,7 +164,7 @@ impl Solutes {
         if leak_0_to_1 <= 1e-4 || volume_ml <= 0.0 {
             return false;
         }
-        let keep = (-PARACELLULAR_EXCHANGE_PER_H * leak_0_to_1 * dt_h).exp();
+        let keep = (-PARACELLULAR_EXCHANGE_PER_H * leak_0_to_1 * dt_h).libm_exp();
         let l = volume_ml / 1000.0;
         let relax = |mass: f64, plasma_per_l: f64| -> f64 {
             let plasma = plasma_per_l * l;

@@ -19,6 +19,7 @@
 
 use super::composition::{Solutes, fat_release_factor};
 use super::pathways::PathwayTotals;
+use crate::same_math::SameMath;
 
 /// Strength of the fullness brake: inhibition = (1 − f)(1 + k)/(1 − f + k). Small k: synthesis
 /// stays near its maximum over most of the range and stops as the breast fills (E5: roughly
@@ -108,17 +109,17 @@ impl StepDecay {
     pub fn new(dt_h: f64) -> Self {
         Self {
             dt_h,
-            fullness_blend: -(-dt_h / FULLNESS_MEMORY_H).exp_m1(),
-            junction_blend: -(-dt_h / JUNCTION_TIME_CONSTANT_H).exp_m1(),
-            build_blend: -(-dt_h / TISSUE_BUILD_TIME_H).exp_m1(),
-            quiesce_blend: -(-dt_h / TISSUE_QUIESCENCE_TIME_H).exp_m1(),
+            fullness_blend: -(-dt_h / FULLNESS_MEMORY_H).libm_exp_m1(),
+            junction_blend: -(-dt_h / JUNCTION_TIME_CONSTANT_H).libm_exp_m1(),
+            build_blend: -(-dt_h / TISSUE_BUILD_TIME_H).libm_exp_m1(),
+            quiesce_blend: -(-dt_h / TISSUE_QUIESCENCE_TIME_H).libm_exp_m1(),
         }
     }
 }
 
 /// Share of a pool a first-order flow at `rate_per_h` moves in `dt_h`.
 pub fn moved_share(rate_per_h: f64, dt_h: f64) -> f64 {
-    -(-rate_per_h * dt_h).exp_m1()
+    -(-rate_per_h * dt_h).libm_exp_m1()
 }
 
 /// Local (autocrine) inhibition of synthesis at `fullness` (0–1).
@@ -334,7 +335,7 @@ impl Gland {
         next *= if loss < 1e-3 {
             1.0 - loss + 0.5 * loss * loss
         } else {
-            (-loss).exp()
+            (-loss).libm_exp()
         };
         self.capacity_ml_per_h = next.max(MIN_CAPACITY_ML_PER_H);
         if growth_gate > 0.9 {

@@ -2,6 +2,7 @@
 //! often it wakes to feed (at most 18 times a day, D7) and how fast and how long it takes milk from
 //! the ducts: a weak or sleepy baby takes less a minute, tires sooner and sleeps longer.
 
+use crate::same_math::SameMath;
 use crate::scenario::Infant;
 
 /// A newborn's appetite on the first day, ml/day (A1: ≈ 20–50 ml on day 1; stomach ≈ 5–7 ml).
@@ -40,7 +41,7 @@ fn growth(infant: &Infant, t_h: f64) -> f64 {
     let xh = if APPETITE_HILL == 2.5 {
         x * x * x.sqrt()
     } else {
-        x.powf(APPETITE_HILL)
+        x.libm_powf(APPETITE_HILL)
     };
     xh / (1.0 + xh)
 }

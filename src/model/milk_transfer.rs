@@ -13,6 +13,7 @@
 
 use super::pharmacology::{Elimination, Substance};
 use crate::run::{Run, SessionResult};
+use crate::same_math::SameMath;
 use crate::scenario::Scenario;
 use crate::schedule::Kind;
 
@@ -160,7 +161,7 @@ impl BloodAlcohol {
                 return;
             }
             let dt = Self::STEP_H.min(t_h - self.t_h);
-            let moved = self.gut_mg * (1.0 - (-ka * dt).exp());
+            let moved = self.gut_mg * (1.0 - (-ka * dt).libm_exp());
             self.gut_mg -= moved;
             self.body_mg = (self.body_mg + moved - out_per_h * dt).max(0.0);
             self.t_h += dt;
@@ -204,7 +205,7 @@ pub fn plasma_mg_per_l(s: Substance, taken: &[Taken], mother_kg: f64, t_h: f64) 
                     let tau = t_h - d.at_h;
                     let absorbed = f.bioavailability * d.dose_mg / v_l;
                     // The Bateman function (ka ≠ ke for every substance here).
-                    absorbed * ka / (ka - ke) * ((-ke * tau).exp() - (-ka * tau).exp())
+                    absorbed * ka / (ka - ke) * ((-ke * tau).libm_exp() - (-ka * tau).libm_exp())
                 })
                 .sum::<f64>()
                 // An empty sum is −0.0 (and concentrations are never below zero).

@@ -6,6 +6,7 @@
 //! few minutes while stimulation goes on (H5). Stress delays them, spaces them out and blocks
 //! some (H7). Timing jitter comes from the scenario's seed, so runs are reproducible.
 
+use crate::same_math::SameMath;
 use crate::scenario::Oxytocin;
 use crate::schedule::Kind;
 
@@ -151,5 +152,5 @@ pub fn alcohol_ejection_strength(blood_mg_per_l: f64) -> f64 {
 
 /// Rate constant (per hour) that moves `fraction` of the alveolar milk over one ejection.
 pub fn ejection_rate_per_h(fraction: f64) -> f64 {
-    -(1.0 - fraction.clamp(0.0, 0.99)).ln() / EJECTION_DURATION_H
+    -(1.0 - fraction.clamp(0.0, 0.99)).libm_ln() / EJECTION_DURATION_H
 }

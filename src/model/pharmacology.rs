@@ -13,6 +13,7 @@
 //! [`super::oxytocin::alcohol_ejection_strength`]. Figures and sources per substance are in
 //! [`Substance::figures`] and `docs/model.md`.
 
+use crate::same_math::SameMath;
 use serde::{Deserialize, Serialize};
 
 /// A substance the mother takes.
@@ -289,7 +290,7 @@ impl Substance {
     /// elimination is followed by [`super::milk_transfer::BloodAlcohol`]).
     pub fn kept_after(self, dt_h: f64) -> f64 {
         self.half_life_h()
-            .map_or(1.0, |h| (-dt_h * std::f64::consts::LN_2 / h).exp())
+            .map_or(1.0, |h| (-dt_h * std::f64::consts::LN_2 / h).libm_exp())
     }
 }
 

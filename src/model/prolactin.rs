@@ -4,6 +4,7 @@
 //! two (a dopamine agonist, D5) it no longer does, and the secretory cells stop. Medicines the
 //! mother takes scale its release ([`super::pharmacology`]).
 
+use crate::same_math::SameMath;
 use crate::scenario::Prolactin;
 
 /// Age (days) over which the baseline and the surge shrink (fitted to H1: 200 → 119 → 59 ng/ml
@@ -43,10 +44,10 @@ pub struct Declines {
 
 impl Declines {
     pub fn at(t_h: f64) -> Self {
-        let ln_age = (t_h / 24.0 / DECLINE_AGE_DAYS).ln_1p();
+        let ln_age = (t_h / 24.0 / DECLINE_AGE_DAYS).libm_ln_1p();
         Self {
-            baseline: (-BASELINE_DECLINE_EXPONENT * ln_age).exp(),
-            surge: (-SURGE_DECLINE_EXPONENT * ln_age).exp(),
+            baseline: (-BASELINE_DECLINE_EXPONENT * ln_age).libm_exp(),
+            surge: (-SURGE_DECLINE_EXPONENT * ln_age).libm_exp(),
         }
     }
 }
@@ -143,7 +144,10 @@ impl Course {
     /// What [`Course::level`] takes for a time `t_h`: e^(−t/τ) and e^(−t/lag). Those of a sum
     /// of times are the products of each's.
     pub fn decays(&self, t_h: f64) -> [f64; 2] {
-        [(-t_h / self.tau_h).exp(), (-t_h / RELEASE_LAG_H).exp()]
+        [
+            (-t_h / self.tau_h).libm_exp(),
+            (-t_h / RELEASE_LAG_H).libm_exp(),
+        ]
     }
 
     /// The highest level over the first `dt_h` of the step and when (hours into it): at one of
@@ -159,7 +163,7 @@ impl Course {
         let (a, c) = (1.0 / self.tau_h, 1.0 / RELEASE_LAG_H);
         let ratio = -c * self.drive / (a * self.clearance);
         if ratio > 0.0 && ratio.is_finite() {
-            let t = ratio.ln() / (c - a);
+            let t = ratio.libm_ln() / (c - a);
             if t > 0.0 && t < dt_h {
                 let inside = self.level_at(t);
                 if inside > best.1 {
@@ -215,7 +219,7 @@ mod tests {
                 p += dp * dt;
                 d += dd * dt;
             }
-            let (kept, lag_kept) = ((-0.5 / tau).exp(), (-0.5 / RELEASE_LAG_H).exp());
+            let (kept, lag_kept) = ((-0.5 / tau).libm_exp(), (-0.5 / RELEASE_LAG_H).libm_exp());
             let exact = course.level(kept, lag_kept);
             assert!((exact - p).abs() < 1e-3 * p, "{exact} vs {p}");
             let mean = course.mean(0.5, kept, lag_kept);
@@ -249,7 +253,7 @@ mod tests {
     fn half_life_is_honoured() {
         let tau = clearance_tau_h(37.0);
         let course = Course::new(100.0, 0.0, 0.0, 0.0, 0.0, tau);
-        let after = course.level((-(37.0 / 60.0) / tau).exp(), 0.0);
+        let after = course.level((-(37.0 / 60.0) / tau).libm_exp(), 0.0);
         assert!((after - 50.0).abs() < 1e-9);
     }
 }

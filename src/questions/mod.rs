@@ -127,7 +127,7 @@ impl Question {
                 "How much of two cups of coffee a day (at 08:00 and 14:00) reaches my baby?"
             }
             Question::GlassOfWine => {
-                "How much of a glass of wine at 20:00 this evening reaches my baby?"
+                "How much of a glass of wine at 20:00 this evening reaches my baby if it feeds at 20:30?"
             }
         }
     }
@@ -176,19 +176,7 @@ impl Question {
             }))
         };
         let extra = |label: &str, kind: Kind, every_h: f64, first: f64, gap: Option<NightGap>| {
-            Edit::Rules(ListEdit::Add(Rule {
-                label: label.to_owned(),
-                kind,
-                side: Side::Both,
-                every_h,
-                first_at_clock_h: first,
-                from_day: from,
-                to_day: back,
-                weekdays: Vec::new(),
-                night_gap: gap,
-                max_per_day: None,
-                duration_min: 15.0,
-            }))
+            extra_sessions(label, kind, every_h, first, gap, from, back)
         };
         let edits = match self {
             // Someone gives a bottle from 01:00 to 04:00: the hunger of those three hours (about
@@ -241,13 +229,27 @@ impl Question {
             }
             // Away from 20:00 to 08:00 the next morning, and no pump.
             Question::NightAway => vec![away("a night away", 20.0, 8.0)],
-            // Two cups at 08:00 and 14:00; a glass of wine (one standard drink) at 20:00.
-            Question::TwoCoffees | Question::GlassOfWine => {
-                let s = self.substance().expect("a substance question");
-                vec![Edit::MotherTakes(ListEdit::Add(Dosing::everyday(
-                    s, from, back,
-                )))]
-            }
+            // Two cups at 08:00 and 14:00.
+            Question::TwoCoffees => vec![Edit::MotherTakes(ListEdit::Add(Dosing::everyday(
+                Substance::Caffeine,
+                from,
+                back,
+            )))],
+            // A glass of wine (one standard drink) at 20:00, and a breastfeed at 20:30, when it
+            // is highest in her milk. The feed is part of the question because the model's feed
+            // times weeks after birth are not hers: a baby fed on demand keeps no clock, so the
+            // hour of its feeds on day 35 rests on every minute of the 35 days before (a change
+            // in the last bit of one exponential moves it by half an hour), and whether one of
+            // them fell in the two hours the glass is in her milk was chance. With the feed the
+            // answer says what a feed while it is there carries, whatever her baby's times.
+            Question::GlassOfWine => vec![
+                Edit::MotherTakes(ListEdit::Add(Dosing::everyday(
+                    Substance::Alcohol,
+                    from,
+                    back,
+                ))),
+                glass_feed(from, back),
+            ],
             Question::RicherEndOfFeed | Question::MilkFromBlood => return None,
         };
         Some(Edit::Plan {
@@ -279,8 +281,53 @@ impl Question {
             horizon_days,
             takes: changed.schedule.mother_takes,
             mother_kg: sc.mother.weight_kg,
+            in_both: (self == Question::GlassOfWine)
+                .then(|| glass_feed(today_day as f64, back_day as f64)),
         }
     }
+}
+
+/// The clock hour of the breastfeed the glass-of-wine question gives (half an hour after the
+/// glass at 20:00, when alcohol is highest in her milk).
+const GLASS_FEED_CLOCK_H: f64 = 20.5;
+
+/// Sessions on both sides every `every_h` hours from `first` o'clock, days `from` to `back`.
+fn extra_sessions(
+    label: &str,
+    kind: Kind,
+    every_h: f64,
+    first: f64,
+    night_gap: Option<NightGap>,
+    from: f64,
+    back: f64,
+) -> Edit {
+    Edit::Rules(ListEdit::Add(Rule {
+        label: label.to_owned(),
+        kind,
+        side: Side::Both,
+        every_h,
+        first_at_clock_h: first,
+        from_day: from,
+        to_day: back,
+        weekdays: Vec::new(),
+        night_gap,
+        max_per_day: None,
+        duration_min: 15.0,
+    }))
+}
+
+/// The glass-of-wine question's breastfeed at [`GLASS_FEED_CLOCK_H`] on the days `from` to
+/// `back`.
+fn glass_feed(from: f64, back: f64) -> Edit {
+    extra_sessions(
+        "a breastfeed half an hour after the glass",
+        Kind::Breastfeed,
+        24.0,
+        GLASS_FEED_CLOCK_H,
+        None,
+        from,
+        back,
+    )
 }
 
 /// A question set up for her scenario: the change from today, and how far the runs go.
@@ -298,6 +345,10 @@ pub struct Setup {
     /// What she takes with the change, and her weight (what reaches the baby).
     pub takes: Vec<Dosing>,
     pub mother_kg: f64,
+    /// What the change brings that the run it is compared with has too (the glass-of-wine
+    /// question's 20:30 feed: the glass is compared with the same evening without it, not
+    /// with an evening of other feeds).
+    pub in_both: Option<Edit>,
 }
 
 impl Setup {
@@ -310,19 +361,27 @@ impl Setup {
         }
     }
 
-    /// Her scenario as it is, run as far as the answer needs.
+    /// Her scenario as it is, run as far as the answer needs (with what both runs share).
     pub fn as_now(&self, sc: &Scenario) -> Scenario {
-        let mut s = sc.clone();
-        s.horizon_days = self.horizon_days;
+        let mut s = self.run_far_enough(sc);
+        if let Some(e) = &self.in_both {
+            e.clone().apply(&mut s);
+        }
         s
     }
 
     /// Her scenario with the change.
     pub fn changed(&self, sc: &Scenario) -> Scenario {
-        let mut s = self.as_now(sc);
+        let mut s = self.run_far_enough(sc);
         if let Some(e) = &self.change {
             e.clone().apply(&mut s);
         }
+        s
+    }
+
+    fn run_far_enough(&self, sc: &Scenario) -> Scenario {
+        let mut s = sc.clone();
+        s.horizon_days = self.horizon_days;
         s
     }
 
@@ -358,4 +417,22 @@ pub fn ask(question: Question, sc: &Scenario, today_day: usize) -> Result<Answer
         as_now.clone()
     };
     Ok(setup.answer(&as_now, &changed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The glass-of-wine question says the hour of the feed it gives.
+    #[test]
+    fn the_glass_question_names_its_feed_hour() {
+        let hour = crate::schedule_words::format_clock(GLASS_FEED_CLOCK_H);
+        assert!(
+            Question::GlassOfWine
+                .asked()
+                .contains(&format!("feeds at {hour}")),
+            "{}",
+            Question::GlassOfWine.asked()
+        );
+    }
 }

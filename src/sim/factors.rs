@@ -3,6 +3,7 @@
 //! so that `exp` stays out of the hot loop.
 
 use super::*;
+use crate::same_math::SameMath;
 
 /// Step lengths whose factors are kept: the regular ones and a few cut short by events.
 pub(super) const FACTOR_CACHE: usize = 8;
@@ -39,7 +40,7 @@ impl FastFactors {
             baby_share: moved_share(SUCKLING_DRAIN_PER_H * sc.infant.effectiveness_0_to_1, dt_h),
             pump_share: moved_share(SUCKLING_DRAIN_PER_H * sc.pump.efficiency_0_to_1, dt_h),
             eject_share: moved_share(ejection_rate_per_h, dt_h),
-            oxytocin_kept: (-dt_h / oxytocin::clearance_tau_h(&sc.mother.oxytocin)).exp(),
+            oxytocin_kept: (-dt_h / oxytocin::clearance_tau_h(&sc.mother.oxytocin)).libm_exp(),
         }
     }
 }
@@ -64,7 +65,7 @@ type SubstanceKept = ([f64; Substance::ALL.len()], [f64; Substance::ALL.len()]);
 impl SlowFactors {
     fn new(sc: &Scenario, dt_h: f64) -> Self {
         let m = &sc.mother;
-        let kept = |tau_h: f64| (-dt_h / tau_h).exp();
+        let kept = |tau_h: f64| (-dt_h / tau_h).libm_exp();
         let takes = sc
             .schedule
             .mother_takes

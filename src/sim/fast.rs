@@ -2,6 +2,7 @@
 //! the let-down's ejection, removal by the baby or the pump, oxytocin — and the session traces.
 
 use super::*;
+use crate::same_math::SameMath;
 
 impl Sim {
     /// The fast part of a step of `dt` from `self.t`: drainage, let-down, removal, oxytocin,
@@ -23,7 +24,7 @@ impl Sim {
             };
             // Held back by alcohol: the rate × strength.
             if self.ejection_strength < 1.0 {
-                share = 1.0 - (1.0 - share).powf(self.ejection_strength);
+                share = 1.0 - (1.0 - share).libm_powf(self.ejection_strength);
             }
             for g in &mut self.glands {
                 g.eject(share);

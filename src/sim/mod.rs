@@ -51,6 +51,7 @@ use crate::model::pharmacology::{Body, Substance};
 use crate::model::prolactin::{self, DOUBLE_STIMULATION};
 use crate::mother_takes::{Dose, doses};
 use crate::run::*;
+use crate::same_math::SameMath;
 use crate::scenario::{Breast, Problem, Scenario};
 use crate::schedule::MAX_BREASTFEEDS_A_DAY;
 use crate::schedule::{Kind, Origin, PlannedSession, SessionSide};
@@ -550,7 +551,7 @@ impl Sim {
                 // 1 − (1 − fraction)^strength.
                 let frac = if self.ejection_strength < 1.0 {
                     1.0 - (1.0 - m.oxytocin.letdown_ejected_fraction.clamp(0.0, 0.99))
-                        .powf(self.ejection_strength)
+                        .libm_powf(self.ejection_strength)
                 } else {
                     m.oxytocin.letdown_ejected_fraction
                 };

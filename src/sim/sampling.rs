@@ -18,6 +18,7 @@ use crate::model::infant::appetite_ml_per_day;
 use crate::model::pathways::PathwayTotals;
 use crate::model::{oxytocin, prolactin};
 use crate::run::{Component, Composition};
+use crate::same_math::SameMath;
 
 /// The state one sample records (the 24-hour sums are worked out from the running totals).
 #[derive(Clone, Copy, Debug)]
@@ -120,7 +121,7 @@ impl Sim {
         // they are multiplied by those of the spacing (three `exp`s a step, not three a sample).
         let decays = |oxytocin_h: f64, prolactin_h: f64| {
             let [kept, lag_kept] = p.course.decays(prolactin_h);
-            [(-oxytocin_h / oxytocin_tau_h).exp(), kept, lag_kept]
+            [(-oxytocin_h / oxytocin_tau_h).libm_exp(), kept, lag_kept]
         };
         let first = self.next_sample_h;
         let mut now = decays(first - start.t_h, first - p.from_h);
