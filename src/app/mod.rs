@@ -47,6 +47,7 @@ use path_prompt::PathPrompt;
 pub mod alveolus_view;
 pub mod platform;
 pub mod plot_data;
+pub mod plot_making;
 pub mod plots;
 mod questions_panel;
 pub mod reaches_milk_view;

@@ -1,14 +1,14 @@
-//! What the plots draw, prepared once per run: curves (x in days since birth), let-down marks,
-//! engorgement spans and session bars. Nothing here is computed per frame, except
-//! [`Decimated`], which only re-buckets long curves when the visible range or width changes.
+//! What the plots draw, prepared once per run (by [`super::plot_making`]): curves (x in days
+//! since birth), let-down marks, engorgement spans and session bars. Nothing here is computed per
+//! frame, except [`Decimated`], which only re-buckets long curves when the visible range or width
+//! changes.
 
 use egui::Color32;
 use egui_plot::PlotPoint;
 
 use super::day_summary::{DayRange, SessionValue, daily_ranges, daily_weighted_means};
 use crate::model::pharmacology::Substance;
-use crate::run::{Component, EventKind, Run};
-use crate::scenario::{Breast, Scenario};
+use crate::scenario::Breast;
 use crate::schedule::{Kind, SessionSide};
 
 pub use crate::view::PlotKind;
@@ -143,7 +143,7 @@ pub fn kind_color(k: Kind) -> Color32 {
 
 /// Oxytocin (pg/ml) is drawn ×10 to share the prolactin axis (ng/ml): 0–60 pg/ml spans what
 /// 0–600 ng/ml of prolactin does.
-const OXYTOCIN_SCALE: f64 = 10.0;
+pub const OXYTOCIN_SCALE: f64 = 10.0;
 
 /// Oxytocin is drawn only when at most this many days are in view. Its pulses come every few
 /// minutes during a feed (3-min half-life), so over weeks they merge into a solid band that hides
@@ -187,7 +187,7 @@ pub struct Readout {
 }
 
 impl Readout {
-    const fn plain(unit: &'static str, decimals: usize) -> Self {
+    pub const fn plain(unit: &'static str, decimals: usize) -> Self {
         Self {
             unit,
             decimals,
@@ -382,329 +382,6 @@ impl RunPlots {
             .map(|c| c.points.len())
             .sum()
     }
-
-    pub fn prepare(scenario: &Scenario, run: &Run) -> Self {
-        let s = &run.series;
-        let days: Vec<f64> = s.t_h.iter().map(|t| t / 24.0).collect();
-        let series = |name: &str, color, readout, y: &[f64]| Curve {
-            name: name.to_owned(),
-            color,
-            dashed: false,
-            markers: false,
-            hidden_at_first: false,
-            same_in_baseline: false,
-            per_day: false,
-            readout,
-            axis_scale: 1.0,
-            max_view_days: None,
-            points: days
-                .iter()
-                .zip(y)
-                .map(|(&x, &v)| PlotPoint::new(x, v))
-                .collect(),
-            daily: None,
-        };
-        let ml_day = Readout::plain("ml/day", 0);
-        let per_day_of_per_h = Readout {
-            unit: "ml/day",
-            decimals: 0,
-            also: Some((24.0, "ml/h")),
-        };
-
-        // Supply.
-        let mut supply = PlotData::default();
-        supply.curves.push(series(
-            "milk made, last 24 h",
-            MADE_COLOR,
-            ml_day,
-            &s.production_24h_ml,
-        ));
-        supply.curves.push(series(
-            "milk removed, last 24 h",
-            REMOVED_COLOR,
-            ml_day,
-            &s.removed_24h_ml,
-        ));
-        let mut appetite = series(
-            "baby's appetite",
-            Color32::GRAY,
-            ml_day,
-            &s.appetite_ml_per_day,
-        );
-        appetite.dashed = true;
-        supply.curves.push(appetite);
-        supply.curves.push(Curve {
-            name: "baby's intake at the breast, per day".into(),
-            // Dark gold: apart from the greens and purples of made and removed.
-            color: Color32::from_rgb(0xc8, 0x96, 0x0c),
-            dashed: false,
-            markers: true,
-            hidden_at_first: false,
-            same_in_baseline: false,
-            per_day: true,
-            readout: ml_day,
-            axis_scale: 1.0,
-            max_view_days: None,
-            points: run
-                .days
-                .iter()
-                .map(|d| PlotPoint::new(d.day as f64 + 0.5, d.intake_ml))
-                .collect(),
-            daily: None,
-        });
-        // Her own numbers: what the model removes at each session, beside her log's amounts
-        // (drawn by the plot view over these, from the log).
-        let mut her_sessions = PlotData::default();
-        her_sessions.curves.push(Curve {
-            name: "removed at each session (model)".into(),
-            color: REMOVED_COLOR,
-            dashed: false,
-            markers: true,
-            hidden_at_first: false,
-            same_in_baseline: false,
-            per_day: false,
-            readout: Readout::plain("ml", 0),
-            axis_scale: 1.0,
-            max_view_days: None,
-            points: run
-                .completed_sessions()
-                .map(|x| PlotPoint::new(x.start_h / 24.0, x.removed_ml.iter().sum::<f64>()))
-                .collect(),
-            daily: None,
-        });
-        // The parent's face: the milk she makes and what her baby needs, in her words.
-        let mut your_supply = PlotData::default();
-        your_supply.curves.push(series(
-            "milk you make a day",
-            MADE_COLOR,
-            ml_day,
-            &s.production_24h_ml,
-        ));
-        let mut needs = series(
-            "what your baby needs a day",
-            Color32::GRAY,
-            ml_day,
-            &s.appetite_ml_per_day,
-        );
-        needs.dashed = true;
-        needs.same_in_baseline = true;
-        your_supply.curves.push(needs);
-        // Each breast's rates, drawn as ml/day to compare with the daily totals: the synthesis
-        // rate (spiky between feeds, so hidden at first) and the secretory capacity (dashed).
-        for b in Breast::BOTH {
-            let g = s.gland(b);
-            for (what, per_h, hidden_at_first, dashed) in [
-                ("synthesis rate", &g.synthesis_ml_per_h, true, false),
-                (
-                    "secretory capacity",
-                    &g.secretory_capacity_ml_per_h,
-                    false,
-                    true,
-                ),
-            ] {
-                let per_day: Vec<f64> = per_h.iter().map(|x| x * 24.0).collect();
-                let mut curve = series(
-                    &format!("{} {what}", b.name()),
-                    breast_color(b),
-                    per_day_of_per_h,
-                    &per_day,
-                );
-                curve.hidden_at_first = hidden_at_first;
-                curve.dashed = dashed;
-                supply.curves.push(curve);
-            }
-        }
-
-        // The breasts.
-        let mut breasts = PlotData::default();
-        for b in Breast::BOTH {
-            let g = s.gland(b);
-            breasts.curves.push(series(
-                &format!("{} breast", b.name()),
-                breast_color(b),
-                Readout::plain("ml", 0),
-                &g.stored_ml,
-            ));
-            breasts.levels.push((
-                format!("{} storage capacity", b.name()),
-                scenario.mother.storage_capacity_ml(b),
-                breast_color(b).gamma_multiply(0.5),
-            ));
-        }
-        breasts.engorged = run
-            .engorged_spans()
-            .into_iter()
-            .map(|(b, t0, t1)| (b, t0 / 24.0, t1 / 24.0))
-            .collect();
-
-        // Hormones: prolactin on the left axis, oxytocin scaled onto the right one.
-        let mut hormones = PlotData::default();
-        let mut prolactin = series(
-            "prolactin",
-            Color32::from_rgb(0xd3, 0x54, 0x00),
-            Readout::plain("ng/ml", 0),
-            &s.prolactin_ng_ml,
-        );
-        prolactin.daily = Some(Daily::range_and_mean(&prolactin.points));
-        hormones.curves.push(prolactin);
-        let scaled: Vec<f64> = s
-            .oxytocin_pg_ml
-            .iter()
-            .map(|v| v * OXYTOCIN_SCALE)
-            .collect();
-        let mut oxytocin = series(
-            "oxytocin (right axis)",
-            Color32::from_rgb(0xc0, 0x39, 0x8b),
-            Readout::plain("pg/ml", 1),
-            &scaled,
-        );
-        oxytocin.axis_scale = OXYTOCIN_SCALE;
-        oxytocin.max_view_days = Some(OXYTOCIN_MAX_VIEW_DAYS);
-        hormones.curves.push(oxytocin);
-        hormones.letdowns_days = run.letdown_times_h().map(|t| t / 24.0).collect();
-        hormones.marks_y = -0.06
-            * hormones
-                .curves
-                .iter()
-                .flat_map(|c| &c.points)
-                .map(|p| p.y)
-                .fold(0.0, f64::max);
-
-        // What the mother takes: its doses under the let-downs, and its effect on prolactin
-        // release in a plot of its own. The curve is always there (empty without a course), so
-        // that a run and its baseline have the same curves in the same order.
-        let has_medicine = !scenario.schedule.mother_takes.is_empty();
-        let doses: Vec<DoseMark> = run
-            .events
-            .iter()
-            .filter_map(|e| match e.kind {
-                EventKind::Dose {
-                    substance, dose_mg, ..
-                } => Some(DoseMark {
-                    t_days: e.t_h / 24.0,
-                    substance,
-                    mg: dose_mg,
-                }),
-                _ => None,
-            })
-            .collect();
-        hormones.doses = doses.clone();
-        hormones.doses_y = 2.0 * hormones.marks_y;
-        let mut medicine = PlotData::default();
-        medicine.curves.push(series(
-            "prolactin release (medicine)",
-            MEDICINE_COLOR,
-            Readout::plain("× normal", 2),
-            if has_medicine {
-                s.prolactin_release_factor.as_slice()
-            } else {
-                &[]
-            },
-        ));
-        if has_medicine {
-            medicine
-                .levels
-                .push(("without medicine (× 1)".into(), 1.0, Color32::GRAY));
-            let top = s
-                .prolactin_release_factor
-                .iter()
-                .fold(1.0_f64, |a, &b| a.max(b));
-            medicine.doses = doses;
-            medicine.doses_y = -0.06 * top;
-        }
-
-        // Composition of the milk removed, one point per session that removed milk.
-        // Not a session cut short by the end of the run: its milk is not that of a whole feed.
-        let removing: Vec<_> = run.completed_sessions().filter(|x| x.took_milk()).collect();
-        // Over a long view, each day's mean weighted by the milk each session removed.
-        let session_curve = |c: Component, color, decimals| {
-            let values: Vec<SessionValue> = removing
-                .iter()
-                .map(|x| SessionValue {
-                    x_days: (x.start_h + x.end_h) / 48.0,
-                    value: x.milk.get(c),
-                    removed_ml: x.total_removed_ml(),
-                })
-                .collect();
-            Curve {
-                name: c.name().to_owned(),
-                color,
-                dashed: false,
-                markers: false,
-                hidden_at_first: false,
-                same_in_baseline: false,
-                per_day: false,
-                readout: Readout::plain(c.unit(), decimals),
-                axis_scale: 1.0,
-                max_view_days: None,
-                points: values
-                    .iter()
-                    .map(|v| PlotPoint::new(v.x_days, v.value))
-                    .filter(|p| p.y.is_finite())
-                    .collect(),
-                daily: Some(Daily::mean_by_volume(&values)),
-            }
-        };
-        let mut composition = PlotData::default();
-        for (c, color, decimals) in [
-            (Component::Fat, Color32::from_rgb(0xe6, 0xb8, 0x00), 1),
-            (Component::Lactose, Color32::from_rgb(0x34, 0x98, 0xdb), 1),
-            (Component::Protein, Color32::from_rgb(0x7f, 0x8c, 0x8d), 1),
-            (Component::SIgA, Color32::from_rgb(0x27, 0xae, 0x60), 2),
-            (
-                Component::Lactoferrin,
-                Color32::from_rgb(0xc0, 0x39, 0x2b),
-                2,
-            ),
-        ] {
-            composition.curves.push(session_curve(c, color, decimals));
-        }
-        let mut sodium = PlotData::default();
-        sodium.curves.push(session_curve(
-            Component::Sodium,
-            Color32::from_rgb(0x8e, 0x44, 0xad),
-            1,
-        ));
-        for (c, color) in [
-            (Component::Chloride, Color32::from_rgb(0x16, 0xa0, 0x85)),
-            (Component::Potassium, Color32::from_rgb(0xb7, 0x95, 0x0b)),
-        ] {
-            let mut curve = session_curve(c, color, 1);
-            curve.hidden_at_first = true;
-            sodium.curves.push(curve);
-        }
-
-        let sessions = run
-            .sessions
-            .iter()
-            .enumerate()
-            .map(|(index, x)| SessionBar {
-                index,
-                start_days: x.start_h / 24.0,
-                end_days: x.end_h / 24.0,
-                kind: x.kind,
-                side: x.side,
-                used: Breast::BOTH.map(|b| x.took_milk_from(b)),
-            })
-            .collect();
-
-        Self {
-            horizon_days: run.horizon_h / 24.0,
-            calendar: scenario.calendar(),
-            plots: vec![
-                (PlotKind::Supply, supply),
-                (PlotKind::Breasts, breasts),
-                (PlotKind::Hormones, hormones),
-                (PlotKind::Medicine, medicine),
-                (PlotKind::Composition, composition),
-                (PlotKind::Sodium, sodium),
-                (PlotKind::YourSupply, your_supply),
-                (PlotKind::HerSessions, her_sessions),
-            ],
-            sessions,
-            has_medicine,
-        }
-    }
 }
 
 /// The part of a sorted curve to draw for a visible x range and a width in pixels: the points
@@ -771,6 +448,8 @@ pub fn decimate(points: &[PlotPoint], x_min: f64, x_max: f64, columns: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::run::Component;
+    use crate::scenario::Scenario;
 
     fn wave(n: usize) -> Vec<PlotPoint> {
         (0..n)

@@ -15,6 +15,7 @@ use crate::summary::{Metrics, plain_words};
 
 use super::platform::{self, Job, Polled, Task};
 use super::plot_data::RunPlots;
+use super::plot_making::PlotsInPieces;
 use crate::sim::{SimOptions, Simulation};
 
 /// Scenarios up to this long are simulated on the UI thread: simulation and plot data take about
@@ -49,9 +50,21 @@ pub fn compute(scenario: &Scenario) -> Result<Simulated, Vec<Problem>> {
 fn prepare(scenario: &Scenario, run: Run, simulate_ms: f64) -> Simulated {
     let t1 = Instant::now();
     let plots = RunPlots::prepare(scenario, &run);
+    let prepare_ms = (Instant::now() - t1).as_secs_f64() * 1e3;
+    with_words(scenario, run, plots, simulate_ms, prepare_ms)
+}
+
+/// A run and its plots, with its summary and metrics.
+fn with_words(
+    scenario: &Scenario,
+    run: Run,
+    plots: RunPlots,
+    simulate_ms: f64,
+    plots_ms: f64,
+) -> Simulated {
+    let t0 = Instant::now();
     let summary = plain_words(&run);
     let metrics = Metrics::of(&run);
-    let t2 = Instant::now();
     Simulated {
         scenario: scenario.clone(),
         run: Arc::new(run),
@@ -59,7 +72,7 @@ fn prepare(scenario: &Scenario, run: Run, simulate_ms: f64) -> Simulated {
         summary,
         metrics,
         simulate_ms,
-        prepare_ms: (t2 - t1).as_secs_f64() * 1e3,
+        prepare_ms: plots_ms + (Instant::now() - t0).as_secs_f64() * 1e3,
     }
 }
 
@@ -67,14 +80,16 @@ fn prepare(scenario: &Scenario, run: Run, simulate_ms: f64) -> Simulated {
 /// takes about 50 ms), a few in the browser, so that a slice never holds a frame up.
 pub const SLICE_DAYS: f64 = 7.0;
 
-/// A long run, a few days at a time ([`SLICE_DAYS`]), then its end, then its plots: each a
-/// piece of its own.
+/// A long run, a few days at a time ([`SLICE_DAYS`]), then its end, then its plots one at a
+/// time, then its words: each a piece of its own.
 pub struct SimulateJob {
     revision: u64,
     scenario: Scenario,
     stage: Option<Stage>,
     /// Time spent simulating so far.
     simulate_ms: f64,
+    /// Time spent making its plots so far.
+    plots_ms: f64,
     /// Counted in [`WORKERS_ALIVE`] until the computation is over.
     alive: Option<Alive>,
 }
@@ -84,7 +99,8 @@ enum Stage {
     /// worker (not on the window's thread).
     Waiting,
     Simulating(Box<Simulation>),
-    Simulated(Box<Run>),
+    /// Its plots being made, one a step.
+    Plotting(Box<(Run, PlotsInPieces)>),
 }
 
 impl SimulateJob {
@@ -94,6 +110,7 @@ impl SimulateJob {
             scenario,
             stage: Some(Stage::Waiting),
             simulate_ms: 0.0,
+            plots_ms: 0.0,
             alive: Some(Alive::count(&WORKERS_ALIVE)),
         }
     }
@@ -106,14 +123,31 @@ impl SimulateJob {
                 Err(problems) => return Some(Err(problems)),
             },
             Stage::Simulating(simulation) if simulation.is_done() => {
-                Stage::Simulated(Box::new(simulation.finish()))
+                let run = simulation.finish();
+                let plots = PlotsInPieces::new(&run);
+                Stage::Plotting(Box::new((run, plots)))
             }
             Stage::Simulating(mut simulation) => {
                 simulation.advance_to(simulation.simulated_h() + SLICE_DAYS * 24.0);
                 Stage::Simulating(simulation)
             }
-            Stage::Simulated(run) => {
-                return Some(Ok(prepare(&self.scenario, *run, self.simulate_ms)));
+            Stage::Plotting(plotting) if plotting.1.is_done() => {
+                let (run, plots) = *plotting;
+                let plots = plots.finish(&self.scenario, &run);
+                return Some(Ok(with_words(
+                    &self.scenario,
+                    run,
+                    plots,
+                    self.simulate_ms,
+                    self.plots_ms,
+                )));
+            }
+            Stage::Plotting(mut plotting) => {
+                let (run, plots) = &mut *plotting;
+                plots.step(&self.scenario, run);
+                self.plots_ms += (Instant::now() - t0).as_secs_f64() * 1e3;
+                self.stage = Some(Stage::Plotting(plotting));
+                return None;
             }
         };
         self.simulate_ms += (Instant::now() - t0).as_secs_f64() * 1e3;
@@ -138,11 +172,12 @@ impl Job for SimulateJob {
         out
     }
 
-    /// Its end and its plots (60 ms for a year in a browser here).
+    /// Its end, each of its plots and its words (each up to about 20 ms for a year in a
+    /// browser here; all the plots together 45–75 ms).
     fn next_piece_is_large(&self) -> bool {
         match &self.stage {
             Some(Stage::Simulating(s)) => s.is_done(),
-            Some(Stage::Simulated(_)) => true,
+            Some(Stage::Plotting(_)) => true,
             _ => false,
         }
     }
