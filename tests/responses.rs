@@ -244,6 +244,29 @@ fn the_validation_report_in_docs_is_what_the_command_writes() {
     );
 }
 
+/// Checked a piece at a time, as in the browser (the mothers of the P rows a month of one at
+/// a time, not on every core at once), the report is the same, row for row.
+#[test]
+fn the_validation_checked_in_pieces_is_the_same_report() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/validation.md");
+    let written = std::fs::read_to_string(path).unwrap_or_default();
+    let mut checking = validate::Checking::start();
+    let mut steps = 0;
+    let mut fractions = vec![checking.done_fraction()];
+    while checking.step() {
+        steps += 1;
+        fractions.push(checking.done_fraction());
+    }
+    // More steps than rows: the mothers were simulated in pieces of their own.
+    assert!(steps > checking.checked.len() + 300, "{steps} steps");
+    assert!(fractions.windows(2).all(|w| w[0] <= w[1]));
+    assert_eq!(fractions.last(), Some(&1.0));
+    assert!(
+        written == validate::markdown(&checking.checked),
+        "the report checked in pieces differs from docs/validation.md"
+    );
+}
+
 #[test]
 fn plans_a_mother_cannot_keep_are_flagged_and_ordinary_ones_are_not() {
     let flagged = |sc: &Scenario, words: &str| {

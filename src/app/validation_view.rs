@@ -234,15 +234,37 @@ struct CheckRows(Checking);
 impl Job for CheckRows {
     type Output = Result<Vec<Checked>, String>;
 
+    /// In the browser: a row, or a month of one of the mothers the P rows read.
     fn step(&mut self) -> Option<Self::Output> {
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.0.check_next())) {
-            Ok(true) => None,
-            Ok(false) => Some(Ok(std::mem::take(&mut self.0.checked))),
-            Err(panic) => Some(Err(super::runner::panic_words(panic.as_ref()))),
-        }
+        self.checked_if_done(|c| c.step())
     }
 
     fn done_fraction(&self) -> f32 {
         self.0.done_fraction()
+    }
+
+    /// On the desktop's worker: a row at a time, the mothers on every core.
+    fn run_to_end(mut self, progress: &platform::Progress) -> Self::Output {
+        loop {
+            if let Some(out) = self.checked_if_done(Checking::check_next) {
+                progress.set(1.0);
+                return out;
+            }
+            progress.set(self.0.done_fraction());
+        }
+    }
+}
+
+impl CheckRows {
+    /// Move the check on by `work`; the rows once all are checked (a panic, in words).
+    fn checked_if_done(
+        &mut self,
+        work: impl FnOnce(&mut Checking) -> bool,
+    ) -> Option<Result<Vec<Checked>, String>> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&mut self.0))) {
+            Ok(true) => None,
+            Ok(false) => Some(Ok(std::mem::take(&mut self.0.checked))),
+            Err(panic) => Some(Err(super::runner::panic_words(panic.as_ref()))),
+        }
     }
 }

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::ensemble::EnsembleRun;
+use crate::ensemble::{EnsembleRun, EnsembleSteps, Progress as EnsembleProgress};
 use crate::run::Run;
 use crate::scenario::Scenario;
 
@@ -79,17 +79,16 @@ impl Runs {
     }
 
     /// The ensemble the P rows read: mothers like the default scenario's, over
-    /// [`population::POPULATION_DAYS`] (simulated on first use).
+    /// [`population::POPULATION_DAYS`] (simulated on first use, on every core).
     pub fn population(&self) -> Arc<EnsembleRun> {
         self.population
             .get_or_init(|| {
-                let sc = Scenario {
-                    horizon_days: population::POPULATION_DAYS,
-                    ..Scenario::default()
-                };
                 Arc::new(
-                    crate::ensemble::simulate_ensemble(&sc, population::POPULATION_MEMBERS)
-                        .expect("the default scenario is valid"),
+                    crate::ensemble::simulate_ensemble(
+                        &population_scenario(),
+                        population::POPULATION_MEMBERS,
+                    )
+                    .expect("the default scenario is valid"),
                 )
             })
             .clone()
@@ -98,6 +97,14 @@ impl Runs {
     /// The default scenario's run (28 days).
     pub fn default_run(&self) -> Arc<Run> {
         self.of(&Scenario::default())
+    }
+}
+
+/// The scenario whose mothers the P rows read.
+fn population_scenario() -> Scenario {
+    Scenario {
+        horizon_days: population::POPULATION_DAYS,
+        ..Scenario::default()
     }
 }
 
@@ -132,9 +139,11 @@ pub fn check_all() -> Vec<Checked> {
 /// frames, so that the page keeps answering).
 pub struct Checking {
     runs: Runs,
-    rows: std::vec::IntoIter<Row>,
+    rows: std::iter::Peekable<std::vec::IntoIter<Row>>,
     total: usize,
     pub checked: Vec<Checked>,
+    /// The mothers the P rows read, a month of one at a time ([`Self::step`]).
+    population: Option<(EnsembleSteps, EnsembleProgress)>,
 }
 
 impl Checking {
@@ -144,11 +153,13 @@ impl Checking {
             runs: Runs::default(),
             total: rows.len(),
             checked: Vec::with_capacity(rows.len()),
-            rows: rows.into_iter(),
+            rows: rows.into_iter().peekable(),
+            population: None,
         }
     }
 
-    /// Check the next row; `false` once every row is checked.
+    /// Check the next row (the first P row simulates the mothers they read, on every core);
+    /// `false` once every row is checked.
     pub fn check_next(&mut self) -> bool {
         let Some(row) = self.rows.next() else {
             return false;
@@ -158,9 +169,46 @@ impl Checking {
         true
     }
 
-    /// The share of rows checked, 0 to 1.
+    /// Check the next row, or, before the P rows, simulate a little of the mothers they read
+    /// (a month of one: the browser's page keeps answering, where the 300 mothers at once held
+    /// it for over a second); `false` once every row is checked. The same outcomes as
+    /// [`Self::check_next`].
+    pub fn step(&mut self) -> bool {
+        let reads_population = self
+            .rows
+            .peek()
+            .is_some_and(|r| population::reads_the_population(r.id));
+        if !reads_population || self.runs.population.get().is_some() {
+            return self.check_next();
+        }
+        let (steps, progress) = self.population.get_or_insert_with(|| {
+            let steps =
+                EnsembleSteps::start(&population_scenario(), population::POPULATION_MEMBERS)
+                    .expect("the default scenario is valid");
+            (steps, EnsembleProgress::default())
+        });
+        if let Some(done) = steps.step(progress) {
+            let ensemble = done
+                .expect("the default scenario is valid")
+                .expect("never cancelled");
+            // Set once: nothing else sets it while the check goes.
+            let _ = self.runs.population.set(Arc::new(ensemble));
+            self.population = None;
+        }
+        true
+    }
+
+    /// The share of the work done, 0 to 1: the rows checked, and the mothers the P rows read
+    /// counted as one more piece of work (done as they are simulated).
     pub fn done_fraction(&self) -> f32 {
-        self.checked.len() as f32 / self.total.max(1) as f32
+        let mothers = if self.runs.population.get().is_some() {
+            1.0
+        } else {
+            self.population.as_ref().map_or(0.0, |(_, p)| {
+                p.done() as f32 / population::POPULATION_MEMBERS as f32
+            })
+        };
+        (self.checked.len() as f32 + mothers) / (self.total + 1) as f32
     }
 }
 

@@ -12,6 +12,11 @@ pub const POPULATION_MEMBERS: usize = 300;
 /// Its days: the last week (days 35–41) lies in the second month ("1–6 months").
 pub const POPULATION_DAYS: f64 = 42.0;
 
+/// Does the row read the ensemble of mothers ([`Runs::population`])? Every P row does.
+pub fn reads_the_population(id: &str) -> bool {
+    id.starts_with('P')
+}
+
 pub fn rows() -> Vec<Row> {
     vec![
         Row {
