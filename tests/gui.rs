@@ -1058,4 +1058,9 @@ fn share_copies_a_link_that_opens_the_same_scenario() {
     h.get_by_label_contains("The link could not be opened");
     h.get_by_label_contains("damaged");
     assert_eq!(h.state().document.scenario.name, opened.name);
+    // Beside the problem, the status bar says whose scenario is on screen (until dismissed).
+    h.get_by_label_contains(&format!(
+        "What you see is “{}”, not the scenario of the link",
+        opened.name
+    ));
 }

@@ -354,3 +354,31 @@ fn a_change_is_ranged_over_mothers_like_her() {
         "{b:?} vs {e:?}"
     );
 }
+
+/// A question her plan answers already (her night feeds are dropped, and she asks about
+/// dropping them, or about a bottle in the night) says so, rather than that the change is too
+/// small to see; a question her plan does not answer is a change as before.
+#[test]
+fn a_change_her_plan_has_already_is_said_to_be_there() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/presets/night-feeds-dropped.ron"
+    );
+    let sc = lactosim::preset::read_file(std::path::Path::new(path)).unwrap();
+    for q in [Question::NightFeedsDropped, Question::NightBottle] {
+        let a = ask(q, &sc, FIVE_WEEKS_DAYS).unwrap();
+        assert!(a.already_in_plan, "{q:?}: {}", a.how_much);
+        assert!(
+            a.how_much.starts_with("Your plan does this already"),
+            "{}",
+            a.how_much
+        );
+        assert!(a.how_much.contains("ml made today"), "{}", a.how_much);
+        assert!(a.effect.is_none());
+    }
+    let a = ask(Question::PumpForStash, &sc, FIVE_WEEKS_DAYS).unwrap();
+    assert!(!a.already_in_plan, "{}", a.how_much);
+    // Her default plan has no dropped night: the question is a change.
+    let a = answer(Question::NightFeedsDropped);
+    assert!(!a.already_in_plan, "{}", a.how_much);
+}

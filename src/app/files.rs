@@ -68,6 +68,27 @@ impl PathPurpose {
         }
     }
 
+    /// The system's file picker for this purpose (the desktop's dialog, the browser's): its
+    /// title, and the kind of file it shows (none for a folder).
+    pub fn picker(
+        self,
+    ) -> (
+        &'static str,
+        Option<(&'static str, &'static [&'static str])>,
+    ) {
+        const SCENARIO: (&str, &[&str]) = ("lactosim scenario", &["ron"]);
+        match self {
+            PathPurpose::Open => ("Open a lactosim scenario", Some(SCENARIO)),
+            PathPurpose::Save => ("Save the scenario", Some(SCENARIO)),
+            PathPurpose::ImportLog => (
+                "Import her log (feeds, pumping, test weights)",
+                Some(("CSV log", &["csv", "txt"])),
+            ),
+            PathPurpose::ExportCsv => ("Export the run as CSV files into a folder", None),
+            PathPurpose::ExportPng => ("Save the plots as PNG", Some(("PNG image", &["png"]))),
+        }
+    }
+
     pub fn hint(self) -> &'static str {
         match self {
             PathPurpose::Open => "The path of a .ron scenario file:",

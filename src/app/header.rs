@@ -128,7 +128,8 @@ impl App {
     }
 
     pub(super) fn status_bar(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
+        // Wrapped: a notice longer than a phone is wide is read whole, not cut at the edge.
+        ui.horizontal_wrapped(|ui| {
             if let Some(n) = &self.notice {
                 let color = if n.error {
                     ui.visuals().error_fg_color

@@ -228,13 +228,45 @@ impl App {
                     commands.push(Command::ShowValidation);
                 }
                 ui.separator();
-                ui.label("Drag in a plot to pan, Ctrl+scroll to zoom in time, double-click to see the whole run.");
-                ui.label("Click a session (in the plots or the bars under them) to see its minutes.");
-                ui.label("Drop a .ron scenario file on the window to open it.");
-                ui.label("Every parameter's meaning and source: hover its slider, or read docs/model.md.");
+                for line in how_to_lines(super::touch_first(ui.ctx())) {
+                    ui.label(line);
+                }
                 ui.separator();
                 ui.label(about_panel::ABOUT);
             });
         });
     }
+}
+
+/// The Help menu's lines on how to move around, in the words of the pointer in use (a finger or
+/// a mouse) and of where lactosim runs (the browser has no window to drop a file on from a phone,
+/// and no docs folder beside it).
+fn how_to_lines(touch: bool) -> [&'static str; 4] {
+    let in_browser = super::platform::IN_BROWSER;
+    [
+        if touch {
+            "Drag a plot with a finger to pan, pinch to zoom in time, double-tap to see the whole run."
+        } else {
+            "Drag in a plot to pan, Ctrl+scroll to zoom in time, double-click to see the whole run."
+        },
+        if touch {
+            "Tap a session (in the plots or the bars under them) to see its minutes."
+        } else {
+            "Click a session (in the plots or the bars under them) to see its minutes."
+        },
+        match (touch, in_browser) {
+            (true, _) => "Open a scenario file with File → Open…, or a link someone sent you.",
+            (false, true) => "Open a .ron scenario file with File → Open…, or drop it on the page.",
+            (false, false) => "Drop a .ron scenario file on the window to open it.",
+        },
+        match (touch, in_browser) {
+            (true, _) => {
+                "Every parameter's meaning and source: press and hold its name (Parameters)."
+            }
+            (false, true) => "Every parameter's meaning and source: hover its slider.",
+            (false, false) => {
+                "Every parameter's meaning and source: hover its slider, or read docs/model.md."
+            }
+        },
+    ]
 }

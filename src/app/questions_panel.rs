@@ -24,7 +24,7 @@ pub struct Asked {
 impl Asked {
     /// Does the question change anything (an explanation changes nothing)?
     fn changes(&self) -> bool {
-        self.setup.change.is_some()
+        self.setup.change.is_some() && !self.answer.already_in_plan
     }
 
     /// Ask for the ensembles with and without the change, take them when they come, and put
@@ -67,6 +67,9 @@ pub(super) const WITHOUT_THE_CHANGE: &str = "without the change";
 /// Said under a question button while her baby's age is not known.
 const AGE_FIRST: &str =
     "Say how old your baby is first (above the plot): every answer starts from today.";
+/// The same, on a phone: the age is asked just above the questions.
+const AGE_FIRST_NARROW: &str =
+    "Say how old your baby is first (just above): every answer starts from today.";
 
 impl App {
     /// Ask a question of her scenario from today: both runs, and the answer. Needs her baby's
@@ -95,7 +98,7 @@ impl App {
             (Ok(as_now), Ok(changed)) => {
                 let answer = setup.answer(&as_now.run, &changed.run);
                 let mut mothers = mothers::MothersView::default();
-                mothers.on = self.mothers.on && setup.change.is_some();
+                mothers.on = self.mothers.on && setup.change.is_some() && !answer.already_in_plan;
                 mothers.members = self.mothers.members;
                 self.asked = Some(Asked {
                     answer,
@@ -157,6 +160,11 @@ impl App {
         );
         ui.add_space(4.0);
         let known_age = self.baby_age_days().is_some();
+        let age_first = if self.narrow {
+            AGE_FIRST_NARROW
+        } else {
+            AGE_FIRST
+        };
         let mut asked = None;
         for q in Question::ALL {
             let open = self.asked.as_ref().is_some_and(|a| a.answer.question == q);
@@ -166,13 +174,13 @@ impl App {
             let r = ui
                 .add_enabled(known_age, button)
                 .on_hover_text(q.asked())
-                .on_disabled_hover_text(AGE_FIRST);
+                .on_disabled_hover_text(age_first);
             if r.clicked() {
                 asked = Some(q);
             }
         }
         if !known_age {
-            ui.label(RichText::new(AGE_FIRST).weak());
+            ui.label(RichText::new(age_first).weak());
         }
         if let Some(q) = asked {
             self.ask(q);

@@ -177,29 +177,35 @@ impl SessionStrip {
                 return;
             }
             let more_below = self.more_plots_below;
-            // On a narrow screen the hints go on a line of their own, not over the chips.
+            let hint = if more_below {
+                // The window is too low for every plot at a readable height: say so, rather
+                // than leave the last plots below the edge unnoticed.
+                RichText::new("More plots below: scroll them, or choose fewer in View")
+                    .small()
+                    .color(ui.visuals().warn_fg_color)
+            } else if super::touch_first(ui.ctx()) {
+                RichText::new(
+                    "Hold a finger: values · drag: pan · pinch: zoom · double-tap: whole run · tap a session: its minutes",
+                )
+                .small()
+                .weak()
+            } else {
+                RichText::new(
+                    "Hover: values · drag: pan · Ctrl+scroll: zoom · double-click: whole run · click a session: its minutes",
+                )
+                .small()
+                .weak()
+            };
+            // On a narrow screen the hint goes on lines of its own, not over the chips (and
+            // wraps: a line wider than a phone was cut at its start); else to the right.
             if ui.available_width() < 400.0 {
                 ui.end_row();
+                ui.add(egui::Label::new(hint).wrap());
+            } else {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(hint);
+                });
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if more_below {
-                    // The window is too low for every plot at a readable height: say so, rather
-                    // than leave the last plots below the edge unnoticed.
-                    ui.label(
-                        RichText::new("More plots below: scroll them, or choose fewer in View")
-                            .small()
-                            .color(ui.visuals().warn_fg_color),
-                    );
-                } else {
-                    ui.label(
-                        RichText::new(
-                            "Hover: values · drag: pan · Ctrl+scroll: zoom · double-click: whole run · click a session: its minutes",
-                        )
-                        .small()
-                        .weak(),
-                    );
-                }
-            });
         });
         let calendar = current.calendar;
         let mut strip = on_time_axis(

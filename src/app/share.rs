@@ -66,7 +66,16 @@ impl App {
                 self.document.replace_unsaved(sc);
                 self.selected_session = None;
             }
-            Err(e) => self.show_file_problems("The link", &e),
+            Err(e) => {
+                self.show_file_problems("The link", &e);
+                // Said until dismissed: once the problem is closed, the scenario on screen is the
+                // one that was open (lactosim's example on a first visit), which a parent could
+                // take for the one she was sent.
+                self.error(&format!(
+                    "What you see is “{}”, not the scenario of the link (it could not be read): ask for the link again.",
+                    self.document.scenario.name
+                ));
+            }
         }
     }
 

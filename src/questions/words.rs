@@ -38,6 +38,9 @@ pub struct Answer {
     pub effect: Option<Effect>,
     /// The feed the answer reads (in the run as it is), for the one-feed window.
     pub session: Option<usize>,
+    /// Her plan does this already (from today its sessions are the same with the change as
+    /// without it): nothing to show as a change, and nothing to make part of her plan.
+    pub already_in_plan: bool,
 }
 
 impl Answer {
@@ -191,6 +194,7 @@ pub(super) fn answer(setup: &Setup, as_now: &Run, changed: &Run) -> Answer {
         ask: ask(q),
         effect: None,
         session: None,
+        already_in_plan: false,
     };
     match q {
         Question::RicherEndOfFeed => richer_end_of_feed(base, setup, as_now),
@@ -198,8 +202,39 @@ pub(super) fn answer(setup: &Setup, as_now: &Run, changed: &Run) -> Answer {
         Question::TwoCoffees | Question::GlassOfWine => {
             super::reaches_baby::answer(base, setup, as_now, changed)
         }
+        _ if same_sessions(as_now, changed) => already_in_plan(base, setup, as_now),
         _ => supply_change(base, setup, as_now, changed),
     }
+}
+
+/// Every session of the two runs at the same time: a change of her feeds or pumps that her
+/// plan has already (dropping the night feeds when they are dropped), which changes nothing.
+fn same_sessions(as_now: &Run, changed: &Run) -> bool {
+    as_now.sessions.len() == changed.sessions.len()
+        && as_now
+            .sessions
+            .iter()
+            .zip(&changed.sessions)
+            .all(|(a, b)| a.start_h == b.start_h && a.end_h == b.end_h)
+}
+
+/// The answer when her plan does it already: said as such, not as a change "too small to see".
+fn already_in_plan(mut a: Answer, setup: &Setup, as_now: &Run) -> Answer {
+    let made_today = as_now
+        .days
+        .get(setup.today_day)
+        .map(|d| d.production_ml.iter().sum::<f64>());
+    a.how_much = format!(
+        "Your plan does this already: from today its feeds and pumps are the same with this change as without it, so your milk stays as it is{}.",
+        made_today.map_or(String::new(), |ml| format!(
+            " (about {:.0} ml made today)",
+            round_to(ml, 10.0)
+        ))
+    );
+    a.how_fast = "Nothing changes from today: whatever it did to your milk happened from the day your plan began it (on the plot, “Your milk”).".to_owned();
+    a.comes_back = "Nothing comes back either, for as long as your plan keeps it.".to_owned();
+    a.already_in_plan = true;
+    a
 }
 
 pub(super) fn no_answer(mut a: Answer, why: &str) -> Answer {

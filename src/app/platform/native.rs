@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::{Job, Polled, Progress};
-use crate::app::files::{Dialogs, with_extension};
+use crate::app::files::{Dialogs, PathPurpose, with_extension};
 use crate::app::{App, Launch};
 
 /// Not the browser: files have paths, the window can quit, there is a recovery file.
@@ -56,6 +56,12 @@ impl<T> Task<T> {
     pub fn progress(&self) -> f32 {
         self.progress.get()
     }
+}
+
+/// Is a finger the screen's main pointer (a phone, a tablet)? On the desktop, a mouse is
+/// assumed until a touch is seen ([`super::super::touch_first`]).
+pub fn coarse_pointer() -> bool {
+    false
 }
 
 /// The address of the page the program runs in: none on the desktop (links point at
@@ -161,19 +167,12 @@ impl NativeDialogs {
 
 impl Dialogs for NativeDialogs {
     fn pick_preset_to_open(&self) -> Option<PathBuf> {
-        self.timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Open a lactosim scenario")
-                .add_filter("lactosim scenario", &["ron"])
-                .pick_file()
-        })
+        self.timed(|| picker(PathPurpose::Open).pick_file())
     }
 
     fn pick_preset_to_save(&self, suggested_name: &str) -> Option<PathBuf> {
         self.timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Save the scenario")
-                .add_filter("lactosim scenario", &["ron"])
+            picker(PathPurpose::Save)
                 .set_file_name(format!("{suggested_name}.ron"))
                 .save_file()
         })
@@ -181,18 +180,12 @@ impl Dialogs for NativeDialogs {
     }
 
     fn pick_csv_folder(&self) -> Option<PathBuf> {
-        self.timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Export the run as CSV files into a folder")
-                .pick_folder()
-        })
+        self.timed(|| picker(PathPurpose::ExportCsv).pick_folder())
     }
 
     fn pick_png_to_save(&self, suggested_name: &str) -> Option<PathBuf> {
         self.timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Save the plots as PNG")
-                .add_filter("PNG image", &["png"])
+            picker(PathPurpose::ExportPng)
                 .set_file_name(format!("{suggested_name}.png"))
                 .save_file()
         })
@@ -200,16 +193,21 @@ impl Dialogs for NativeDialogs {
     }
 
     fn pick_log_to_import(&self) -> Option<PathBuf> {
-        self.timed(|| {
-            rfd::FileDialog::new()
-                .set_title("Import her log (feeds, pumping, test weights)")
-                .add_filter("CSV log", &["csv", "txt"])
-                .pick_file()
-        })
+        self.timed(|| picker(PathPurpose::ImportLog).pick_file())
     }
 
     fn available(&self) -> bool {
         !self.failed.get() && native_dialog_service_likely()
+    }
+}
+
+/// The system's file dialog for `purpose`: its title and the kind of file it shows.
+fn picker(purpose: PathPurpose) -> rfd::FileDialog {
+    let (title, filter) = purpose.picker();
+    let dialog = rfd::FileDialog::new().set_title(title);
+    match filter {
+        Some((name, extensions)) => dialog.add_filter(name, extensions),
+        None => dialog,
     }
 }
 

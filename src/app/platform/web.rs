@@ -118,6 +118,14 @@ impl Recovery {
     pub fn clear(&mut self) {}
 }
 
+/// Is a finger the screen's main pointer (a phone, a tablet)? The browser's own answer (the
+/// CSS media query `pointer: coarse`), known before the first touch.
+pub fn coarse_pointer() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// The address of this page, without its fragment and without `as=` (who is looking is the
 /// receiver's to say): a link copied here opens here.
 pub fn page_address() -> Option<String> {
@@ -225,18 +233,11 @@ pub struct PickedFiles(Arc<Mutex<Vec<Picked>>>);
 impl PickedFiles {
     /// Ask the browser for a file; it arrives in this list when read.
     fn ask(&self, purpose: crate::app::files::PathPurpose, ctx: &egui::Context) {
-        use crate::app::files::PathPurpose;
-        let (title, filter, extensions): (&str, &str, &[&str]) = match purpose {
-            PathPurpose::ImportLog => (
-                "Import her log (feeds, pumping, test weights)",
-                "CSV log",
-                &["csv", "txt"],
-            ),
-            _ => ("Open a lactosim scenario", "lactosim scenario", &["ron"]),
-        };
-        let dialog = rfd::AsyncFileDialog::new()
-            .set_title(title)
-            .add_filter(filter, extensions);
+        let (title, filter) = purpose.picker();
+        let mut dialog = rfd::AsyncFileDialog::new().set_title(title);
+        if let Some((name, extensions)) = filter {
+            dialog = dialog.add_filter(name, extensions);
+        }
         let (list, ctx) = (self.0.clone(), ctx.clone());
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(file) = dialog.pick_file().await {
