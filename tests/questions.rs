@@ -367,7 +367,7 @@ fn a_change_her_plan_has_already_is_said_to_be_there() {
     let sc = lactosim::preset::read_file(std::path::Path::new(path)).unwrap();
     for q in [Question::NightFeedsDropped, Question::NightBottle] {
         let a = ask(q, &sc, FIVE_WEEKS_DAYS).unwrap();
-        assert!(a.already_in_plan, "{q:?}: {}", a.how_much);
+        assert!(a.changes_nothing, "{q:?}: {}", a.how_much);
         assert!(
             a.how_much.starts_with("Your plan does this already"),
             "{}",
@@ -377,8 +377,52 @@ fn a_change_her_plan_has_already_is_said_to_be_there() {
         assert!(a.effect.is_none());
     }
     let a = ask(Question::PumpForStash, &sc, FIVE_WEEKS_DAYS).unwrap();
-    assert!(!a.already_in_plan, "{}", a.how_much);
+    assert!(!a.changes_nothing, "{}", a.how_much);
     // Her default plan has no dropped night: the question is a change.
     let a = answer(Question::NightFeedsDropped);
-    assert!(!a.already_in_plan, "{}", a.how_much);
+    assert!(!a.changes_nothing, "{}", a.how_much);
+}
+
+/// Feeds a question adds at hours she is away every day (the evening's hourly feeds, while she
+/// is out from 16:00 to 22:00) cannot happen: said as such, not as a plan she has already.
+#[test]
+fn feeds_her_plan_has_no_room_for_are_said_not_to_happen() {
+    let mut sc = her_scenario();
+    sc.schedule.absences.push(lactosim::absence::Absence {
+        label: "out every evening".to_owned(),
+        from_day: 0.0,
+        to_day: None,
+        from_clock_h: 16.0,
+        to_clock_h: 22.0,
+        weekdays: Vec::new(),
+    });
+    let a = ask(Question::EveningClusterFeeding, &sc, FIVE_WEEKS_DAYS).unwrap();
+    assert!(a.changes_nothing, "{}", a.how_much);
+    assert!(
+        a.how_much.starts_with("None of these feeds"),
+        "{}",
+        a.how_much
+    );
+}
+
+/// The glass's feed at 20:30: named in the answer on her default plan; left out where her plan
+/// has a session then (power pumping at 20:30, or the feed she kept from asking before), and
+/// the question still answers.
+#[test]
+fn the_glass_feed_is_given_where_her_plan_has_room_for_it() {
+    let a = answer(Question::GlassOfWine);
+    assert!(a.how_much.contains("— 20:3"), "{}", a.how_much);
+    assert!(!a.how_much.contains("adds no feed"), "{}", a.how_much);
+
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/presets/power-pumping.ron");
+    let pumping = lactosim::preset::read_file(std::path::Path::new(path)).unwrap();
+    let a = ask(Question::GlassOfWine, &pumping, 20).expect("answered beside her 20:30 pump");
+    assert!(a.how_much.contains("adds no feed"), "{}", a.how_much);
+
+    let mut kept = her_scenario();
+    let setup = Question::GlassOfWine.setup(&kept, FIVE_WEEKS_DAYS);
+    setup.edit(&kept).apply(&mut kept);
+    let a = ask(Question::GlassOfWine, &kept, FIVE_WEEKS_DAYS).expect("asked again");
+    assert!(a.how_much.contains("adds no feed"), "{}", a.how_much);
+    assert!(a.how_much.contains("— 20:3"), "{}", a.how_much);
 }

@@ -101,7 +101,7 @@ fn birth_date_ui(ui: &mut Ui, sc: &Scenario, edits: &mut Vec<Edit>) {
 /// What lactosim is, and is not.
 pub(super) const ABOUT: &str = "lactosim simulates how breast-milk supply is controlled: each breast's own \
     feedback (milk left in slows its making), prolactin and the let-down reflex. Its defaults \
-    and ranges come from published studies (hover a slider for the source). It is a model for \
+    and ranges come from published studies (each parameter names its source). It is a model for \
     learning and exploring: its numbers show how the parts work together and what a change tends \
     to do, not what will happen to one mother and baby. It is not medical advice.";
 

@@ -1,11 +1,11 @@
 //! Her own numbers in the window (File → *Import her log…*): the log read, where it sits in her
-//! baby's life, the fit on a worker thread with its progress, and then her fitted scenario
+//! baby's life, the fit in the background with its progress, and then her fitted scenario
 //! opened — the log's days as they were, then two weeks more of its last day — with each fitted
 //! value, its range and how well the model fits, in a window of its own.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use platform::{InOnePiece, Polled, Task};
+use platform::{Job, Polled, Task};
 
 use super::*;
 use crate::fit::{self, Before, Fit, Placement};
@@ -111,27 +111,20 @@ impl App {
         }
     }
 
-    /// Fit the scenario's mother to her log in the background (a worker thread; in the browser
-    /// the fit is one piece, which holds the page while it runs: a search does not pause well).
+    /// Fit the scenario's mother to her log in the background (a worker thread; in the
+    /// browser a piece at a time between frames, [`FitJob`]).
     pub fn start_fit(&mut self, ctx: &egui::Context) {
         let Some(h) = &mut self.her_log else { return };
         let done = Arc::new(AtomicUsize::new(0));
-        let (base, log, at, count) = (
-            self.document.scenario.clone(),
-            h.log.clone(),
-            h.placement(),
-            done.clone(),
-        );
-        let task = platform::start(
-            InOnePiece::new(move || {
-                let progress = |n: usize| {
-                    count.store(n, Ordering::Relaxed);
-                };
-                fit::fit(&base, &log, at, &progress)
-            }),
-            ctx,
-        );
-        h.state = FitState::Fitting { done, task };
+        let job = FitJob {
+            input: Some((self.document.scenario.clone(), h.log.clone(), h.placement())),
+            steps: None,
+            done: done.clone(),
+        };
+        h.state = FitState::Fitting {
+            done,
+            task: platform::start(job, ctx),
+        };
     }
 
     /// Take a finished fit: her fitted scenario becomes the one being edited.
@@ -441,4 +434,41 @@ fn residuals_ui(ui: &mut Ui, f: &Fit, log: &Log) {
                     });
             });
     });
+}
+
+/// The fit as background work: set up at its first step (which simulates her log once), then
+/// a piece at a time ([`fit::FitSteps`]: an iteration of the search, or a point of the
+/// curvature), its simulations counted in `done`.
+struct FitJob {
+    input: Option<(Scenario, Log, Placement)>,
+    steps: Option<fit::FitSteps>,
+    done: Arc<AtomicUsize>,
+}
+
+impl Job for FitJob {
+    type Output = Result<Fit, Vec<Problem>>;
+
+    fn step(&mut self) -> Option<Self::Output> {
+        if let Some((base, log, at)) = self.input.take() {
+            return match fit::FitSteps::start(&base, &log, at) {
+                Ok(steps) => {
+                    self.steps = Some(steps);
+                    None
+                }
+                Err(problems) => Some(Err(problems)),
+            };
+        }
+        let Some(steps) = &mut self.steps else {
+            return Some(Err(vec![Problem::new("fit", "the fit was not set up")]));
+        };
+        let out = steps.step();
+        self.done.store(steps.evaluations(), Ordering::Relaxed);
+        out
+    }
+
+    fn done_fraction(&self) -> f32 {
+        self.steps
+            .as_ref()
+            .map_or(0.0, fit::FitSteps::done_fraction)
+    }
 }

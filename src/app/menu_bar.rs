@@ -228,7 +228,7 @@ impl App {
                     commands.push(Command::ShowValidation);
                 }
                 ui.separator();
-                for line in how_to_lines(super::touch_first(ui.ctx())) {
+                for line in how_to_lines(super::platform::touch_first(ui.ctx())) {
                     ui.label(line);
                 }
                 ui.separator();
@@ -261,7 +261,7 @@ fn how_to_lines(touch: bool) -> [&'static str; 4] {
         },
         match (touch, in_browser) {
             (true, _) => {
-                "Every parameter's meaning and source: press and hold its name (Parameters)."
+                "Every parameter's meaning and source: press and hold its name (under Parameters, in the clinician's view)."
             }
             (false, true) => "Every parameter's meaning and source: hover its slider.",
             (false, false) => {

@@ -870,12 +870,6 @@ impl App {
     }
 }
 
-/// Is the person using a finger rather than a mouse: a screen whose main pointer is coarse (the
-/// browser says so), or one that has been touched? The hints then speak of taps and pinches.
-pub fn touch_first(ctx: &egui::Context) -> bool {
-    platform::coarse_pointer() || ctx.input(|i| i.has_touch_screen())
-}
-
 /// Narrower than this (points), the window is a phone's: the side panel folds away (370 points of
 /// panel beside at least 400 of plots need about 780).
 pub const NARROW_WIDTH: f32 = 780.0;

@@ -24,7 +24,7 @@ pub struct Asked {
 impl Asked {
     /// Does the question change anything (an explanation changes nothing)?
     fn changes(&self) -> bool {
-        self.setup.change.is_some() && !self.answer.already_in_plan
+        self.setup.change.is_some() && !self.answer.changes_nothing
     }
 
     /// Ask for the ensembles with and without the change, take them when they come, and put
@@ -98,7 +98,9 @@ impl App {
             (Ok(as_now), Ok(changed)) => {
                 let answer = setup.answer(&as_now.run, &changed.run);
                 let mut mothers = mothers::MothersView::default();
-                mothers.on = self.mothers.on && setup.change.is_some() && !answer.already_in_plan;
+                // The range is of a change of her supply: not asked for what reaches the milk
+                // (two ensembles computed and never read), nor for a change that changes nothing.
+                mothers.on = self.mothers.on && answer.effect.is_some();
                 mothers.members = self.mothers.members;
                 self.asked = Some(Asked {
                     answer,
@@ -272,7 +274,7 @@ impl App {
             edits.push(a.setup.edit(&self.document.scenario));
             format!(
                 "\u{201c}{}\u{201d} is now part of your plan, from today (Undo in the Edit menu takes it out).",
-                answer.question.button()
+                a.setup.what_is_kept()
             )
         });
         ui.add_space(8.0);

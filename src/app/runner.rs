@@ -172,21 +172,21 @@ impl Job for SimulateJob {
         out
     }
 
-    /// Its end, each of its plots and its words (each up to about 20 ms for a year in a
-    /// browser here; all the plots together 45–75 ms).
+    /// Its end (its plots, one at a time, are a few ms each: as many share a frame as its
+    /// budget holds).
     fn next_piece_is_large(&self) -> bool {
         match &self.stage {
             Some(Stage::Simulating(s)) => s.is_done(),
-            Some(Stage::Plotting(_)) => true,
             _ => false,
         }
     }
 
+    /// Simulating is most of the work; its plots the last tenth.
     fn done_fraction(&self) -> f32 {
         match &self.stage {
-            Some(Stage::Simulating(s)) => s.done_fraction() as f32,
-            Some(Stage::Waiting) => 0.0,
-            _ => 1.0,
+            Some(Stage::Waiting) | None => 0.0,
+            Some(Stage::Simulating(s)) => 0.9 * s.done_fraction() as f32,
+            Some(Stage::Plotting(p)) => 0.9 + 0.1 * p.1.done_fraction() as f32,
         }
     }
 

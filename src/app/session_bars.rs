@@ -183,7 +183,7 @@ impl SessionStrip {
                 RichText::new("More plots below: scroll them, or choose fewer in View")
                     .small()
                     .color(ui.visuals().warn_fg_color)
-            } else if super::touch_first(ui.ctx()) {
+            } else if super::platform::touch_first(ui.ctx()) {
                 RichText::new(
                     "Hold a finger: values · drag: pan · pinch: zoom · double-tap: whole run · tap a session: its minutes",
                 )

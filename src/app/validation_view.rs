@@ -60,6 +60,14 @@ impl ValidationView {
         matches!(self.state, Some(State::Checking(_)))
     }
 
+    /// How far the check is, 0 to 1.
+    fn progress(&self) -> f32 {
+        match &self.state {
+            Some(State::Checking(task)) => task.progress(),
+            _ => 1.0,
+        }
+    }
+
     /// The rows checked, once the check is done.
     pub fn checked(&self) -> Option<&[Checked]> {
         match &self.state {
@@ -119,7 +127,14 @@ impl ValidationView {
             None | Some(State::Checking(_)) => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label("Running the model against every published figure (about a second)…");
+                    // A few seconds on the desktop's cores; in a browser, one core and slower
+                    // arithmetic: 30–45 s on a laptop-class machine here.
+                    ui.label(if platform::IN_BROWSER {
+                        "Running the model against every published figure (about half a minute in a browser; the page goes on answering)…"
+                    } else {
+                        "Running the model against every published figure (a few seconds)…"
+                    });
+                    ui.add(egui::ProgressBar::new(self.progress()).show_percentage());
                 });
             }
             Some(State::Failed(why)) => {

@@ -10,7 +10,11 @@
 //! 10th–90th percentile is reported (as the ensemble's ranges are). When two values are
 //! correlated beyond [`CANNOT_TELL_APART`], the log cannot tell them apart, and the fit says so.
 
-use argmin::core::{CostFunction, Error, Executor, State};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use argmin::core::{
+    CostFunction, Error, IterState, Problem as Evaluated, Solver, State, TerminationStatus,
+};
 use argmin::solver::neldermead::NelderMead;
 
 use super::driven::{Placement, Residual, driven_scenario, residuals};
@@ -226,9 +230,9 @@ struct Misfit<'a> {
     log: &'a Log,
     at: Placement,
     fitted: &'a [Fitted],
-    prior: Vec<f64>,
-    evaluations: std::sync::atomic::AtomicUsize,
-    progress: &'a (dyn Fn(usize) + Sync),
+    prior: &'a [f64],
+    /// Evaluations so far (a count kept across the fit's steps).
+    evaluations: &'a AtomicUsize,
 }
 
 impl Misfit<'_> {
@@ -247,10 +251,7 @@ impl Misfit<'_> {
     }
 
     fn value(&self, theta: &[f64]) -> f64 {
-        let n = self
-            .evaluations
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        (self.progress)(n + 1);
+        self.evaluations.fetch_add(1, Ordering::Relaxed);
         let Ok(res) = self.residuals(theta) else {
             return f64::MAX;
         };
@@ -264,7 +265,7 @@ impl Misfit<'_> {
         let prior: f64 = self
             .fitted
             .iter()
-            .zip(theta.iter().zip(&self.prior))
+            .zip(theta.iter().zip(self.prior))
             .map(|(f, (t, p))| ((t - p) / f.prior_log_sd()).powi(2))
             .sum();
         0.5 * (data + prior)
@@ -283,65 +284,277 @@ impl CostFunction for Search<'_, '_> {
     }
 }
 
-/// Fit the base scenario's mother to her log (placed in her baby's life by `at`). `progress` is
-/// told the number of simulations run so far.
+/// Fit the base scenario's mother to her log (placed in her baby's life by `at`), at once.
+/// `progress` is told the number of simulations run so far.
 pub fn fit(
     base: &Scenario,
     log: &Log,
     at: Placement,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<Fit, Vec<Problem>> {
-    let mut fitted = vec![
-        Fitted::StorageLeft,
-        Fitted::StorageRight,
-        Fitted::SecretoryCapacity,
-    ];
-    let test_weights = log
-        .sessions
-        .iter()
-        .any(|s| s.weight_before_g.is_some() && s.weight_after_g.is_some());
-    if test_weights {
-        fitted.push(Fitted::Effectiveness);
+    let mut steps = FitSteps::start(base, log, at)?;
+    loop {
+        if let Some(fit) = steps.step() {
+            return fit;
+        }
+        progress(steps.evaluations());
     }
-    let prior: Vec<f64> = fitted.iter().map(|f| f.get(base).libm_ln()).collect();
-    let misfit = Misfit {
-        base,
-        log,
-        at,
-        fitted: &fitted,
-        prior: prior.clone(),
-        evaluations: Default::default(),
-        progress,
+}
+
+/// The state of argmin's Nelder–Mead between iterations.
+type SearchState = IterState<Vec<f64>, (), (), (), (), f64>;
+
+/// The fit a piece at a time: first the search's simplex, then one Nelder–Mead iteration a
+/// step (one to five simulations of her log), then the misfit at one point round the best fit
+/// a step (the curvature), then the fit. In the browser each is a piece between frames (the
+/// whole fit takes about a second and a half there: it held the page that long in one piece);
+/// [`fit`] takes the steps at once. The steps are argmin's `Executor::run` loop, taken one at a
+/// time (a test holds them to it).
+pub struct FitSteps {
+    her: Her,
+    stage: Stage,
+}
+
+/// What the fit is of: her log on her base scenario, the values fitted and their priors.
+struct Her {
+    base: Scenario,
+    log: Log,
+    at: Placement,
+    fitted: Vec<Fitted>,
+    prior: Vec<f64>,
+    evaluations: AtomicUsize,
+}
+
+impl Her {
+    fn misfit(&self) -> Misfit<'_> {
+        Misfit {
+            base: &self.base,
+            log: &self.log,
+            at: self.at,
+            fitted: &self.fitted,
+            prior: &self.prior,
+            evaluations: &self.evaluations,
+        }
+    }
+}
+
+enum Stage {
+    /// The search, its state `None` until the simplex is evaluated.
+    Search {
+        solver: Box<NelderMead<Vec<f64>, f64>>,
+        state: Option<SearchState>,
+    },
+    /// The misfit at the points round the best fit the curvature needs, one a step.
+    Curvature {
+        best: Vec<f64>,
+        points: Vec<Vec<f64>>,
+        values: Vec<f64>,
+    },
+}
+
+impl FitSteps {
+    /// Set the fit up; fails early, with its problems, if her driven scenario cannot run at
+    /// all or her log has no amount to fit.
+    pub fn start(base: &Scenario, log: &Log, at: Placement) -> Result<Self, Vec<Problem>> {
+        let mut fitted = vec![
+            Fitted::StorageLeft,
+            Fitted::StorageRight,
+            Fitted::SecretoryCapacity,
+        ];
+        let test_weights = log
+            .sessions
+            .iter()
+            .any(|s| s.weight_before_g.is_some() && s.weight_after_g.is_some());
+        if test_weights {
+            fitted.push(Fitted::Effectiveness);
+        }
+        let prior: Vec<f64> = fitted.iter().map(|f| f.get(base).libm_ln()).collect();
+        // The first simplex: the prior and a step of about one prior spread along each value.
+        let mut simplex = vec![prior.clone()];
+        for (i, f) in fitted.iter().enumerate() {
+            let mut v = prior.clone();
+            v[i] += f.prior_log_sd();
+            simplex.push(v);
+        }
+        let solver = NelderMead::new(simplex)
+            .with_sd_tolerance(1e-4)
+            .expect("a valid tolerance");
+        let her = Her {
+            base: base.clone(),
+            log: log.clone(),
+            at,
+            fitted,
+            prior,
+            evaluations: AtomicUsize::new(0),
+        };
+        let first = her.misfit().residuals(&her.prior)?;
+        if first.is_empty() {
+            return Err(vec![Problem::new(
+                "log",
+                "no logged session has an amount the model can be fitted to",
+            )]);
+        }
+        Ok(Self {
+            her,
+            stage: Stage::Search {
+                solver: Box::new(solver),
+                state: None,
+            },
+        })
+    }
+
+    /// Simulations of her log run so far.
+    pub fn evaluations(&self) -> usize {
+        self.her.evaluations.load(Ordering::Relaxed)
+    }
+
+    /// How far the fit is, 0 to 1: the search's iterations (most end well before the limit)
+    /// for four fifths, the curvature's points for the rest.
+    pub fn done_fraction(&self) -> f32 {
+        match &self.stage {
+            Stage::Search { state, .. } => {
+                0.8 * state.as_ref().map_or(0.0, |s| s.get_iter() as f32) / MAX_ITERATIONS as f32
+            }
+            Stage::Curvature { points, values, .. } => {
+                0.8 + 0.2 * values.len() as f32 / points.len().max(1) as f32
+            }
+        }
+    }
+
+    /// The next piece; the fit once it is done.
+    pub fn step(&mut self) -> Option<Result<Fit, Vec<Problem>>> {
+        let misfit = self.her.misfit();
+        match &mut self.stage {
+            Stage::Search { solver, state } => {
+                let mut problem = Evaluated::new(Search(&misfit));
+                let next = match state.take() {
+                    None => solver
+                        .init(&mut problem, SearchState::new().max_iters(MAX_ITERATIONS))
+                        .map(|(mut s, _)| {
+                            s.update();
+                            s
+                        }),
+                    Some(mut s) => {
+                        if !s.terminated()
+                            && let TerminationStatus::Terminated(why) =
+                                Solver::<Search, SearchState>::terminate_internal(
+                                    solver.as_mut(),
+                                    &s,
+                                )
+                        {
+                            s = s.terminate_with(why);
+                        }
+                        if s.terminated() {
+                            let best = s
+                                .get_best_param()
+                                .cloned()
+                                .unwrap_or_else(|| misfit.prior.to_vec());
+                            let points = curvature_points(misfit.fitted, &best);
+                            self.stage = Stage::Curvature {
+                                best,
+                                values: Vec::with_capacity(points.len()),
+                                points,
+                            };
+                            return None;
+                        }
+                        solver.next_iter(&mut problem, s).map(|(mut s, _)| {
+                            s.update();
+                            s.increment_iter();
+                            s
+                        })
+                    }
+                };
+                match next {
+                    Ok(s) => *state = Some(s),
+                    Err(e) => {
+                        return Some(Err(vec![Problem::new(
+                            "fit",
+                            format!("the search failed: {e}"),
+                        )]));
+                    }
+                }
+                None
+            }
+            Stage::Curvature {
+                best,
+                points,
+                values,
+            } => {
+                if let Some(t) = points.get(values.len()) {
+                    values.push(misfit.value(t));
+                    return None;
+                }
+                let cov = covariance(misfit.fitted, values);
+                Some(Ok(conclude(&misfit, best, cov)))
+            }
+        }
+    }
+}
+
+/// The points round the best fit whose misfit gives its curvature (central finite
+/// differences): the best fit itself, then for each value a step up and down along it, and a
+/// step up and down along it and each value before it together.
+fn curvature_points(fitted: &[Fitted], best: &[f64]) -> Vec<Vec<f64>> {
+    let h = curvature_steps(fitted);
+    let at = |d: &[(usize, f64)]| {
+        let mut t = best.to_vec();
+        for &(i, s) in d {
+            t[i] += s;
+        }
+        t
     };
-    // Fails early, with its problems, if her driven scenario cannot run at all.
-    let first = misfit.residuals(&prior)?;
-    if first.is_empty() {
-        return Err(vec![Problem::new(
-            "log",
-            "no logged session has an amount the model can be fitted to",
-        )]);
+    let mut points = vec![at(&[])];
+    for i in 0..best.len() {
+        points.push(at(&[(i, h[i])]));
+        points.push(at(&[(i, -h[i])]));
+        for j in 0..i {
+            for (si, sj) in [(1.0, 1.0), (1.0, -1.0), (-1.0, 1.0), (-1.0, -1.0)] {
+                points.push(at(&[(i, si * h[i]), (j, sj * h[j])]));
+            }
+        }
     }
-    // The first simplex: the prior and a step of about one prior spread along each value.
-    let mut simplex = vec![prior.clone()];
-    for (i, f) in fitted.iter().enumerate() {
-        let mut v = prior.clone();
-        v[i] += f.prior_log_sd();
-        simplex.push(v);
+    points
+}
+
+/// The steps of the finite differences, on each value's logarithm.
+fn curvature_steps(fitted: &[Fitted]) -> Vec<f64> {
+    fitted
+        .iter()
+        .map(|f| CURVATURE_STEP_OF_PRIOR * f.prior_log_sd())
+        .collect()
+}
+
+/// The covariance of the values' logarithms at the best fit: the inverse of the misfit's
+/// curvature there, from its `values` at [`curvature_points`] (in their order). `None` if the
+/// curvature is not positive definite (a flat direction the priors do not hold either).
+// Matrix algebra reads best with its indices.
+#[allow(clippy::needless_range_loop)]
+fn covariance(fitted: &[Fitted], values: &[f64]) -> Option<Vec<Vec<f64>>> {
+    let n = fitted.len();
+    let h = curvature_steps(fitted);
+    let mut next = values.iter().copied();
+    let mut value = || next.next().expect("a value at every point");
+    let f0 = value();
+    let mut hess = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        let hi = h[i];
+        let (up, down) = (value(), value());
+        hess[i][i] = (up - 2.0 * f0 + down) / (hi * hi);
+        for j in 0..i {
+            let hj = h[j];
+            let (pp, pm, mp, mm) = (value(), value(), value(), value());
+            let v = (pp - pm - mp + mm) / (4.0 * hi * hj);
+            hess[i][j] = v;
+            hess[j][i] = v;
+        }
     }
-    let solver = NelderMead::new(simplex)
-        .with_sd_tolerance(1e-4)
-        .expect("a valid tolerance");
-    let result = Executor::new(Search(&misfit), solver)
-        .configure(|s| s.max_iters(MAX_ITERATIONS))
-        .run()
-        .map_err(|e| vec![Problem::new("fit", format!("the search failed: {e}"))])?;
-    let best = result
-        .state()
-        .get_best_param()
-        .cloned()
-        .unwrap_or_else(|| prior.clone());
-    let cov = covariance(&misfit, &best);
-    let mother = misfit.scenario(&best);
+    invert_symmetric(hess)
+}
+
+/// The fit, from the best values found and their covariance.
+fn conclude(misfit: &Misfit<'_>, best: &[f64], cov: Option<Vec<Vec<f64>>>) -> Fit {
+    let fitted = misfit.fitted;
+    let mother = misfit.scenario(best);
     let estimates = fitted
         .iter()
         .enumerate()
@@ -357,7 +570,7 @@ pub fn fit(
                 value: f.get(&mother),
                 p10: (best[i] - Z_90 * sd).libm_exp().clamp(lo, hi),
                 p90: (best[i] + Z_90 * sd).libm_exp().clamp(lo, hi),
-                prior: prior[i].libm_exp(),
+                prior: misfit.prior[i].libm_exp(),
                 log_sd: sd,
             }
         })
@@ -382,53 +595,15 @@ pub fn fit(
         })
         .map(|(_, &f)| f)
         .collect();
-    let residuals = misfit.residuals(&best).unwrap_or_default();
-    Ok(Fit {
+    let residuals = misfit.residuals(best).unwrap_or_default();
+    Fit {
         mother,
         estimates,
         residuals,
         cannot_tell_apart,
         says_little_about,
-        evaluations: misfit
-            .evaluations
-            .load(std::sync::atomic::Ordering::Relaxed),
-    })
-}
-
-/// The covariance of the values' logarithms at the best fit: the inverse of the misfit's
-/// curvature there (central finite differences). `None` if the curvature is not positive
-/// definite (a flat direction the priors do not hold either).
-// Matrix algebra reads best with its indices.
-#[allow(clippy::needless_range_loop)]
-fn covariance(m: &Misfit<'_>, best: &[f64]) -> Option<Vec<Vec<f64>>> {
-    let n = best.len();
-    let h: Vec<f64> = m
-        .fitted
-        .iter()
-        .map(|f| CURVATURE_STEP_OF_PRIOR * f.prior_log_sd())
-        .collect();
-    let at = |d: &[(usize, f64)]| {
-        let mut t = best.to_vec();
-        for &(i, s) in d {
-            t[i] += s;
-        }
-        m.value(&t)
-    };
-    let f0 = at(&[]);
-    let mut hess = vec![vec![0.0; n]; n];
-    for i in 0..n {
-        let hi = h[i];
-        hess[i][i] = (at(&[(i, hi)]) - 2.0 * f0 + at(&[(i, -hi)])) / (hi * hi);
-        for j in 0..i {
-            let hj = h[j];
-            let v = (at(&[(i, hi), (j, hj)]) - at(&[(i, hi), (j, -hj)]) - at(&[(i, -hi), (j, hj)])
-                + at(&[(i, -hi), (j, -hj)]))
-                / (4.0 * hi * hj);
-            hess[i][j] = v;
-            hess[j][i] = v;
-        }
+        evaluations: misfit.evaluations.load(Ordering::Relaxed),
     }
-    invert_symmetric(hess)
 }
 
 /// The inverse of a small symmetric positive-definite matrix (Cholesky), or `None`.
@@ -473,6 +648,46 @@ fn invert_symmetric(a: Vec<Vec<f64>>) -> Option<Vec<Vec<f64>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The search taken a step at a time is argmin's own loop (`Executor::run`): the same best
+    /// values, to the bit, after the same number of simulations.
+    #[test]
+    fn the_search_in_steps_is_argmins_executor() {
+        use crate::fit::driven::Before;
+        let text = include_str!("../../tests/data/logs/pump-log-3-days.csv");
+        let log = crate::log::read_str(text, None).expect("the test log");
+        let base = Scenario::default();
+        let at = Placement::first_day_is(40.0).after(Before::usual_for(&log));
+        let mut steps = FitSteps::start(&base, &log, at).unwrap();
+        let best = loop {
+            assert!(steps.step().is_none(), "the search ends before the fit");
+            if let Stage::Curvature { best, .. } = &steps.stage {
+                break best.clone();
+            }
+        };
+        let searched = steps.evaluations();
+
+        let her = &steps.her;
+        let evaluations = AtomicUsize::new(0);
+        let misfit = Misfit {
+            evaluations: &evaluations,
+            ..her.misfit()
+        };
+        let mut simplex = vec![her.prior.clone()];
+        for (i, f) in her.fitted.iter().enumerate() {
+            let mut v = her.prior.clone();
+            v[i] += f.prior_log_sd();
+            simplex.push(v);
+        }
+        let solver = NelderMead::new(simplex).with_sd_tolerance(1e-4).unwrap();
+        let result = argmin::core::Executor::new(Search(&misfit), solver)
+            .configure(|s| s.max_iters(MAX_ITERATIONS))
+            .run()
+            .unwrap();
+        assert_eq!(result.state().get_best_param(), Some(&best));
+        assert_eq!(evaluations.load(Ordering::Relaxed), searched);
+        assert!(searched > her.fitted.len() + 1, "{searched} simulations");
+    }
 
     #[test]
     #[allow(clippy::needless_range_loop)]

@@ -8,7 +8,7 @@ pub mod plan;
 pub mod words;
 
 pub use driven::{Before, Placement, Residual, driven_scenario, mean_abs_misfit_ml, residuals};
-pub use estimate::{Estimate, Fit, Fitted, fit};
+pub use estimate::{Estimate, Fit, FitSteps, Fitted, fit};
 pub use kent::{kent_storage_ml, used_range_ml};
 
 /// Days a fitted scenario goes on after the log (its last day repeated), for "what if" from there.

@@ -231,25 +231,23 @@ impl Question {
             Question::NightAway => vec![away("a night away", 20.0, 8.0)],
             // Two cups at 08:00 and 14:00.
             Question::TwoCoffees => vec![Edit::MotherTakes(ListEdit::Add(Dosing::everyday(
-                Substance::Caffeine,
+                self.substance().expect("a substance question"),
                 from,
                 back,
             )))],
-            // A glass of wine (one standard drink) at 20:00, and a breastfeed at 20:30, when it
-            // is highest in her milk. The feed is part of the question because the model's feed
+            // A glass of wine (one standard drink) at 20:00, and (added in `setup`, where her plan
+            // has room) a breastfeed at 20:30, when it is highest in her milk. The feed is part
+            // of the question because the model's feed
             // times weeks after birth are not hers: a baby fed on demand keeps no clock, so the
             // hour of its feeds on day 35 rests on every minute of the 35 days before (a change
             // in the last bit of one exponential moves it by half an hour), and whether one of
             // them fell in the two hours the glass is in her milk was chance. With the feed the
             // answer says what a feed while it is there carries, whatever her baby's times.
-            Question::GlassOfWine => vec![
-                Edit::MotherTakes(ListEdit::Add(Dosing::everyday(
-                    Substance::Alcohol,
-                    from,
-                    back,
-                ))),
-                glass_feed(from, back),
-            ],
+            Question::GlassOfWine => vec![Edit::MotherTakes(ListEdit::Add(Dosing::everyday(
+                self.substance().expect("a substance question"),
+                from,
+                back,
+            )))],
             Question::RicherEndOfFeed | Question::MilkFromBlood => return None,
         };
         Some(Edit::Plan {
@@ -268,7 +266,23 @@ impl Question {
             (back_day + AFTER_DAYS) as f64 + 1.0
         };
         let horizon_days = sc.horizon_days.max(needed).min(MAX_HORIZON_DAYS);
-        let change = self.change(today_day as f64, back_day as f64);
+        let (from, back) = (today_day as f64, back_day as f64);
+        let mut change = self.change(from, back);
+        // The glass's feed, where her plan has room for it at 20:30 (not where a session of
+        // hers is then, or the feed she kept from asking this before).
+        let in_both = (self == Question::GlassOfWine)
+            .then(|| glass_feed(from, back))
+            .filter(|feed| {
+                let mut with = sc.clone();
+                with.horizon_days = horizon_days;
+                feed.clone().apply(&mut with);
+                with.schedule
+                    .expand(horizon_days * 24.0, with.calendar())
+                    .is_ok()
+            });
+        if let (Some(feed), Some(Edit::Plan { edits, .. })) = (&in_both, &mut change) {
+            edits.push(feed.clone());
+        }
         let mut changed = sc.clone();
         if let Some(e) = &change {
             e.clone().apply(&mut changed);
@@ -281,8 +295,7 @@ impl Question {
             horizon_days,
             takes: changed.schedule.mother_takes,
             mother_kg: sc.mother.weight_kg,
-            in_both: (self == Question::GlassOfWine)
-                .then(|| glass_feed(today_day as f64, back_day as f64)),
+            in_both,
         }
     }
 }
@@ -383,6 +396,18 @@ impl Setup {
         let mut s = sc.clone();
         s.horizon_days = self.horizon_days;
         s
+    }
+
+    /// What "Make it part of my plan" puts into her plan, in words.
+    pub fn what_is_kept(&self) -> String {
+        let button = self.question.button();
+        match &self.in_both {
+            Some(_) => format!(
+                "{button}, with a breastfeed at {}",
+                crate::schedule_words::format_clock(GLASS_FEED_CLOCK_H)
+            ),
+            None => button.to_owned(),
+        }
     }
 
     /// The one edit that turns her scenario into [`Self::changed`] (one step for undo).

@@ -156,6 +156,12 @@ fn glass_of_wine(mut a: Answer, setup: &Setup, r: &Reached, as_now: &Run, change
             )
         }
     );
+    if setup.in_both.is_none() {
+        // Her plan has a session at 20:30 (or the feed, kept from asking before): the
+        // question's feed would overlap it.
+        a.how_much
+            .push_str(" Your plan has a session at 20:30 already, so the question adds no feed.");
+    }
     let per_h = match s.figures().elimination {
         Elimination::ZeroOrder { mg_per_h_per_kg } => mg_per_h_per_kg * kg,
         Elimination::FirstOrder { .. } => 0.0,

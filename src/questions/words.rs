@@ -38,9 +38,10 @@ pub struct Answer {
     pub effect: Option<Effect>,
     /// The feed the answer reads (in the run as it is), for the one-feed window.
     pub session: Option<usize>,
-    /// Her plan does this already (from today its sessions are the same with the change as
-    /// without it): nothing to show as a change, and nothing to make part of her plan.
-    pub already_in_plan: bool,
+    /// The change changes nothing in her plan (from today its sessions are the same with it as
+    /// without it: it has the change already, or cannot have it): nothing to show as a change,
+    /// and nothing to make part of her plan.
+    pub changes_nothing: bool,
 }
 
 impl Answer {
@@ -194,7 +195,7 @@ pub(super) fn answer(setup: &Setup, as_now: &Run, changed: &Run) -> Answer {
         ask: ask(q),
         effect: None,
         session: None,
-        already_in_plan: false,
+        changes_nothing: false,
     };
     match q {
         Question::RicherEndOfFeed => richer_end_of_feed(base, setup, as_now),
@@ -202,38 +203,56 @@ pub(super) fn answer(setup: &Setup, as_now: &Run, changed: &Run) -> Answer {
         Question::TwoCoffees | Question::GlassOfWine => {
             super::reaches_baby::answer(base, setup, as_now, changed)
         }
-        _ if same_sessions(as_now, changed) => already_in_plan(base, setup, as_now),
+        _ if same_sessions(as_now, changed) => nothing_changes(base, setup, as_now),
         _ => supply_change(base, setup, as_now, changed),
     }
 }
 
-/// Every session of the two runs at the same time: a change of her feeds or pumps that her
-/// plan has already (dropping the night feeds when they are dropped), which changes nothing.
+/// Every session of the two runs the same (when, what, which side, what it removed): a
+/// change of her feeds or pumps that changes nothing in her plan.
 fn same_sessions(as_now: &Run, changed: &Run) -> bool {
     as_now.sessions.len() == changed.sessions.len()
-        && as_now
-            .sessions
-            .iter()
-            .zip(&changed.sessions)
-            .all(|(a, b)| a.start_h == b.start_h && a.end_h == b.end_h)
+        && as_now.sessions.iter().zip(&changed.sessions).all(|(a, b)| {
+            a.start_h == b.start_h
+                && a.end_h == b.end_h
+                && a.kind == b.kind
+                && a.side == b.side
+                && a.removed_ml == b.removed_ml
+        })
 }
 
-/// The answer when her plan does it already: said as such, not as a change "too small to see".
-fn already_in_plan(mut a: Answer, setup: &Setup, as_now: &Run) -> Answer {
-    let made_today = as_now
-        .days
-        .get(setup.today_day)
-        .map(|d| d.production_ml.iter().sum::<f64>());
-    a.how_much = format!(
-        "Your plan does this already: from today its feeds and pumps are the same with this change as without it, so your milk stays as it is{}.",
-        made_today.map_or(String::new(), |ml| format!(
+/// The answer when the change changes nothing in her plan: a change that takes feeds away
+/// which her plan has already (dropping the night feeds when they are dropped), or one that
+/// adds feeds or pumps at hours her plan has none (she is away then) — said as such, not as a
+/// change "too small to see".
+fn nothing_changes(mut a: Answer, setup: &Setup, as_now: &Run) -> Answer {
+    let made_today = as_now.days.get(setup.today_day).map_or(String::new(), |d| {
+        format!(
             " (about {:.0} ml made today)",
-            round_to(ml, 10.0)
-        ))
+            round_to(d.production_ml.iter().sum::<f64>(), 10.0)
+        )
+    });
+    let takes_away = matches!(
+        setup.question,
+        Question::NightBottle | Question::NightFeedsDropped | Question::NightAway
     );
-    a.how_fast = "Nothing changes from today: whatever it did to your milk happened from the day your plan began it (on the plot, “Your milk”).".to_owned();
-    a.comes_back = "Nothing comes back either, for as long as your plan keeps it.".to_owned();
-    a.already_in_plan = true;
+    a.how_much = if takes_away {
+        format!(
+            "Your plan does this already: from today its feeds and pumps are the same with this change as without it, so your milk stays as it is{made_today}."
+        )
+    } else {
+        format!(
+            "None of these feeds or pumps can happen in your plan as it is (you are away from your baby, or your plan skips sessions, at those hours), so your milk stays as it is{made_today}."
+        )
+    };
+    a.how_fast = if takes_away {
+        "Nothing changes from today: whatever it did to your milk happened from the day your plan began it (on the plot, “Your milk”)."
+    } else {
+        "Nothing changes from today."
+    }
+    .to_owned();
+    a.comes_back = "Nothing comes back either, for as long as your plan stays as it is.".to_owned();
+    a.changes_nothing = true;
     a
 }
 

@@ -52,31 +52,6 @@ pub trait Job: Send + 'static {
     }
 }
 
-/// A job that is one piece: a computation that cannot be cut (in the browser it holds the page
-/// for as long as it takes, so only short ones should be).
-pub struct InOnePiece<F>(Option<F>);
-
-impl<F, T> InOnePiece<F>
-where
-    F: FnOnce() -> T + Send + 'static,
-    T: Send + 'static,
-{
-    pub fn new(work: F) -> Self {
-        Self(Some(work))
-    }
-}
-
-impl<F, T> Job for InOnePiece<F>
-where
-    F: FnOnce() -> T + Send + 'static,
-    T: Send + 'static,
-{
-    type Output = T;
-    fn step(&mut self) -> Option<T> {
-        self.0.take().map(|work| work())
-    }
-}
-
 /// How far a started job is, shared between whoever runs it and the window (0 to 1, as bits).
 #[derive(Clone, Default)]
 pub struct Progress(Arc<AtomicU32>);
@@ -103,3 +78,9 @@ pub enum Polled<T> {
 /// In the browser, the most a window's slices of work take between two frames, milliseconds:
 /// with the frame's own drawing, the page answers within about 50 ms whatever is computing.
 pub const SLICE_BUDGET_MS: f64 = 25.0;
+
+/// Is the person using a finger rather than a mouse: a screen whose main pointer is coarse (the
+/// browser says so), or one that has been touched? The hints then speak of taps and pinches.
+pub fn touch_first(ctx: &egui::Context) -> bool {
+    coarse_pointer() || ctx.input(|i| i.has_touch_screen())
+}

@@ -59,7 +59,7 @@ impl<T> Task<T> {
 }
 
 /// Is a finger the screen's main pointer (a phone, a tablet)? On the desktop, a mouse is
-/// assumed until a touch is seen ([`super::super::touch_first`]).
+/// assumed until a touch is seen ([`super::touch_first`]).
 pub fn coarse_pointer() -> bool {
     false
 }

@@ -121,9 +121,17 @@ impl Recovery {
 /// Is a finger the screen's main pointer (a phone, a tablet)? The browser's own answer (the
 /// CSS media query `pointer: coarse`), known before the first touch.
 pub fn coarse_pointer() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    thread_local! {
+        /// Asked once: the screen's pointer does not change while the page is open.
+        static COARSE: std::cell::OnceCell<bool> = const { std::cell::OnceCell::new() };
+    }
+    COARSE.with(|c| {
+        *c.get_or_init(|| {
+            web_sys::window()
+                .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
+                .is_some_and(|m| m.matches())
+        })
+    })
 }
 
 /// The address of this page, without its fragment and without `as=` (who is looking is the
