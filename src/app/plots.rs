@@ -29,6 +29,12 @@ use super::time_axis::on_time_axis;
 /// and low enough that the five default plots fit beneath the header at 1280×800 with a baseline
 /// pinned (taller windows share the rest by each plot's weight).
 const MIN_PLOT_HEIGHT: f32 = 54.0;
+/// The same on a phone's narrow screen, where the header leaves the plots a few hundred points:
+/// plots of 54 points showed one value label and a flat line, so there they keep a readable
+/// height and scroll.
+const MIN_PLOT_HEIGHT_NARROW: f32 = 160.0;
+/// Narrower than this (points), the plots are on a phone.
+const NARROW_PLOTS_WIDTH: f32 = 500.0;
 
 /// The curves of one run, as drawn in the current view.
 struct Cache {
@@ -395,10 +401,15 @@ impl PlotsView {
             .legend_rows_height
             .unwrap_or(visible.len() as f32 * (row + ui.spacing().item_spacing.y));
         // A couple of points spare: a fraction of a point over would show a scroll bar.
+        let min_height = if ui.available_width() < NARROW_PLOTS_WIDTH {
+            MIN_PLOT_HEIGHT_NARROW
+        } else {
+            MIN_PLOT_HEIGHT
+        };
         let heights = share_height(
             ui.available_height() - overhead - 2.0,
             &visible.iter().map(|k| k.weight()).collect::<Vec<_>>(),
-            MIN_PLOT_HEIGHT,
+            min_height,
         );
         let scrolled = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
