@@ -454,7 +454,9 @@ impl App {
              {}\n\
              busy: {}",
             b.first_picture_ms.map_or("-".into(), |t| format!("{t:.0}")),
-            b.longest_frame_ms,
+            // eframe tells a frame's time at the next frame, which a page gone idle after a
+            // long update never draws: a frame lasts at least as long as its update.
+            b.longest_frame_ms.max(b.longest_update_ms),
             b.longest_update_ms,
             b.longest_slices_ms,
             // What an edit of this scenario costs (a run up to 45 days long is done in the
