@@ -244,8 +244,10 @@ fn the_validation_report_in_docs_is_what_the_command_writes() {
     );
 }
 
-/// Checked a piece at a time, as in the browser (the mothers of the P rows a month of one at
-/// a time, not on every core at once), the report is the same, row for row.
+/// Checked a piece at a time, as in the browser (each run a row reads a week at a time before
+/// the row, the mothers of the P rows a month of one at a time, not on every core at once),
+/// the report is the same, row for row, and no row's check simulates anything itself (a row
+/// that does not say all it reads would hold the page for the whole of that run).
 #[test]
 fn the_validation_checked_in_pieces_is_the_same_report() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/validation.md");
@@ -261,6 +263,12 @@ fn the_validation_checked_in_pieces_is_the_same_report() {
     assert!(steps > checking.checked.len() + 300, "{steps} steps");
     assert!(fractions.windows(2).all(|w| w[0] <= w[1]));
     assert_eq!(fractions.last(), Some(&1.0));
+    assert_eq!(checking.checked.len(), checking.rows());
+    assert_eq!(
+        checking.simulated_by_checks(),
+        0,
+        "a row's check simulated a run its row does not say it reads"
+    );
     assert!(
         written == validate::markdown(&checking.checked),
         "the report checked in pieces differs from docs/validation.md"

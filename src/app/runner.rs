@@ -16,7 +16,7 @@ use crate::summary::{Metrics, plain_words};
 use super::platform::{self, Job, Polled, Task};
 use super::plot_data::RunPlots;
 use super::plot_making::PlotsInPieces;
-use crate::sim::{SimOptions, Simulation};
+use crate::sim::{SLICE_DAYS, SimOptions, Simulation};
 
 /// Scenarios up to this long are simulated on the UI thread: simulation and plot data take about
 /// 4–5 ms for 28 days (`cargo bench --bench explorer`), so about 8 ms at 45, inside a 16 ms frame
@@ -75,10 +75,6 @@ fn with_words(
         prepare_ms: plots_ms + (Instant::now() - t0).as_secs_f64() * 1e3,
     }
 }
-
-/// Simulated days in one slice of a long run: about 1 ms of the desktop's time (a 365-day run
-/// takes about 50 ms), a few in the browser, so that a slice never holds a frame up.
-pub const SLICE_DAYS: f64 = 7.0;
 
 /// A long run, a few days at a time ([`SLICE_DAYS`]), then its end, then its plots one at a
 /// time, then its words: each a piece of its own.

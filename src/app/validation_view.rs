@@ -249,7 +249,8 @@ struct CheckRows(Checking);
 impl Job for CheckRows {
     type Output = Result<Vec<Checked>, String>;
 
-    /// In the browser: a row, or a month of one of the mothers the P rows read.
+    /// In the browser: a week of a run a row reads, a month of one of the mothers the P rows
+    /// read, or a row's check (which then only reads).
     fn step(&mut self) -> Option<Self::Output> {
         self.checked_if_done(|c| c.step())
     }
@@ -258,10 +259,10 @@ impl Job for CheckRows {
         self.0.done_fraction()
     }
 
-    /// On the desktop's worker: a row at a time, the mothers on every core.
+    /// On the desktop's worker: a run, the mothers (on every core) or a row's check at a time.
     fn run_to_end(mut self, progress: &platform::Progress) -> Self::Output {
         loop {
-            if let Some(out) = self.checked_if_done(Checking::check_next) {
+            if let Some(out) = self.checked_if_done(Checking::advance) {
                 progress.set(1.0);
                 return out;
             }

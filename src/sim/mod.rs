@@ -234,6 +234,11 @@ impl Simulation {
     }
 }
 
+/// Simulated days in one slice of a run that goes a slice at a time ([`Simulation`]): about
+/// 1 ms of the desktop's time (a 365-day run takes about 50 ms), a few in the browser, so that a
+/// slice never holds a frame up.
+pub const SLICE_DAYS: f64 = 7.0;
+
 /// A run ends this close to its horizon (a last step shorter than this is not taken).
 const RUN_END_EPS_H: f64 = 1e-9;
 

@@ -4,7 +4,7 @@
 //! infant dose on day 26 — and alcohol's hold on the let-down (B5), a pair of runs with and
 //! without one drink.
 
-use super::{Outcome, Row, Runs};
+use super::{Outcome, Reads, Row, Runs};
 use crate::model::milk_transfer::{
     Reached, breastfed_ml, milk_mg_per_l, milk_peak_after_h, reached,
 };
@@ -21,6 +21,7 @@ pub fn rows() -> Vec<Row> {
             published: "infant dose < 1% of the mother's; the model's day must carry less than 1% of her 190 mg",
             source: "NAP 1991 Nutrition During Lactation p. 176; PMID 6832208; Stavchansky 1988",
             note: None,
+            reads: || Reads::scenarios([usual_course_of(Substance::Caffeine)]),
             check: b4_caffeine,
         },
         Row {
@@ -31,6 +32,10 @@ pub fn rows() -> Vec<Row> {
             note: Some(
                 "The intake half fails. Alcohol holds back oxytocin and the let-down (Mennella, Pepino & Teff 2005), and the model weakens each let-down by her blood alcohol (half at 300 mg/l, a judgment: no dose–response is published). But the model's baby, fed on demand, feeds until its hunger is met, and the milk that earlier let-downs moved into the ducts stays there between feeds (often over half of what the breast holds): it sucks a few minutes longer and drinks as much. Tried: a let-down held back almost entirely (2% of its strength) still gave +5% in the 4 hours; letting ejected milk flow back into the alveoli between let-downs (small resting ducts, Ramsay 2004) broke 5–8 other rows (steady state, pumping) and still gave no fall. Mennella's babies stopped with milk left in the breast; the model's feeds end on a full stomach, tiredness or a slow flow, and that rule would have to change. The peak time passes (milk following blood is the model's input, M/P 1, so it is reported, not checked).",
             ),
+            reads: || {
+                let (base, with, _) = b5_scenarios();
+                Reads::scenarios([base, with])
+            },
             check: b5_alcohol,
         },
         Row {
@@ -39,6 +44,7 @@ pub fn rows() -> Vec<Row> {
             published: "relative infant dose ≤ 1.85%",
             source: "PMID 3620287; Clin Pharmacokinet 1982",
             note: None,
+            reads: || Reads::scenarios([usual_course_of(Substance::Paracetamol)]),
             check: b6_paracetamol,
         },
         Row {
@@ -47,6 +53,7 @@ pub fn rows() -> Vec<Row> {
             published: "milk levels below detection (0.5–1 mg/l); relative infant dose < 0.38%",
             source: "LactMed NBK500986; PMID 24695355",
             note: None,
+            reads: || Reads::scenarios([usual_course_of(Substance::Ibuprofen)]),
             check: b7_ibuprofen,
         },
         Row {
@@ -57,6 +64,7 @@ pub fn rows() -> Vec<Row> {
             note: Some(
                 "Fails: with B8's own figures (bioavailability 0.77, volume of distribution 3.4 l/kg, half-life 5.2 h) and a milk/plasma ratio of 1 (B8 says only that it 'can exceed 1 in the first days'), the baby gets about 1% of her dose per kg. The published doses need milk several times her plasma level, a ratio no row gives; it was not invented to pass.",
             ),
+            reads: || Reads::scenarios([usual_course_of(Substance::Metoclopramide)]),
             check: b8_metoclopramide,
         },
         Row {
@@ -67,6 +75,7 @@ pub fn rows() -> Vec<Row> {
             note: Some(
                 "Fails high: with B9's figures (bioavailability 15%, M/P 0.25) and a volume of distribution of 5.7 l/kg (Heykants 1981), her mean plasma is about 5 µg/l and her milk about 1.3 µg/l; at 150 ml/kg a day that is about 0.04% of her dose per kg. B9's 0.01% would need a quarter of that milk level or of that intake; M/P was left at the middle of B9's 0.1–0.5 rather than pushed to its end to pass.",
             ),
+            reads: || Reads::scenarios([usual_course_of(Substance::Domperidone)]),
             check: b9_domperidone,
         },
     ]
@@ -93,10 +102,14 @@ fn reached_of(runs: &Runs, sc: &Scenario) -> (Reached, std::sync::Arc<Run>) {
     (r, run)
 }
 
+/// The default scenario with the usual course of `s` every day from day 20.
+fn usual_course_of(s: Substance) -> Scenario {
+    taking(Dosing::everyday(s, FROM_DAY, sc_horizon()))
+}
+
 /// The relative infant dose on the read day of the usual course of `s` from day 20.
 fn rid_on_read_day(runs: &Runs, s: Substance) -> (f64, f64, f64) {
-    let sc = taking(Dosing::everyday(s, FROM_DAY, sc_horizon()));
-    let (r, _) = reached_of(runs, &sc);
+    let (r, _) = reached_of(runs, &usual_course_of(s));
     let d = r.day(READ_DAY).expect("the read day is in the run");
     (d.rid_pct.unwrap_or(0.0), d.baby_mg, d.mother_mg)
 }
@@ -173,12 +186,7 @@ fn b6_paracetamol(runs: &Runs) -> Outcome {
 }
 
 fn b7_ibuprofen(runs: &Runs) -> Outcome {
-    let sc = taking(Dosing::everyday(
-        Substance::Ibuprofen,
-        FROM_DAY,
-        sc_horizon(),
-    ));
-    let (r, _) = reached_of(runs, &sc);
+    let (r, _) = reached_of(runs, &usual_course_of(Substance::Ibuprofen));
     let rid = r.day(READ_DAY).and_then(|d| d.rid_pct).unwrap_or(0.0);
     let most = r
         .feeds

@@ -9,12 +9,14 @@
 //! - [`population`]: between mothers (rows P), an ensemble of the default scenario;
 //! - [`blood_to_milk`]: what the mother takes reaching the baby (rows B4–B9).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::ensemble::{EnsembleRun, EnsembleSteps, Progress as EnsembleProgress};
 use crate::run::Run;
 use crate::scenario::Scenario;
+use crate::sim::{SLICE_DAYS, SimOptions, Simulation};
 
 pub mod blood_to_milk;
 pub mod population;
@@ -50,7 +52,57 @@ pub struct Row {
     /// Why a row that fails still fails (what was tried), or a word on a weak source. Shown in
     /// the report beside the row.
     pub note: Option<&'static str>,
+    /// What the check reads: simulated before it, a piece at a time where the check goes in
+    /// pieces (the browser), so that the check itself only reads.
+    pub reads: fn() -> Reads,
     pub check: fn(&Runs) -> Outcome,
+}
+
+/// What a row's check reads.
+pub enum Reads {
+    /// Nothing simulated (a parameter's default, or the model's own formulas).
+    Nothing,
+    /// These runs.
+    Runs(Vec<WantedRun>),
+    /// The ensemble of mothers ([`Runs::population`]).
+    Population,
+}
+
+impl Reads {
+    /// These scenarios, each simulated with the default numerics.
+    pub fn scenarios(scenarios: impl IntoIterator<Item = Scenario>) -> Self {
+        Self::Runs(scenarios.into_iter().map(WantedRun::new).collect())
+    }
+
+    /// Only the default scenario's run ([`Runs::default_run`]).
+    pub fn the_default_run() -> Self {
+        Self::scenarios([Scenario::default()])
+    }
+}
+
+/// A run a row reads: a scenario and the numerics it is simulated with.
+#[derive(Clone)]
+pub struct WantedRun {
+    pub scenario: Scenario,
+    pub options: SimOptions,
+}
+
+impl WantedRun {
+    pub fn new(scenario: Scenario) -> Self {
+        Self {
+            scenario,
+            options: SimOptions::default(),
+        }
+    }
+
+    /// What tells this run from another: the scenario as a preset, and the numerics.
+    fn key(&self) -> String {
+        format!(
+            "{}\n{:?}",
+            crate::preset::to_string(&self.scenario),
+            self.options
+        )
+    }
 }
 
 /// Runs shared by the checks: each scenario is simulated once, whichever rows read it.
@@ -58,19 +110,37 @@ pub struct Row {
 pub struct Runs {
     cache: Mutex<HashMap<String, Arc<Run>>>,
     population: std::sync::OnceLock<Arc<EnsembleRun>>,
+    /// Runs (and the mothers) a check had to simulate itself, not having been simulated
+    /// before it from what its row says it reads.
+    simulated_by_checks: AtomicUsize,
 }
 
 impl Runs {
-    /// The run of `scenario` (simulated on first use). Panics on an invalid scenario: every
-    /// scenario here is built by this module and must be valid.
+    /// The run of `scenario` with the default numerics (simulated on first use).
     pub fn of(&self, scenario: &Scenario) -> Arc<Run> {
-        let key = crate::preset::to_string(scenario);
+        self.of_with(scenario, &SimOptions::default())
+    }
+
+    /// The run of `scenario` with `options` (simulated on first use). Panics on an invalid
+    /// scenario: every scenario here is built by this module and must be valid.
+    pub fn of_with(&self, scenario: &Scenario, options: &SimOptions) -> Arc<Run> {
+        let wanted = WantedRun {
+            scenario: scenario.clone(),
+            options: options.clone(),
+        };
+        let key = wanted.key();
         if let Some(r) = self.cache.lock().expect("no panics while locked").get(&key) {
             return r.clone();
         }
-        let run = Arc::new(crate::simulate(scenario).unwrap_or_else(|p| {
-            panic!("validation scenario {:?} is invalid: {p:?}", scenario.name)
-        }));
+        self.simulated_by_checks.fetch_add(1, Ordering::Relaxed);
+        let run = Simulation::start(scenario, options)
+            .unwrap_or_else(|p| panic!("validation scenario {:?} is invalid: {p:?}", scenario.name))
+            .finish();
+        self.keep(key, run)
+    }
+
+    fn keep(&self, key: String, run: Run) -> Arc<Run> {
+        let run = Arc::new(run);
         self.cache
             .lock()
             .expect("no panics while locked")
@@ -78,18 +148,20 @@ impl Runs {
         run
     }
 
+    fn has(&self, wanted: &WantedRun) -> bool {
+        self.cache
+            .lock()
+            .expect("no panics while locked")
+            .contains_key(&wanted.key())
+    }
+
     /// The ensemble the P rows read: mothers like the default scenario's, over
     /// [`population::POPULATION_DAYS`] (simulated on first use, on every core).
     pub fn population(&self) -> Arc<EnsembleRun> {
         self.population
             .get_or_init(|| {
-                Arc::new(
-                    crate::ensemble::simulate_ensemble(
-                        &population_scenario(),
-                        population::POPULATION_MEMBERS,
-                    )
-                    .expect("the default scenario is valid"),
-                )
+                self.simulated_by_checks.fetch_add(1, Ordering::Relaxed);
+                Arc::new(whole_population())
             })
             .clone()
     }
@@ -97,6 +169,12 @@ impl Runs {
     /// The default scenario's run (28 days).
     pub fn default_run(&self) -> Arc<Run> {
         self.of(&Scenario::default())
+    }
+
+    /// How many runs (the mothers counting as one) checks simulated themselves: none when every
+    /// row says all it reads.
+    pub fn simulated_by_checks(&self) -> usize {
+        self.simulated_by_checks.load(Ordering::Relaxed)
     }
 }
 
@@ -106,6 +184,12 @@ fn population_scenario() -> Scenario {
         horizon_days: population::POPULATION_DAYS,
         ..Scenario::default()
     }
+}
+
+/// The mothers the P rows read, simulated at once on every core.
+fn whole_population() -> EnsembleRun {
+    crate::ensemble::simulate_ensemble(&population_scenario(), population::POPULATION_MEMBERS)
+        .expect("the default scenario is valid")
 }
 
 /// Every row, in the order of `targets.md`.
@@ -131,55 +215,188 @@ pub struct Checked {
 /// Run every row (sharing runs between rows).
 pub fn check_all() -> Vec<Checked> {
     let mut checking = Checking::start();
-    while checking.check_next() {}
+    while checking.advance() {}
     checking.checked
 }
 
-/// The rows checked one at a time, sharing runs (the window in the browser checks a row between
-/// frames, so that the page keeps answering).
+/// One thing the check does: a run a row reads, the mothers, or a row's check.
+enum Task {
+    Simulate(Box<WantedRun>),
+    Population,
+    Check(Row),
+}
+
+impl Task {
+    /// Work in the units of [`Checking::done_fraction`]: about a day of a run of the default
+    /// scenario (0.13 ms on this project's 2-core machine).
+    fn work(&self) -> f64 {
+        match self {
+            Task::Simulate(w) => w.scenario.horizon_days * traced_cost(&w.options),
+            // A mother's day takes about a third of a run's (coarser steps and samples).
+            Task::Population => {
+                population::POPULATION_MEMBERS as f64 * population::POPULATION_DAYS / 3.0
+            }
+            // A row's own reading of its runs: a fraction of a day's simulation.
+            Task::Check(_) => 0.5,
+        }
+    }
+}
+
+/// A run that records every session's fine trace takes about a third longer.
+fn traced_cost(options: &SimOptions) -> f64 {
+    if options.trace_sessions == crate::TraceSessions::None {
+        1.0
+    } else {
+        1.3
+    }
+}
+
+/// The rows checked in order, each after the runs it reads (each run simulated once, whichever
+/// rows read it). [`Self::advance`] does a task whole (on the desktop's worker); [`Self::step`]
+/// does a piece (in the browser, between frames: a week of a run, a month of one of the
+/// mothers, or a row's check, which then only reads), so that the page keeps answering. Both
+/// give the same outcomes.
 pub struct Checking {
     runs: Runs,
-    rows: std::iter::Peekable<std::vec::IntoIter<Row>>,
-    total: usize,
-    pub checked: Vec<Checked>,
+    tasks: VecDeque<Task>,
+    /// The run being simulated a piece at a time ([`Self::step`]), and its key.
+    simulating: Option<(String, Box<Simulation>)>,
     /// The mothers the P rows read, a month of one at a time ([`Self::step`]).
     population: Option<(EnsembleSteps, EnsembleProgress)>,
+    total_work: f64,
+    done_work: f64,
+    rows: usize,
+    pub checked: Vec<Checked>,
 }
 
 impl Checking {
     pub fn start() -> Self {
         let rows = rows();
+        let count = rows.len();
+        let mut seen = std::collections::HashSet::new();
+        let mut population = false;
+        let mut tasks = VecDeque::new();
+        for row in rows {
+            match (row.reads)() {
+                Reads::Nothing => {}
+                Reads::Runs(wanted) => tasks.extend(
+                    wanted
+                        .into_iter()
+                        .filter(|w| seen.insert(w.key()))
+                        .map(|w| Task::Simulate(Box::new(w))),
+                ),
+                Reads::Population if !population => {
+                    population = true;
+                    tasks.push_back(Task::Population);
+                }
+                Reads::Population => {}
+            }
+            tasks.push_back(Task::Check(row));
+        }
         Self {
             runs: Runs::default(),
-            total: rows.len(),
-            checked: Vec::with_capacity(rows.len()),
-            rows: rows.into_iter().peekable(),
+            total_work: tasks.iter().map(Task::work).sum(),
+            done_work: 0.0,
+            tasks,
+            simulating: None,
             population: None,
+            rows: count,
+            checked: Vec::with_capacity(count),
         }
     }
 
-    /// Check the next row (the first P row simulates the mothers they read, on every core);
-    /// `false` once every row is checked.
-    pub fn check_next(&mut self) -> bool {
-        let Some(row) = self.rows.next() else {
+    /// Do the next task whole (a run, the mothers on every core, or a row's check); `false`
+    /// once every row is checked.
+    pub fn advance(&mut self) -> bool {
+        let Some(task) = self.tasks.pop_front() else {
             return false;
         };
-        let outcome = (row.check)(&self.runs);
-        self.checked.push(Checked { row, outcome });
+        self.done_work += task.work();
+        match task {
+            Task::Simulate(wanted) => {
+                if !self.runs.has(&wanted) {
+                    let run = Simulation::start(&wanted.scenario, &wanted.options)
+                        .unwrap_or_else(|p| {
+                            panic!(
+                                "validation scenario {:?} is invalid: {p:?}",
+                                wanted.scenario.name
+                            )
+                        })
+                        .finish();
+                    self.runs.keep(wanted.key(), run);
+                }
+            }
+            Task::Population => {
+                let _ = self
+                    .runs
+                    .population
+                    .get_or_init(|| Arc::new(whole_population()));
+            }
+            Task::Check(row) => self.check(row),
+        }
         true
     }
 
-    /// Check the next row, or, before the P rows, simulate a little of the mothers they read
-    /// (a month of one: the browser's page keeps answering, where the 300 mothers at once held
-    /// it for over a second); `false` once every row is checked. The same outcomes as
-    /// [`Self::check_next`].
+    fn check(&mut self, row: Row) {
+        let outcome = (row.check)(&self.runs);
+        self.checked.push(Checked { row, outcome });
+    }
+
+    /// Do a piece of the next task: a week of a run ([`sim::SLICE_DAYS`]), a month of one of
+    /// the mothers (the 300 mothers at once held the browser's page for over a second), or a
+    /// row's check; `false` once every row is checked. The same outcomes as [`Self::advance`].
     pub fn step(&mut self) -> bool {
-        let reads_population = self
-            .rows
-            .peek()
-            .is_some_and(|r| population::reads_the_population(r.id));
-        if !reads_population || self.runs.population.get().is_some() {
-            return self.check_next();
+        match self.tasks.front() {
+            None => false,
+            Some(Task::Check(_)) => self.advance(),
+            Some(Task::Simulate(_)) => {
+                self.step_run();
+                true
+            }
+            Some(Task::Population) => {
+                self.step_population();
+                true
+            }
+        }
+    }
+
+    /// A week of the run at the front of the tasks (started on the first piece).
+    fn step_run(&mut self) {
+        if self.simulating.is_none() {
+            let Some(Task::Simulate(wanted)) = self.tasks.front() else {
+                return;
+            };
+            if self.runs.has(wanted) {
+                self.advance();
+                return;
+            }
+            let simulation =
+                Simulation::start(&wanted.scenario, &wanted.options).unwrap_or_else(|p| {
+                    panic!(
+                        "validation scenario {:?} is invalid: {p:?}",
+                        wanted.scenario.name
+                    )
+                });
+            self.simulating = Some((wanted.key(), Box::new(simulation)));
+            return;
+        }
+        let Some((_, simulation)) = self.simulating.as_mut() else {
+            return;
+        };
+        if simulation.is_done() {
+            let (key, simulation) = self.simulating.take().expect("simulating");
+            self.runs.keep(key, simulation.finish());
+            let _ = self.tasks.pop_front().map(|t| self.done_work += t.work());
+        } else {
+            simulation.advance_to(simulation.simulated_h() + SLICE_DAYS * 24.0);
+        }
+    }
+
+    /// A month of one of the mothers the P rows read.
+    fn step_population(&mut self) {
+        if self.runs.population.get().is_some() {
+            self.advance();
+            return;
         }
         let (steps, progress) = self.population.get_or_insert_with(|| {
             let steps =
@@ -194,23 +411,37 @@ impl Checking {
             // Set once: nothing else sets it while the check goes.
             let _ = self.runs.population.set(Arc::new(ensemble));
             self.population = None;
+            let _ = self.tasks.pop_front().map(|t| self.done_work += t.work());
         }
-        true
     }
 
-    /// The share of the work done, 0 to 1: the rows checked, and the mothers the P rows read,
-    /// which weigh as much as all the rows together (300 runs of six weeks, against some 60
-    /// runs of the rows), counted as they are simulated.
+    /// The share of the work done, 0 to 1, counted in simulated days (the task under way
+    /// counted by how far it has gone).
     pub fn done_fraction(&self) -> f32 {
-        let mothers = if self.runs.population.get().is_some() {
-            1.0
-        } else {
-            self.population.as_ref().map_or(0.0, |(_, p)| {
-                p.done() as f32 / population::POPULATION_MEMBERS as f32
-            })
+        let under_way = match self.tasks.front() {
+            Some(task @ Task::Simulate(_)) => self
+                .simulating
+                .as_ref()
+                .map_or(0.0, |(_, s)| s.done_fraction() * task.work()),
+            Some(task @ Task::Population) => self.population.as_ref().map_or(0.0, |(_, p)| {
+                p.done() as f64 / population::POPULATION_MEMBERS as f64 * task.work()
+            }),
+            _ => 0.0,
         };
-        let rows = self.checked.len() as f32 / self.total.max(1) as f32;
-        0.5 * (rows + mothers)
+        if self.tasks.is_empty() {
+            return 1.0;
+        }
+        ((self.done_work + under_way) / self.total_work.max(f64::MIN_POSITIVE)).min(1.0) as f32
+    }
+
+    /// How many runs the rows' checks simulated themselves (see [`Runs::simulated_by_checks`]).
+    pub fn simulated_by_checks(&self) -> usize {
+        self.runs.simulated_by_checks()
+    }
+
+    /// How many rows there are to check.
+    pub fn rows(&self) -> usize {
+        self.rows
     }
 }
 

@@ -5,17 +5,12 @@
 
 use crate::ensemble::{Bands, Member};
 
-use super::{Outcome, Row, Runs};
+use super::{Outcome, Reads, Row, Runs};
 
 /// Mothers in the validation ensemble.
 pub const POPULATION_MEMBERS: usize = 300;
 /// Its days: the last week (days 35–41) lies in the second month ("1–6 months").
 pub const POPULATION_DAYS: f64 = 42.0;
-
-/// Does the row read the ensemble of mothers ([`Runs::population`])? Every P row does.
-pub fn reads_the_population(id: &str) -> bool {
-    id.starts_with('P')
-}
 
 pub fn rows() -> Vec<Row> {
     vec![
@@ -26,6 +21,7 @@ pub fn rows() -> Vec<Row> {
                         5th–95th percentile inside 450–1400",
             source: "Kent et al. 2006",
             note: None,
+            reads: the_mothers,
             check: p5_production_spread,
         },
         Row {
@@ -35,6 +31,7 @@ pub fn rows() -> Vec<Row> {
                         none above 18; correlation of feeds with production within ±0.3",
             source: "Kent et al. 2006",
             note: None,
+            reads: the_mothers,
             check: p6_feeds_spread,
         },
         Row {
@@ -43,6 +40,7 @@ pub fn rows() -> Vec<Row> {
             published: "76 ± 13 g; 67 ± 8%. Hit: means inside 55–100 ml and 55–80%",
             source: "Kent et al. 2006",
             note: None,
+            reads: the_mothers,
             check: p7_milk_per_feed,
         },
         Row {
@@ -51,9 +49,15 @@ pub fn rows() -> Vec<Row> {
             published: "705 g (452–876). Hit: the ensemble's 10th–90th percentile overlaps 450–880",
             source: "Saint, Smith & Hartmann 1984",
             note: None,
+            reads: the_mothers,
             check: p8_day_four,
         },
     ]
+}
+
+/// Every P row reads the ensemble of mothers.
+fn the_mothers() -> Reads {
+    Reads::Population
 }
 
 fn column(members: &[Member], f: impl Fn(&Member) -> f64) -> Vec<f64> {

@@ -1,7 +1,7 @@
 //! Responses to change (targets D1–D10): each a pair of scenarios that differ only in the change,
 //! with the same seed, compared day by day.
 
-use super::{Outcome, Row, Runs};
+use super::{Outcome, Reads, Row, Runs};
 use crate::examples::{EXAMPLES, Example};
 use crate::model::composition::PLASMA_SODIUM_MMOL_PER_L;
 use crate::model::pharmacology::Substance;
@@ -18,6 +18,7 @@ pub fn rows() -> Vec<Row> {
             published: "+124 g/day mean (+17%); the model must show +8–30% after 1–2 weeks, the gain shrinking after the pumping stops",
             source: "Dewey & Lönnerdal 1986 Acta Paediatr Scand 75:893; IOM 1991",
             note: None,
+            reads: d1_reads,
             check: d1_extra_pumping,
         },
         Row {
@@ -28,6 +29,7 @@ pub fn rows() -> Vec<Row> {
             note: Some(
                 "Animal source: only the shape carries over (local, immediate), not the size.",
             ),
+            reads: d2_reads,
             check: d2_one_breast,
         },
         Row {
@@ -36,6 +38,7 @@ pub fn rows() -> Vec<Row> {
             published: "−20–30% from the first day; the model must lower 24-h production 15–40% within 1–7 days and recover ≥ 90% within 2 weeks of restoring",
             source: "Rémond & Pomiès 2005 Anim Res 54:427; Stelwagen & Knight 1997",
             note: Some("Animal source (once-daily milking): the shape carries over, not the size."),
+            reads: d3_reads,
             check: d3_removals_halved,
         },
         Row {
@@ -44,6 +47,7 @@ pub fn rows() -> Vec<Row> {
             published: "65.5 ± 4% per session; pumping mothers make about what breastfeeding mothers make: 55–75% per session, and within ±20% of the on-demand default (never above 1356 ml/day)",
             source: "Kent et al. 2008 Breastfeed Med 3:11; Kent 2006; Gridneva et al. 2025",
             note: None,
+            reads: d4_reads,
             check: d4_pump_instead_of_baby,
         },
         Row {
@@ -52,6 +56,7 @@ pub fn rows() -> Vec<Row> {
             published: "prolactin below 25 ng/ml within a day or two and 24-h production below 50% within 7 days; given at birth, production never passes 150 ml/day",
             source: "cabergoline trials 1991 (J Reprod Med 36:717; BMJ 302:1367); bromocriptine trial 1986; LactMed",
             note: None,
+            reads: d5_reads,
             check: d5_dopamine_agonist,
         },
         Row {
@@ -60,6 +65,7 @@ pub fn rows() -> Vec<Row> {
             published: "prolactin ≈ 3×, back to baseline ≤ 3 days after stopping; the model must give prolactin × 2–4 within 3 days, back within 3 days of the end; supply rises only where prolactin was limiting",
             source: "da Silva et al. 2001 CMAJ 164:17; Breastfeed Med 2021;16:245; Wan et al. 2008",
             note: None,
+            reads: d6_reads,
             check: d6_dopamine_antagonist,
         },
         Row {
@@ -68,6 +74,7 @@ pub fn rows() -> Vec<Row> {
             published: "7.3 ± 1.9 on day 1, 9.4 ± 2.4 on day 3; the model must give 4–10 on day 0, 7–13 on days 2–4, never more than 18 in a day",
             source: "GLOW study 2022 J Hum Lact; Yamauchi & Yamanouchi 1990; Kent 2006",
             note: None,
+            reads: d7_reads,
             check: d7_feeds_in_the_first_week,
         },
         Row {
@@ -76,6 +83,7 @@ pub fn rows() -> Vec<Row> {
             published: "milk comes in on days 2–5 anyway, engorgement worst on day 4, composition reverses over 6 days, lactation over before day 16; the model must have stored milk peak on days 2–5, synthesis < 5% of its peak by day 14, Na rising again from day 4",
             source: "Kulski & Hartmann 1981; JOGNN 1985",
             note: None,
+            reads: d8_reads,
             check: d8_no_removal,
         },
         Row {
@@ -84,6 +92,7 @@ pub fn rows() -> Vec<Row> {
             published: "Na climbs steadily over weeks; gradual weaning Na ≈ ×14; the model must have Na climb over days to weeks (not to plasma within 3 days) and rise as daily volume falls below ≈ 300 ml",
             source: "Hartmann & Kulski 1978 J Physiol; Prosser, Saint & Hartmann 1984; Dewey 1984",
             note: None,
+            reads: d9_reads,
             check: d9_weaning,
         },
         Row {
@@ -92,6 +101,7 @@ pub fn rows() -> Vec<Row> {
             published: "oxytocin pulses 2.25 → ≈ 1.2 per feed, yield unchanged; the model must delay and thin let-downs, milk per feed falling less than let-downs do",
             source: "Ueda et al. 1994 Obstet Gynecol 84:259",
             note: None,
+            reads: d10_reads,
             check: d10_stress,
         },
     ]
@@ -128,14 +138,25 @@ fn pump_rule(every_h: f64, first_at: f64, from_day: f64, to_day: f64, side: Side
     }
 }
 
-/// D1: six extra double pumps a day on top of feeding on demand.
-fn d1_extra_pumping(runs: &Runs) -> Outcome {
+/// D1's runs: feeding on demand over 38 days, without and with six extra double pumps a day
+/// from day 10 to day 24.
+fn d1_scenarios() -> [Scenario; 2] {
     let base = Scenario {
         horizon_days: 38.0,
         ..Scenario::default()
     };
     let mut pumped = base.clone();
     pumped.schedule.rules = vec![pump_rule(4.0, 2.0, 10.0, 24.0, Side::Both)];
+    [base, pumped]
+}
+
+fn d1_reads() -> Reads {
+    Reads::scenarios(d1_scenarios())
+}
+
+/// D1: six extra double pumps a day on top of feeding on demand.
+fn d1_extra_pumping(runs: &Runs) -> Outcome {
+    let [base, pumped] = d1_scenarios();
     let (b, p) = (runs.of(&base), runs.of(&pumped));
     let during = removed(&p, 17, 24) / removed(&b, 17, 24) - 1.0;
     let after = removed(&p, 31, 38) / removed(&b, 31, 38) - 1.0;
@@ -151,8 +172,9 @@ fn d1_extra_pumping(runs: &Runs) -> Outcome {
     )
 }
 
-/// D2: one breast pumped more often, the other not.
-fn d2_one_breast(runs: &Runs) -> Outcome {
+/// D2's runs: each breast pumped on its own every 3 h for 35 days, and the left every 2 h from
+/// day 28.
+fn d2_scenarios() -> [Scenario; 2] {
     let mut base = Scenario {
         horizon_days: 35.0,
         ..Scenario::default()
@@ -167,6 +189,16 @@ fn d2_one_breast(runs: &Runs) -> Outcome {
     more.schedule
         .rules
         .push(pump_rule(2.0, 0.0, 28.0, 35.0, Side::Left));
+    [base, more]
+}
+
+fn d2_reads() -> Reads {
+    Reads::scenarios(d2_scenarios())
+}
+
+/// D2: one breast pumped more often, the other not.
+fn d2_one_breast(runs: &Runs) -> Outcome {
+    let [base, more] = d2_scenarios();
     let (b, m) = (runs.of(&base), runs.of(&more));
     let side =
         |r: &Run, i: usize, from: usize, to: usize| day_mean(r, from, to, |d| d.production_ml[i]);
@@ -210,8 +242,9 @@ fn on_demand_until(day: f64, days: f64) -> Scenario {
     sc
 }
 
-/// D3: removals halved for a week, then restored.
-fn d3_removals_halved(runs: &Runs) -> Outcome {
+/// D3's runs: on demand until day 21, then a breastfeed every 3 h; and the same with one every
+/// 6 h on days 28–34.
+fn d3_scenarios() -> [Scenario; 2] {
     let mut base = on_demand_until(21.0, 49.0);
     base.schedule.rules = vec![breastfeed_rule(3.0, 21.0, 49.0)];
     let mut halved = base.clone();
@@ -220,6 +253,16 @@ fn d3_removals_halved(runs: &Runs) -> Outcome {
         breastfeed_rule(6.0, 28.0, 35.0),
         breastfeed_rule(3.0, 35.0, 49.0),
     ];
+    [base, halved]
+}
+
+fn d3_reads() -> Reads {
+    Reads::scenarios(d3_scenarios())
+}
+
+/// D3: removals halved for a week, then restored.
+fn d3_removals_halved(runs: &Runs) -> Outcome {
+    let [base, halved] = d3_scenarios();
     let (b, h) = (runs.of(&base), runs.of(&halved));
     let change: Vec<f64> = (28..35)
         .map(|d| h.days[d].total_production_ml() / b.days[d].total_production_ml() - 1.0)
@@ -246,6 +289,10 @@ fn exclusive_pumping(days: f64) -> Scenario {
     sc.schedule.responsive = None;
     sc.schedule.rules = vec![pump_rule(3.0, 1.0, 0.0, days, Side::Both)];
     sc
+}
+
+fn d4_reads() -> Reads {
+    Reads::scenarios([exclusive_pumping(28.0), Scenario::default()])
 }
 
 /// D4: a pump session's share, and exclusive pumping against feeding on demand.
@@ -279,18 +326,29 @@ fn d4_pump_instead_of_baby(runs: &Runs) -> Outcome {
     )
 }
 
-/// D5: a dopamine agonist in established lactation, and at birth.
-fn d5_dopamine_agonist(runs: &Runs) -> Outcome {
+/// D5's runs: the default; with cabergoline on days 20–21; and, as in the trials, a mother who
+/// does not breastfeed given 1 mg at birth.
+fn d5_scenarios() -> [Scenario; 3] {
     let base = Scenario::default();
     let mut caber = base.clone();
     caber.schedule.mother_takes = vec![Dosing::usual(Substance::Cabergoline, 20.0, 22.0)];
+    let mut at_birth = base.clone();
+    at_birth.schedule.responsive = None;
+    at_birth.schedule.mother_takes = vec![Dosing::once(Substance::Cabergoline, 1.0, 2.0)];
+    [base, caber, at_birth]
+}
+
+fn d5_reads() -> Reads {
+    Reads::scenarios(d5_scenarios())
+}
+
+/// D5: a dopamine agonist in established lactation, and at birth.
+fn d5_dopamine_agonist(runs: &Runs) -> Outcome {
+    let [base, caber, at_birth] = d5_scenarios();
     let (b, c) = (runs.of(&base), runs.of(&caber));
     let prolactin_day = (20..23).find(|&d| c.days[d].mean_prolactin_ng_ml < 25.0);
     let production = c.days[27].total_production_ml() / b.days[27].total_production_ml();
     // At birth, as in the trials: a mother who does not breastfeed.
-    let mut at_birth = base.clone();
-    at_birth.schedule.responsive = None;
-    at_birth.schedule.mother_takes = vec![Dosing::once(Substance::Cabergoline, 1.0, 2.0)];
     let never = runs.of(&at_birth);
     let most = never
         .days
@@ -307,8 +365,9 @@ fn d5_dopamine_agonist(runs: &Runs) -> Outcome {
     )
 }
 
-/// D6: a dopamine antagonist, in a healthy mother and in one whose prolactin is low.
-fn d6_dopamine_antagonist(runs: &Runs) -> Outcome {
+/// D6's runs: 49 days of a healthy mother, and of one whose prolactin is low (a quarter of the
+/// usual baseline, a small surge), each without and with domperidone on days 28–41.
+fn d6_scenarios() -> [Scenario; 4] {
     let base = Scenario {
         horizon_days: 49.0,
         ..Scenario::default()
@@ -318,16 +377,26 @@ fn d6_dopamine_antagonist(runs: &Runs) -> Outcome {
         s.schedule.mother_takes = vec![Dosing::usual(Substance::Domperidone, 28.0, 42.0)];
         s
     };
-    let (b, d) = (runs.of(&base), runs.of(&with(&base)));
+    let mut low = base.clone();
+    low.mother.prolactin.baseline_at_birth_ng_per_ml = 50.0;
+    low.mother.prolactin.surge_release_ng_per_ml_per_h = 100.0;
+    [with(&base), with(&low), base, low]
+}
+
+fn d6_reads() -> Reads {
+    Reads::scenarios(d6_scenarios())
+}
+
+/// D6: a dopamine antagonist, in a healthy mother and in one whose prolactin is low.
+fn d6_dopamine_antagonist(runs: &Runs) -> Outcome {
+    let [with_base, with_low, base, low] = d6_scenarios();
+    let (b, d) = (runs.of(&base), runs.of(&with_base));
     let prl = |r: &Run, day: usize| r.days[day].mean_prolactin_ng_ml;
     let rise = prl(&d, 30) / prl(&b, 30);
     let after = prl(&d, 45) / prl(&b, 45);
     let healthy = removed(&d, 35, 42) / removed(&b, 35, 42) - 1.0;
-    // A mother whose prolactin is low (a quarter of the usual baseline, a small surge).
-    let mut low = base.clone();
-    low.mother.prolactin.baseline_at_birth_ng_per_ml = 50.0;
-    low.mother.prolactin.surge_release_ng_per_ml_per_h = 100.0;
-    let (lb, ld) = (runs.of(&low), runs.of(&with(&low)));
+    // A mother whose prolactin is low.
+    let (lb, ld) = (runs.of(&low), runs.of(&with_low));
     let limited = removed(&ld, 35, 42) / removed(&lb, 35, 42) - 1.0;
     Outcome::new(
         (2.0..=4.0).contains(&rise)
@@ -342,11 +411,9 @@ fn d6_dopamine_antagonist(runs: &Runs) -> Outcome {
     )
 }
 
-/// D7: feeds a day in the first week, and never more than 18.
-fn d7_feeds_in_the_first_week(runs: &Runs) -> Outcome {
-    let r = runs.default_run();
-    let day0 = r.days[0].breastfeeds;
-    let early: Vec<usize> = (2..5).map(|d| r.days[d].breastfeeds).collect();
+/// The scenarios whose most feeds in a day D7 reads: every shipped preset, a mother whose milk
+/// comes in a day late, and a weak baby.
+fn d7_scenarios() -> Vec<Scenario> {
     let mut scenarios: Vec<Scenario> = EXAMPLES.iter().filter_map(|e| e.scenario().ok()).collect();
     let delayed = Scenario {
         mother: crate::scenario::Mother {
@@ -363,6 +430,19 @@ fn d7_feeds_in_the_first_week(runs: &Runs) -> Outcome {
         ..Scenario::default()
     };
     scenarios.extend([delayed, weak]);
+    scenarios
+}
+
+fn d7_reads() -> Reads {
+    Reads::scenarios(std::iter::once(Scenario::default()).chain(d7_scenarios()))
+}
+
+/// D7: feeds a day in the first week, and never more than 18.
+fn d7_feeds_in_the_first_week(runs: &Runs) -> Outcome {
+    let r = runs.default_run();
+    let day0 = r.days[0].breastfeeds;
+    let early: Vec<usize> = (2..5).map(|d| r.days[d].breastfeeds).collect();
+    let scenarios = d7_scenarios();
     let mut most = (0, String::new());
     for sc in &scenarios {
         let run = runs.of(sc);
@@ -403,11 +483,20 @@ fn stored_ml_at(run: &Run, t_h: f64) -> f64 {
         .sum()
 }
 
-/// D8: no milk removed from birth.
-fn d8_no_removal(runs: &Runs) -> Outcome {
+/// D8's run: the default with no milk removed from birth.
+fn d8_scenario() -> Scenario {
     let mut sc = Scenario::default();
     sc.schedule.responsive = None;
-    let r = runs.of(&sc);
+    sc
+}
+
+fn d8_reads() -> Reads {
+    Reads::scenarios([d8_scenario()])
+}
+
+/// D8: no milk removed from birth.
+fn d8_no_removal(runs: &Runs) -> Outcome {
+    let r = runs.of(&d8_scenario());
     let s = &r.series;
     let stored: Vec<f64> = s.t_h.iter().map(|&t| stored_ml_at(&r, t)).collect();
     let peak_i = (0..stored.len())
@@ -438,6 +527,15 @@ fn d8_no_removal(runs: &Runs) -> Outcome {
     )
 }
 
+/// The shipped gradual weaning (D9), if it reads.
+fn gradual_weaning() -> Option<Scenario> {
+    Example::named("gradual-weaning.ron").and_then(|e| e.scenario().ok())
+}
+
+fn d9_reads() -> Reads {
+    Reads::scenarios(std::iter::once(on_demand_until(30.0, 60.0)).chain(gradual_weaning()))
+}
+
 /// D9: sodium after the last removal, and during gradual weaning.
 fn d9_weaning(runs: &Runs) -> Outcome {
     let r = runs.of(&on_demand_until(30.0, 60.0));
@@ -446,8 +544,7 @@ fn d9_weaning(runs: &Runs) -> Outcome {
     let (na3, na14, na28) = (na(3.0), na(14.0), na(28.0));
     let abrupt = na3 < 0.5 * PLASMA_SODIUM_MMOL_PER_L && na14 > na3 && na28 > na14;
 
-    let gradual = Example::named("gradual-weaning.ron").and_then(|e| e.scenario().ok());
-    let Some(gradual) = gradual else {
+    let Some(gradual) = gradual_weaning() else {
         return Outcome::new(false, "the gradual-weaning preset does not read");
     };
     let g = runs.of(&gradual);
@@ -471,12 +568,21 @@ fn d9_weaning(runs: &Runs) -> Outcome {
     )
 }
 
+/// The default scenario with a very stressed mother (stress 1, D10).
+fn d10_stressed() -> Scenario {
+    let mut sc = Scenario::default();
+    sc.mother.stress_0_to_1 = 1.0;
+    sc
+}
+
+fn d10_reads() -> Reads {
+    Reads::scenarios([Scenario::default(), d10_stressed()])
+}
+
 /// D10: stress thins let-downs more than it lowers yield.
 fn d10_stress(runs: &Runs) -> Outcome {
     let calm = runs.default_run();
-    let mut sc = Scenario::default();
-    sc.mother.stress_0_to_1 = 1.0;
-    let stressed = runs.of(&sc);
+    let stressed = runs.of(&d10_stressed());
     let per_feed = |r: &Run| {
         let feeds: Vec<_> = r
             .completed_sessions()

@@ -10,7 +10,7 @@ use crate::run::{EventKind, Run, SessionResult};
 use crate::scenario::{Breast, Scenario};
 use crate::schedule::{Kind, NightGap, Rule, Side};
 
-use super::{Outcome, Row, Runs};
+use super::{Outcome, Reads, Row, Runs, WantedRun};
 
 /// Every steady-state row, in the order of `targets.md`.
 pub fn rows() -> Vec<Row> {
@@ -21,6 +21,7 @@ pub fn rows() -> Vec<Row> {
             published: "≈ 20–50 ml (37 g, range 7–122; pooled 21.5 ml). Hit: 15–100 ml",
             source: "Saint, Smith & Hartmann 1984 Br J Nutr 52:87; Neville overview",
             note: None,
+            reads: Reads::the_default_run,
             check: a1_day_one_volume,
         },
         Row {
@@ -30,6 +31,7 @@ pub fn rows() -> Vec<Row> {
                         Hit: day 3 (the model's day 2) 150–500 ml, day 5 (its day 4) 400–800 ml",
             source: "Saint et al. 1984; Neville overview",
             note: None,
+            reads: Reads::the_default_run,
             check: a2_day_three_and_five_volume,
         },
         Row {
@@ -39,6 +41,7 @@ pub fn rows() -> Vec<Row> {
                         Hit: the largest day-to-day increase (days 1–10) is into day 3 or 4 (the model's day 2 or 3)",
             source: "Neville overview",
             note: None,
+            reads: Reads::the_default_run,
             check: a3_steepest_rise,
         },
         Row {
@@ -48,6 +51,7 @@ pub fn rows() -> Vec<Row> {
                         Hit: Na day 1 ≥ 3× day 10 (the model's days 0 and 9); Na at 72 h ≤ 2× day 10",
             source: "Neville et al. 1991",
             note: None,
+            reads: Reads::the_default_run,
             check: a4_sodium_falls,
         },
         Row {
@@ -56,6 +60,7 @@ pub fn rows() -> Vec<Row> {
             published: "rises as Na falls, done by ~72 h. Hit: lactose day 1 ≤ 0.75 × day 10 (the model's days 0 and 9)",
             source: "Neville et al. 1991",
             note: None,
+            reads: Reads::the_default_run,
             check: a5_lactose_rises,
         },
         Row {
@@ -66,6 +71,7 @@ pub fn rows() -> Vec<Row> {
                         (concentration × volume, days 1–10) peaks later than sIgA's",
             source: "Neville overview (Figure 5)",
             note: None,
+            reads: Reads::the_default_run,
             check: a6_siga_and_lactoferrin,
         },
         Row {
@@ -76,6 +82,7 @@ pub fn rows() -> Vec<Row> {
                         Hit: each within ±30%",
             source: "Hartmann & Kulski 1978 J Physiol; Rai et al. 2014; reviews (sIgA)",
             note: None,
+            reads: Reads::the_default_run,
             check: a7_mature_composition,
         },
         Row {
@@ -85,6 +92,7 @@ pub fn rows() -> Vec<Row> {
                         Hit: 600–1000 ml every day from the model's day 30 to 179",
             source: "Kent et al. 2006 Pediatrics 117:e387; Cox et al. 1996; Dewey et al. 1991",
             note: None,
+            reads: long_run,
             check: e1_production,
         },
         Row {
@@ -93,6 +101,7 @@ pub fn rows() -> Vec<Row> {
             published: "11 ± 3 (range 6–18). Hit: 8–14 every day from the model's day 7",
             source: "Kent et al. 2006",
             note: None,
+            reads: Reads::the_default_run,
             check: e2_feeds_a_day,
         },
         Row {
@@ -101,6 +110,7 @@ pub fn rows() -> Vec<Row> {
             published: "76 ± 13 g (0–240). Hit: mean 50–130 ml after day 14",
             source: "Kent et al. 2006",
             note: None,
+            reads: Reads::the_default_run,
             check: e3_milk_per_breastfeed,
         },
         Row {
@@ -110,6 +120,7 @@ pub fn rows() -> Vec<Row> {
                         Hit: mean 55–85% after day 14",
             source: "Kent et al. 2006; Daly et al. 1993; Gardner et al. 2019",
             note: None,
+            reads: Reads::the_default_run,
             check: e3b_share_removed,
         },
         Row {
@@ -119,6 +130,7 @@ pub fn rows() -> Vec<Row> {
                         Hit: default 150–300 ml each",
             source: "Kent et al. 1999 Exp Physiol 84:435; Daly/Hartmann group",
             note: Some("A parameter, not an output: the row checks the default scenario's value."),
+            reads: nothing,
             check: e4_storage_capacity,
         },
         Row {
@@ -134,6 +146,7 @@ pub fn rows() -> Vec<Row> {
                  partial one (hundredths of a ml/h): over the fullness a healthy breast works in, \
                  the brake is nearly flat, so this part of the row passes by a hair.",
             ),
+            reads: Reads::the_default_run,
             check: e5_short_term_synthesis,
         },
         Row {
@@ -142,6 +155,7 @@ pub fn rows() -> Vec<Row> {
             published: "41 ± 8 g/L. Hit: volume-weighted 30–50 g/L every day from the model's day 7",
             source: "Kent et al. 2006",
             note: None,
+            reads: Reads::the_default_run,
             check: e6_daily_fat,
         },
         Row {
@@ -152,6 +166,7 @@ pub fn rows() -> Vec<Row> {
                         flow within ±30% of the curve (over 100 points)",
             source: "Daly, Di Rosso, Owens & Hartmann 1993 Exp Physiol 78:741; Mizuno 2009",
             note: None,
+            reads: e7_reads,
             check: e7_fat_during_a_feed,
         },
         Row {
@@ -162,6 +177,7 @@ pub fn rows() -> Vec<Row> {
                         month 6 and stays above 25 ng/ml",
             source: "Cox et al. 1996; Tay, Glasier & McNeilly 1996; review figures",
             note: None,
+            reads: long_run,
             check: h1_prolactin_trough,
         },
         Row {
@@ -172,6 +188,7 @@ pub fn rows() -> Vec<Row> {
                         start, at 2 weeks and 3 months; surge smaller at 3 months",
             source: "Cox et al. 1996; Noel, Suh & Frantz 1974; Johnston & Amico 1986",
             note: None,
+            reads: long_run,
             check: h2_prolactin_surge,
         },
         Row {
@@ -182,6 +199,7 @@ pub fn rows() -> Vec<Row> {
                         |r(synthesis, prolactin)| < 0.4",
             source: "Cox et al. 1996",
             note: None,
+            reads: Reads::the_default_run,
             check: h3_synthesis_follows_fullness,
         },
         Row {
@@ -190,6 +208,7 @@ pub fn rows() -> Vec<Row> {
             published: "≈ 1 min after suckling starts. Hit: 30–150 s in every breastfeed after day 1",
             source: "Ramsay et al. 2004; Gardner et al. 2015; Ramsay et al. 2005",
             note: Some("The ≈ 1 min figure is not confirmed in a primary text: treat loosely."),
+            reads: Reads::the_default_run,
             check: h4_first_letdown,
         },
         Row {
@@ -199,6 +218,7 @@ pub fn rows() -> Vec<Row> {
                         Hit: mean 1.5–4 per breastfeed (after day 7); 3–7 per 15-min double pump",
             source: "Ramsay et al. 2004 Pediatrics 113:361; Ramsay et al. 2005; Prime et al. 2011",
             note: None,
+            reads: h5_reads,
             check: h5_letdowns_per_session,
         },
         Row {
@@ -208,6 +228,7 @@ pub fn rows() -> Vec<Row> {
                         a breastfeed after day 7 moves > 0.5 ml in each breast (over 100 seen)",
             source: "Prime et al. 2009 Int Breastfeed J 4:10",
             note: None,
+            reads: Reads::the_default_run,
             check: h6_letdown_in_both_breasts,
         },
         Row {
@@ -218,6 +239,7 @@ pub fn rows() -> Vec<Row> {
             source: "Johnston & Amico 1986; Uvnäs-Moberg et al. 2020; McNeilly et al. 1983; \
                      Ueda et al. 1994",
             note: None,
+            reads: h7_reads,
             check: h7_stress_and_letdown,
         },
         Row {
@@ -229,6 +251,7 @@ pub fn rows() -> Vec<Row> {
                         night feeds from day 21 lowers days 29–35 by > 7%",
             source: "Henderson & Peaker 1984; Vetharaniam et al. 2001; IOM 1991",
             note: None,
+            reads: l1_reads,
             check: l1_supply_follows_removal,
         },
         Row {
@@ -239,6 +262,7 @@ pub fn rows() -> Vec<Row> {
                         left > 1.3× right on day 28, left capacity higher",
             source: "Henderson & Peaker 1984; Wilde et al. 1995; Wall & McFadden 2007",
             note: None,
+            reads: l2_reads,
             check: l2_each_breast_on_its_own,
         },
         Row {
@@ -250,6 +274,7 @@ pub fn rows() -> Vec<Row> {
                         an involution event",
             source: "Neville overview; Hartmann & Kulski 1978; Watson & Streuli 2007",
             note: None,
+            reads: l3_reads,
             check: l3_stasis,
         },
     ]
@@ -264,6 +289,14 @@ fn long_scenario() -> Scenario {
         horizon_days: 180.0,
         ..Scenario::default()
     }
+}
+
+fn long_run() -> Reads {
+    Reads::scenarios([long_scenario()])
+}
+
+fn nothing() -> Reads {
+    Reads::Nothing
 }
 
 /// The default scenario with only a 15-min double pump every 3 h, 14 days (H5).
@@ -662,16 +695,27 @@ fn e6_daily_fat(runs: &Runs) -> Outcome {
     every_day_within(&r, 7, 30.0..=50.0, |d| d.milk.fat_g_l, "g/L", 1)
 }
 
+/// The same run as the others read, with the fine trace of every session recorded (E7).
+fn e7_traced() -> WantedRun {
+    WantedRun {
+        options: crate::SimOptions {
+            trace_sessions: crate::TraceSessions::All,
+            ..crate::SimOptions::default()
+        },
+        ..WantedRun::new(Scenario::default())
+    }
+}
+
+fn e7_reads() -> Reads {
+    Reads::Runs(vec![e7_traced()])
+}
+
 /// E7: in breastfeeds after day 14, the last milk's fat ≥ 1.8× the first's (mean ratio), and at
 /// every point of flow (≥ 0.5 ml/min, from a breast giving ≥ 5 ml) the fat of the milk leaving
 /// within ±30% of Daly's curve at that degree of emptying; more than 100 such points.
-fn e7_fat_during_a_feed(_runs: &Runs) -> Outcome {
-    // The same run as the others read, with the fine trace of every session recorded.
-    let traced = crate::SimOptions {
-        trace_sessions: crate::TraceSessions::All,
-        ..crate::SimOptions::default()
-    };
-    let r = crate::simulate_with(&Scenario::default(), &traced).expect("the default is valid");
+fn e7_fat_during_a_feed(runs: &Runs) -> Outcome {
+    let traced = e7_traced();
+    let r = runs.of_with(&traced.scenario, &traced.options);
     let late = breastfeeds_after(&r, 14.0);
     let Some(ratio) = mean(
         late.iter()
@@ -860,6 +904,10 @@ fn h4_first_letdown(runs: &Runs) -> Outcome {
     Outcome::new(without == 0 && outside == 0, model)
 }
 
+fn h5_reads() -> Reads {
+    Reads::scenarios([Scenario::default(), pump_scenario()])
+}
+
 /// H5: after day 7, 1.5–4 let-downs per breastfeed (mean); 3–7 per 15-min double pump (mean,
 /// pumping only, 14 days).
 fn h5_letdowns_per_session(runs: &Runs) -> Outcome {
@@ -932,13 +980,22 @@ fn letdown_stats(r: &Run) -> Option<(f64, f64)> {
     Some((latency, per_min))
 }
 
+/// The default scenario with a mother at stress 0.8 (H7).
+fn h7_stressed() -> Scenario {
+    let mut sc = Scenario::default();
+    sc.mother.stress_0_to_1 = 0.8;
+    sc
+}
+
+fn h7_reads() -> Reads {
+    Reads::scenarios([Scenario::default(), h7_stressed()])
+}
+
 /// H7: at stress 0.8, breastfeeds after day 7 have their first let-down > 1.5× later and
 /// < 0.8× as many let-downs a minute as the calm default.
 fn h7_stress_and_letdown(runs: &Runs) -> Outcome {
     let calm = runs.default_run();
-    let mut sc = Scenario::default();
-    sc.mother.stress_0_to_1 = 0.8;
-    let stressed = runs.of(&sc);
+    let stressed = runs.of(&h7_stressed());
     let Some((lc, rc)) = letdown_stats(&calm) else {
         return fail("no let-downs in breastfeeds after day 7 (calm)");
     };
@@ -957,10 +1014,9 @@ fn h7_stress_and_letdown(runs: &Runs) -> Outcome {
 // ----------------------------------------------------------------------------------------------
 // Local (autocrine) control (L)
 
-/// L1: with three extra double pumps a day from day 21 (35-day runs), the highest production of
-/// days 25–31 is > 10% above day 21's, and day 31's > 5% above the run without; dropping the
-/// night feeds (22–6 h) from day 21 lowers the mean of days 29–35 by > 7%.
-fn l1_supply_follows_removal(runs: &Runs) -> Outcome {
+/// L1's runs: the default over 35 days, with three extra double pumps a day from day 21, and
+/// with the night feeds (22–6 h) dropped from day 21.
+fn l1_scenarios() -> [Scenario; 3] {
     let base_sc = Scenario {
         horizon_days: 35.0,
         ..Scenario::default()
@@ -978,14 +1034,28 @@ fn l1_supply_follows_removal(runs: &Runs) -> Outcome {
         ..Rule::default()
     });
     let mut fewer_sc = base_sc.clone();
-    let Some(responsive) = fewer_sc.schedule.responsive.as_mut() else {
+    if let Some(responsive) = fewer_sc.schedule.responsive.as_mut() {
+        responsive.night_gap = Some(NightGap {
+            from_clock_h: 22.0,
+            to_clock_h: 6.0,
+            from_day: 21.0,
+        });
+    }
+    [base_sc, more_sc, fewer_sc]
+}
+
+fn l1_reads() -> Reads {
+    Reads::scenarios(l1_scenarios())
+}
+
+/// L1: with three extra double pumps a day from day 21 (35-day runs), the highest production of
+/// days 25–31 is > 10% above day 21's, and day 31's > 5% above the run without; dropping the
+/// night feeds (22–6 h) from day 21 lowers the mean of days 29–35 by > 7%.
+fn l1_supply_follows_removal(runs: &Runs) -> Outcome {
+    if Scenario::default().schedule.responsive.is_none() {
         return fail("the default scenario has no responsive feeding");
-    };
-    responsive.night_gap = Some(NightGap {
-        from_clock_h: 22.0,
-        to_clock_h: 6.0,
-        from_day: 21.0,
-    });
+    }
+    let [base_sc, more_sc, fewer_sc] = l1_scenarios();
     let (base, more, fewer) = (runs.of(&base_sc), runs.of(&more_sc), runs.of(&fewer_sc));
     if [&base, &more, &fewer].iter().any(|r| r.days.len() < 35) {
         return fail("run shorter than 35 days");
@@ -1005,18 +1075,16 @@ fn l1_supply_follows_removal(runs: &Runs) -> Outcome {
     )
 }
 
-/// L2: responsive feeding until day 10, then the left breast fed every 3 h and the right every
-/// 8 h: production balanced (within 5%) on day 10; on day 28 left > 1.3× right and the left's
-/// secretory capacity higher.
-fn l2_each_breast_on_its_own(runs: &Runs) -> Outcome {
+/// L2's run: responsive feeding until day 10, then the left breast fed every 3 h and the right
+/// every 8 h, 28 days.
+fn l2_scenario() -> Scenario {
     let mut sc = Scenario {
         horizon_days: 28.0,
         ..Scenario::default()
     };
-    let Some(responsive) = sc.schedule.responsive.as_mut() else {
-        return fail("the default scenario has no responsive feeding");
-    };
-    responsive.until_day = Some(10.0);
+    if let Some(responsive) = sc.schedule.responsive.as_mut() {
+        responsive.until_day = Some(10.0);
+    }
     for (side, every_h) in [(Side::Left, 3.0), (Side::Right, 8.0)] {
         sc.schedule.rules.push(Rule {
             kind: Kind::Breastfeed,
@@ -1029,7 +1097,21 @@ fn l2_each_breast_on_its_own(runs: &Runs) -> Outcome {
             ..Rule::default()
         });
     }
-    let r = runs.of(&sc);
+    sc
+}
+
+fn l2_reads() -> Reads {
+    Reads::scenarios([l2_scenario()])
+}
+
+/// L2: responsive feeding until day 10, then the left breast fed every 3 h and the right every
+/// 8 h: production balanced (within 5%) on day 10; on day 28 left > 1.3× right and the left's
+/// secretory capacity higher.
+fn l2_each_breast_on_its_own(runs: &Runs) -> Outcome {
+    if Scenario::default().schedule.responsive.is_none() {
+        return fail("the default scenario has no responsive feeding");
+    }
+    let r = runs.of(&l2_scenario());
     let (Some(before), Some(d)) = (r.days.get(9), r.days.get(27)) else {
         return fail("run shorter than 28 days");
     };
@@ -1046,19 +1128,30 @@ fn l2_each_breast_on_its_own(runs: &Runs) -> Outcome {
     )
 }
 
-/// L3: feeding stops on day 20 (36-day run): stored-milk Na more than doubles within 48 h but
-/// not 1.5× within 12 h; the left breast's secretory capacity keeps > 60% after 1 day and falls
-/// below 15% after 14 days; an involution event.
-fn l3_stasis(runs: &Runs) -> Outcome {
+/// L3's run: feeding stops on day 20, 36 days.
+fn l3_scenario() -> Scenario {
     let mut sc = Scenario {
         horizon_days: 36.0,
         ..Scenario::default()
     };
-    let Some(responsive) = sc.schedule.responsive.as_mut() else {
+    if let Some(responsive) = sc.schedule.responsive.as_mut() {
+        responsive.until_day = Some(20.0);
+    }
+    sc
+}
+
+fn l3_reads() -> Reads {
+    Reads::scenarios([l3_scenario()])
+}
+
+/// L3: feeding stops on day 20 (36-day run): stored-milk Na more than doubles within 48 h but
+/// not 1.5× within 12 h; the left breast's secretory capacity keeps > 60% after 1 day and falls
+/// below 15% after 14 days; an involution event.
+fn l3_stasis(runs: &Runs) -> Outcome {
+    if Scenario::default().schedule.responsive.is_none() {
         return fail("the default scenario has no responsive feeding");
-    };
-    responsive.until_day = Some(20.0);
-    let r = runs.of(&sc);
+    }
+    let r = runs.of(&l3_scenario());
     let s = &r.series;
     let at = |t_h: f64| s.t_h.iter().position(|&t| t >= t_h);
     let na = |t_h: f64| Some(s.stored_milk.get(at(t_h)?)?.sodium_mmol_l);
