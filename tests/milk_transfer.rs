@@ -250,7 +250,7 @@ fn a_plots_curve_is_the_concentration_at_each_time() {
 
 #[test]
 fn a_mother_who_only_pumps_has_no_breastfeed_to_carry_anything() {
-    let mut sc = validate::steady::pump_scenario();
+    let mut sc = validate::common::pump_scenario();
     sc.schedule.mother_takes = vec![Dosing::everyday(Substance::Caffeine, 5.0, sc.horizon_days)];
     let run = lactosim::simulate(&sc).unwrap();
     let r = reached(&sc, &run);

@@ -307,7 +307,7 @@ fn plans_a_mother_cannot_keep_are_flagged_and_ordinary_ones_are_not() {
     // Feeding on demand, and 8 pump sessions a day (every 3 h), are not flagged.
     for sc in [
         Scenario::default(),
-        lactosim::validate::steady::pump_scenario(),
+        lactosim::validate::common::pump_scenario(),
     ] {
         for words in [busy, no_sleep, too_short] {
             assert!(!flagged(&sc, words), "{}: {words}", sc.name);

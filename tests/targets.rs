@@ -191,7 +191,7 @@ fn same_scenario_same_run() {
 fn integration_error_below_half_a_percent() {
     for sc in [
         Scenario::default(),
-        lactosim::validate::steady::pump_scenario(),
+        lactosim::validate::common::pump_scenario(),
     ] {
         let fine = simulate_with(&sc, &SimOptions::fine()).unwrap();
         // The window's run and an ensemble member's (longer steps: see `ensemble_member`).
