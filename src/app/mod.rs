@@ -693,6 +693,7 @@ impl App {
     /// One frame of the whole window. Public so tests can drive it without eframe's frame.
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        glyphs::install_fonts(&ctx);
         let mut edits = Vec::new();
         // While a dialog waits for an answer, the keys and drops that would act behind it do not.
         let dialog_open = self.pending.is_some()
