@@ -473,7 +473,7 @@ pub fn round_sig(v: f64, digits: i32) -> f64 {
     if !v.is_finite() {
         return v;
     }
-    let scale = 10f64.powi(digits - 1 - v.abs().libm_log10().floor() as i32);
+    let scale = 10f64.same_powi(digits - 1 - v.abs().libm_log10().floor() as i32);
     (v * scale).round() / scale
 }
 

@@ -237,7 +237,7 @@ fn a_known_mother_is_fitted_back_from_her_pump_log() {
             .iter()
             .find(|e| e.what == Fitted::SecretoryCapacity)
             .unwrap();
-        (e.p90 / e.p10).ln()
+        lactosim::same_math::SameMath::libm_ln(e.p90 / e.p10)
     };
     assert!(
         width(&f1) > width(&f),

@@ -259,8 +259,9 @@ mod tests {
         let all = members(&sc, 4000);
         let storage: Vec<f64> = all.iter().map(|s| s.storage_capacity_ml[0]).collect();
         let mean = storage.iter().sum::<f64>() / storage.len() as f64;
-        let sd =
-            (storage.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / storage.len() as f64).sqrt();
+        let sd = (storage.iter().map(|x| (x - mean).same_powi(2)).sum::<f64>()
+            / storage.len() as f64)
+            .sqrt();
         // P1: CV ≈ 36% (the left–right difference adds a little).
         assert!((0.33..0.45).contains(&(sd / mean)), "CV {}", sd / mean);
         assert!((median(storage) - 210.0).abs() < 10.0);

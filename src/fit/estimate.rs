@@ -126,9 +126,9 @@ impl Fitted {
     pub fn prior_log_sd(self) -> f64 {
         match self {
             // The storage of one breast: the mother's and half the left–right difference.
-            Fitted::StorageLeft | Fitted::StorageRight => {
-                (STORAGE_CAPACITY_LOG_SD.powi(2) + (0.5 * LEFT_RIGHT_LOG_SD).powi(2)).sqrt()
-            }
+            Fitted::StorageLeft | Fitted::StorageRight => (STORAGE_CAPACITY_LOG_SD.same_powi(2)
+                + (0.5 * LEFT_RIGHT_LOG_SD).same_powi(2))
+            .sqrt(),
             Fitted::SecretoryCapacity => SECRETORY_CAPACITY_LOG_SD,
             Fitted::Effectiveness => EFFECTIVENESS_LOG_SD,
         }
@@ -259,14 +259,14 @@ impl Misfit<'_> {
             .iter()
             .map(|r| {
                 let sd = (MEASUREMENT_ERROR_SHARE * r.observed_ml).max(MEASUREMENT_ERROR_ML);
-                (r.misfit_ml() / sd).powi(2)
+                (r.misfit_ml() / sd).same_powi(2)
             })
             .sum();
         let prior: f64 = self
             .fitted
             .iter()
             .zip(theta.iter().zip(self.prior))
-            .map(|(f, (t, p))| ((t - p) / f.prior_log_sd()).powi(2))
+            .map(|(f, (t, p))| ((t - p) / f.prior_log_sd()).same_powi(2))
             .sum();
         0.5 * (data + prior)
     }

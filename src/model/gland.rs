@@ -327,7 +327,7 @@ impl Gland {
         // Losses of cells, integrated as decays so one long step cannot go negative: involution
         // after a day held full (steep in the day's mean fullness, Neal & Thornley's Hill term),
         // and the withdrawal of prolactin (D5).
-        let loss = (INVOLUTION_PER_H * self.mean_fullness.powi(INVOLUTION_HILL)
+        let loss = (INVOLUTION_PER_H * self.mean_fullness.same_powi(INVOLUTION_HILL)
             + PROLACTIN_WITHDRAWAL_LOSS_PER_H * (1.0 - support))
             * dt_h;
         // Mostly a tiny loss over a short step: three terms of the exponential's series are exact

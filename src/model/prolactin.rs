@@ -72,8 +72,8 @@ pub fn surge_with(p: &Prolactin, declines: Declines) -> f64 {
 
 /// Share (0–1) of the secretory tissue that a daily-mean prolactin level supports.
 pub fn capacity_support(mean_ng_per_ml: f64) -> f64 {
-    let p = mean_ng_per_ml.max(0.0).powi(SUPPORT_HILL);
-    p / (p + SUPPORT_HALF_NG_PER_ML.powi(SUPPORT_HILL))
+    let p = mean_ng_per_ml.max(0.0).same_powi(SUPPORT_HILL);
+    p / (p + SUPPORT_HALF_NG_PER_ML.same_powi(SUPPORT_HILL))
 }
 
 /// Advance the release drive towards the present stimulation; `kept` = exp(−dt/lag).

@@ -4,6 +4,7 @@
 //! the model, they are not sampled.
 
 use crate::ensemble::{Bands, Member};
+use crate::same_math::SameMath;
 
 use super::{Outcome, Reads, Row, Runs};
 
@@ -67,7 +68,7 @@ fn column(members: &[Member], f: impl Fn(&Member) -> f64) -> Vec<f64> {
 fn mean_sd(v: &[f64]) -> (f64, f64) {
     let n = v.len().max(1) as f64;
     let mean = v.iter().sum::<f64>() / n;
-    let var = v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
+    let var = v.iter().map(|x| (x - mean).same_powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
     (mean, var.sqrt())
 }
 
