@@ -76,6 +76,10 @@ enum Command {
         /// Print nothing but errors (with --out or --timing).
         #[arg(long, short)]
         quiet: bool,
+        /// Print the run's fingerprint: every number of it, bit for bit, hashed (the browser's
+        /// page shows the same for the same scenario).
+        #[arg(long)]
+        fingerprint: bool,
     },
     /// Simulate mothers like the preset's (an ensemble drawn from the published spreads between
     /// mothers) and print, per day, the median and the 10th–90th percentile range; with --out,
@@ -185,7 +189,17 @@ pub fn main() -> ExitCode {
             out,
             timing,
             quiet,
-        }) => run(preset, days, out, timing, quiet),
+            fingerprint,
+        }) => run(
+            preset,
+            days,
+            out,
+            Report {
+                timing,
+                quiet,
+                fingerprint,
+            },
+        ),
         Some(Command::Ensemble {
             preset,
             mothers,
@@ -496,13 +510,24 @@ fn scenario_to_run(preset: Option<&PathBuf>, days: Option<f64>) -> Option<Scenar
     }
 }
 
+/// What `lactosim run` prints beside its table.
+struct Report {
+    timing: bool,
+    quiet: bool,
+    fingerprint: bool,
+}
+
 fn run(
     preset: Option<PathBuf>,
     days: Option<f64>,
     out: Option<PathBuf>,
-    timing: bool,
-    quiet: bool,
+    report: Report,
 ) -> ExitCode {
+    let Report {
+        timing,
+        quiet,
+        fingerprint,
+    } = report;
     let Some(scenario) = scenario_to_run(preset.as_ref(), days) else {
         return ExitCode::FAILURE;
     };
@@ -525,6 +550,9 @@ fn run(
         for w in &run.warnings {
             println!("note: {}", w.message);
         }
+    }
+    if fingerprint {
+        println!("fingerprint: {}", run.fingerprint());
     }
     if timing {
         eprintln!(

@@ -40,6 +40,7 @@ pub mod edit;
 pub mod ensemble;
 pub mod examples;
 pub mod export;
+pub mod fingerprint;
 pub mod fit;
 pub mod kept_state;
 pub mod log;

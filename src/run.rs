@@ -508,6 +508,12 @@ pub struct Run {
 }
 
 impl Run {
+    /// Every number of the run, bit for bit, hashed: two runs with the same fingerprint are the
+    /// same run ([`crate::fingerprint`]).
+    pub fn fingerprint(&self) -> String {
+        crate::fingerprint::of(self)
+    }
+
     pub fn letdown_times_h(&self) -> impl Iterator<Item = f64> + '_ {
         self.events.iter().filter_map(|e| match e.kind {
             EventKind::LetDown { .. } => Some(e.t_h),

@@ -349,3 +349,37 @@ fn link_prints_a_link_that_run_and_check_read_as_the_preset() {
         text(&o).1
     );
 }
+
+/// `run --fingerprint`: every number of the run, bit for bit, hashed (the browser test compares
+/// the page's with it). The same scenario gives the same fingerprint, in the same process or
+/// another, and the simulation's own hash of the run agrees.
+#[test]
+fn run_prints_the_fingerprint_of_the_run() {
+    let fingerprint = |args: &[&str]| {
+        let o = lactosim(args);
+        let (out, err) = text(&o);
+        assert!(o.status.success(), "{err}");
+        let line = out
+            .lines()
+            .find_map(|l| l.strip_prefix("fingerprint: "))
+            .unwrap_or_else(|| panic!("no fingerprint in {out}"))
+            .to_owned();
+        assert_eq!(line.len(), 16, "{line}");
+        assert!(line.chars().all(|c| c.is_ascii_hexdigit()), "{line}");
+        line
+    };
+    let default = fingerprint(&["run", "--fingerprint", "--quiet"]);
+    assert_eq!(default, fingerprint(&["run", "--fingerprint"]));
+    let run = lactosim::simulate(&lactosim::Scenario::default()).unwrap();
+    assert_eq!(default, run.fingerprint());
+    let night = fingerprint(&[
+        "run",
+        "--fingerprint",
+        "--quiet",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/presets/night-feeds-dropped.ron"
+        ),
+    ]);
+    assert_ne!(default, night);
+}

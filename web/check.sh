@@ -2,12 +2,13 @@
 # The browser test (run by .ci/run): build the web version, serve it on 127.0.0.1, open it in
 # headless Chromium and check that
 #   (a) the page draws the default scenario: a screenshot that is not blank, and the summary
-#       sentence the desktop program gives for it, in the page's status text;
+#       sentence the desktop program gives for it, in the page's status text, and the same run
+#       to the bit (its fingerprint, `lactosim run --fingerprint`: every number of the run);
 #   (b) a link to a shipped preset (made by the desktop program: `lactosim link`) opens that
-#       preset, with the desktop's summary;
+#       preset, with the desktop's summary and run;
 #   (c) a damaged link shows its problem, in plain words;
 #   (d) no error reaches the browser's console, in any of these;
-#   (e) a year-long run (a slice of it between frames) ends with the desktop's summary;
+#   (e) a year-long run (a slice of it between frames) ends with the desktop's summary and run;
 #   (f) a phone opening a parent's link (?as=parent, 390 points wide, touch) is drawn.
 # It reports (does not check) how soon the first picture came and the longest frame.
 # Usage: web/check.sh [DIST]   (DIST: an already built folder; else web/build.sh builds one)
@@ -77,6 +78,14 @@ same_summary() { # same_summary NAME SENTENCE: the page's summary says SENTENCE 
   if python3 web/page_text.py same "$2" "$shown"; then echo "ok: $1: the desktop's summary: $shown"
   else fail "$1: the summary \"$shown\" is not the desktop's \"$2\""; fi
 }
+same_run() { # same_run NAME [PRESET]: the page's run is the desktop's, to the bit
+  local desktop_said shown
+  desktop_said=$("$lactosim" run --fingerprint --quiet ${2:+"$2"} | sed -n 's/^fingerprint: //p')
+  shown=$(status_of "$1" | sed -n 's/^Fingerprint: //p')
+  if [ -n "$desktop_said" ] && [ "$shown" = "$desktop_said" ]; then
+    echo "ok: $1: the desktop's run, to the bit (fingerprint $shown)"
+  else fail "$1: the page's run (fingerprint \"$shown\") is not the desktop's (\"$desktop_said\")"; fi
+}
 no_errors() {
   if [ -n "$(errors_of "$1")" ]; then fail "$1: errors in the console:"; errors_of "$1" | sed 's/^/    /'
   else echo "ok: $1: no errors in the console"; fi
@@ -88,6 +97,7 @@ python3 web/page_text.py picture "$work/default.png" && echo "ok: default: the p
   fail "default: the screenshot is blank"
 expect default "the default scenario" "Scenario: $(desktop name)"
 same_summary default "$(desktop summary)"
+same_run default
 no_errors default
 
 # (b) A link to Night feeds dropped, made by the desktop program.
@@ -96,6 +106,7 @@ link=$("$lactosim" link "$preset" --base "$base")
 open_page link "$link"
 expect link "the shared preset" "Scenario: $(desktop name "$preset")"
 same_summary link "$(desktop summary "$preset")"
+same_run link "$preset"
 no_errors link
 
 # (c) The same link with a piece cut out of its middle.
@@ -117,6 +128,7 @@ sed 's/^    horizon_days: .*/    horizon_days: 365,/' presets/healthy-on-demand.
 grep -q '^    horizon_days: 365,$' "$work/year.ron" || { echo "FAIL: no year-long preset made"; exit 1; }
 open_page year "$("$lactosim" link "$work/year.ron" --base "$base")"
 same_summary year "$(desktop summary "$work/year.ron")"
+same_run year "$work/year.ron"
 no_errors year
 # Reported, not checked (a test never times): how soon the first picture came, and the longest
 # frame (its slice of the year's run, and the drawing) in the browser's own measure.

@@ -185,6 +185,9 @@ pub struct BrowserState {
     hash: Option<String>,
     /// The text last put in the page's status element.
     status: Option<String>,
+    /// The fingerprint of the run on screen, worked out once a run (the run held weakly: its
+    /// address is not given to another run while this is kept).
+    fingerprint: Option<(std::sync::Weak<crate::run::Run>, String)>,
     /// When the first picture of a run was drawn (ms since the page began loading), and the
     /// longest a frame has taken since (ms): the page's `#lactosim-timing`, which the browser
     /// test reports.
@@ -490,7 +493,23 @@ impl App {
                 "Simulating: {:.0}% done\n",
                 (done * 10.0).floor() * 10.0
             )),
-            (Some(sim), None) => text.push_str(&format!("Summary: {}\n", sim.summary)),
+            (Some(sim), None) => {
+                text.push_str(&format!("Summary: {}\n", sim.summary));
+                // Every number of the run, bit for bit: the browser test compares it with the
+                // desktop's (`lactosim run --fingerprint`).
+                let this_run = std::sync::Arc::downgrade(&sim.run);
+                if self
+                    .browser
+                    .fingerprint
+                    .as_ref()
+                    .is_none_or(|(run, _)| !run.ptr_eq(&this_run))
+                {
+                    self.browser.fingerprint = Some((this_run, sim.run.fingerprint()));
+                }
+                if let Some((_, fingerprint)) = &self.browser.fingerprint {
+                    text.push_str(&format!("Fingerprint: {fingerprint}\n"));
+                }
+            }
             (None, None) => {}
         }
         for p in &self.problems {
