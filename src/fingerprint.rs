@@ -3,8 +3,7 @@
 //! of every sample, session and day; the browser's page shows its run's, `lactosim run
 //! --fingerprint` prints the desktop's, and the browser test compares them (`web/check.sh`).
 //!
-//! Written as a serde serializer that hashes as it goes (nothing is formatted or kept), so that a
-//! year's run is fingerprinted in about a millisecond.
+//! Written as a serde serializer that hashes as it goes (nothing is formatted or kept).
 
 use serde::Serialize;
 use serde::ser;
@@ -35,8 +34,10 @@ impl Hasher {
         self.0 = (self.0 ^ w).wrapping_mul(FNV_PRIME);
     }
 
-    /// A tag before each kind of value, so that different shapes never hash alike by chance
-    /// of their bytes.
+    /// A tag before a value whose shape is not fixed by its type (an option, a variant, a
+    /// sequence's length), so that different shapes never hash alike by chance. Numbers and
+    /// fields go untagged and unnamed: runs compared are of one type, and a year's run has a
+    /// million numbers to hash inside one frame of the browser's page.
     fn tag(&mut self, tag: u8) {
         self.word(u64::from(tag));
     }
@@ -87,7 +88,6 @@ impl ser::Serializer for &mut Hasher {
         self.serialize_i64(i64::from(v))
     }
     fn serialize_i64(self, v: i64) -> Done {
-        self.tag(2);
         self.word(v as u64);
         Ok(())
     }
@@ -101,22 +101,18 @@ impl ser::Serializer for &mut Hasher {
         self.serialize_u64(u64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Done {
-        self.tag(3);
         self.word(v);
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> Done {
-        self.tag(4);
         self.word(u64::from(v.to_bits()));
         Ok(())
     }
     fn serialize_f64(self, v: f64) -> Done {
-        self.tag(5);
         self.word(v.to_bits());
         Ok(())
     }
     fn serialize_char(self, v: char) -> Done {
-        self.tag(6);
         self.word(u64::from(u32::from(v)));
         Ok(())
     }
@@ -280,8 +276,7 @@ impl ser::SerializeMap for &mut Hasher {
 impl ser::SerializeStruct for &mut Hasher {
     type Ok = ();
     type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.bytes(key.as_bytes());
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, _key: &'static str, value: &T) -> Done {
         value.serialize(&mut **self)
     }
     fn end(self) -> Done {
@@ -292,8 +287,7 @@ impl ser::SerializeStruct for &mut Hasher {
 impl ser::SerializeStructVariant for &mut Hasher {
     type Ok = ();
     type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.bytes(key.as_bytes());
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, _key: &'static str, value: &T) -> Done {
         value.serialize(&mut **self)
     }
     fn end(self) -> Done {

@@ -35,6 +35,8 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 python3 -m http.server "$port" --bind 127.0.0.1 -d "$dist" >"$work/server.log" 2>&1 &
 server=$!
 base="http://127.0.0.1:$port/"
+# Pages asked for their run's fingerprint (?fingerprint: each run's every number, hashed).
+checked="${base}?fingerprint"
 up=no
 for _ in $(seq 100); do
   python3 -c "import urllib.request; urllib.request.urlopen('$base')" 2>/dev/null && { up=yes; break; }
@@ -92,7 +94,7 @@ no_errors() {
 }
 
 # (a) The default scenario (a fresh profile: nothing kept from before).
-open_page default "$base?as=clinician"
+open_page default "$checked&as=clinician"
 python3 web/page_text.py picture "$work/default.png" && echo "ok: default: the page is drawn" ||
   fail "default: the screenshot is blank"
 expect default "the default scenario" "Scenario: $(desktop name)"
@@ -102,7 +104,7 @@ no_errors default
 
 # (b) A link to Night feeds dropped, made by the desktop program.
 preset=presets/night-feeds-dropped.ron
-link=$("$lactosim" link "$preset" --base "$base")
+link=$("$lactosim" link "$preset" --base "$checked")
 open_page link "$link"
 expect link "the shared preset" "Scenario: $(desktop name "$preset")"
 same_summary link "$(desktop summary "$preset")"
@@ -116,7 +118,7 @@ expect damaged "a damaged link's problem" "Problem: the link: it is damaged"
 no_errors damaged
 
 # (f) As a phone opens a parent's link: drawn, nothing wrong (its picture is kept for a look).
-open_page phone "${base}?as=parent${link#"$base"}" --phone
+open_page phone "${checked}&as=parent${link#"$checked"}" --phone
 python3 web/page_text.py picture "$work/phone.png" && echo "ok: phone: the page is drawn" ||
   fail "phone: the screenshot is blank"
 expect phone "the shared preset on a phone" "Scenario: $(desktop name "$preset")"
@@ -126,12 +128,13 @@ no_errors phone
 # (e) A year: run in slices between frames, with the desktop's summary at the end.
 sed 's/^    horizon_days: .*/    horizon_days: 365,/' presets/healthy-on-demand.ron >"$work/year.ron"
 grep -q '^    horizon_days: 365,$' "$work/year.ron" || { echo "FAIL: no year-long preset made"; exit 1; }
-open_page year "$("$lactosim" link "$work/year.ron" --base "$base")"
+open_page year "$("$lactosim" link "$work/year.ron" --base "$checked")"
 same_summary year "$(desktop summary "$work/year.ron")"
 same_run year "$work/year.ron"
 no_errors year
 # Reported, not checked (a test never times): how soon the first picture came, and the longest
-# frame (its slice of the year's run, and the drawing) in the browser's own measure.
+# frame (its slice of the year's run, and the drawing) in the browser's own measure. The pages
+# asked for fingerprints: the year's frame that shows its run also hashes its every number.
 for name in default year phone; do
   echo "$name: $(tr '\n' ';' <"$work/$name.timing")"
 done

@@ -134,7 +134,8 @@ pub fn coarse_pointer() -> bool {
     })
 }
 
-/// The address of this page, without its fragment and without `as=` (who is looking is the
+/// The address of this page, without its fragment, without `fingerprint` (the browser test's)
+/// and without `as=` (who is looking is the
 /// receiver's to say): a link copied here opens here.
 pub fn page_address() -> Option<String> {
     let location = web_sys::window()?.location();
@@ -144,7 +145,7 @@ pub fn page_address() -> Option<String> {
         .ok()?
         .trim_start_matches('?')
         .split('&')
-        .filter(|kv| !kv.is_empty() && !kv.starts_with("as="))
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("as=") && *kv != FINGERPRINT)
         .map(str::to_owned)
         .collect();
     Some(if query.is_empty() {
@@ -495,14 +496,16 @@ impl App {
             )),
             (Some(sim), None) => {
                 text.push_str(&format!("Summary: {}\n", sim.summary));
-                // Every number of the run, bit for bit: the browser test compares it with the
-                // desktop's (`lactosim run --fingerprint`).
+                // Every number of the run, bit for bit, when the page's address asks for it
+                // (`?fingerprint`): the browser test compares it with the desktop's (`lactosim
+                // run --fingerprint`). Only then: a year's takes ~30 ms of a frame here.
                 let this_run = std::sync::Arc::downgrade(&sim.run);
-                if self
-                    .browser
-                    .fingerprint
-                    .as_ref()
-                    .is_none_or(|(run, _)| !run.ptr_eq(&this_run))
+                if fingerprint_asked()
+                    && self
+                        .browser
+                        .fingerprint
+                        .as_ref()
+                        .is_none_or(|(run, _)| !run.ptr_eq(&this_run))
                 {
                     self.browser.fingerprint = Some((this_run, sim.run.fingerprint()));
                 }
@@ -587,6 +590,28 @@ pub fn start_in_browser() {
         }
     });
 }
+
+/// Does the page's address ask for each run's fingerprint (`?fingerprint`, the browser test)?
+fn fingerprint_asked() -> bool {
+    thread_local! {
+        /// Read once: the address's query does not change while the page is open.
+        static ASKED: std::cell::OnceCell<bool> = const { std::cell::OnceCell::new() };
+    }
+    ASKED.with(|asked| {
+        *asked.get_or_init(|| {
+            web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .is_some_and(|q| {
+                    q.trim_start_matches('?')
+                        .split('&')
+                        .any(|kv| kv == FINGERPRINT)
+                })
+        })
+    })
+}
+
+/// The query key that asks for each run's fingerprint.
+const FINGERPRINT: &str = "fingerprint";
 
 /// `?as=parent` or `?as=clinician` in the page's address opens that face without asking.
 fn audience_in_query(query: &str) -> Option<crate::app::Audience> {
