@@ -1,9 +1,10 @@
 //! Help → "How good is the model?": every published figure the model can run, beside what the
 //! model gives ([`crate::validate::check_all`]), in a window.
 //!
-//! The check runs the model on a few dozen scenarios (about a second), so it is computed once,
-//! in the background (a worker thread; a row at a time between frames in the browser), the first
-//! time the window opens; the table is kept for the rest of the session (the model does not
+//! The check runs the model on a few dozen scenarios and 300 mothers (a few seconds on the
+//! desktop, 20–30 s in a browser), so it is computed once, in the background (a worker thread;
+//! in the browser a week of a run, a month of a mother or a row between frames), the first time
+//! the window opens; the table is kept for the rest of the session (the model does not
 //! change while the program runs).
 
 use egui::{Label, RichText, Ui};
@@ -128,7 +129,7 @@ impl ValidationView {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     // A few seconds on the desktop's cores; in a browser, one core and slower
-                    // arithmetic: 30–45 s on a laptop-class machine here.
+                    // arithmetic: 20–30 s on this project's 2-core machine.
                     ui.label(if platform::IN_BROWSER {
                         "Running the model against every published figure (about half a minute in a browser; the page goes on answering)…"
                     } else {
