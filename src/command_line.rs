@@ -73,7 +73,7 @@ enum Command {
         /// Print how long the simulation took (and its steps) to stderr.
         #[arg(long)]
         timing: bool,
-        /// Print nothing but errors (with --out or --timing).
+        /// Print nothing but errors (with --out, --timing or --fingerprint, which still print).
         #[arg(long, short)]
         quiet: bool,
         /// Print the run's fingerprint: every number of it, bit for bit, hashed (the browser's

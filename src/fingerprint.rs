@@ -1,9 +1,11 @@
 //! A fingerprint of anything serde can write: every number of it, bit for bit, and every word,
-//! hashed (64-bit FNV-1a, a number's bits a word at a time). Two runs with the same fingerprint are the same run to the last bit
+//! hashed (a number's bits a word at a time, each word mixed into every bit of the state). Two runs with the same fingerprint are the same run to the last bit
 //! of every sample, session and day; the browser's page shows its run's, `lactosim run
 //! --fingerprint` prints the desktop's, and the browser test compares them (`web/check.sh`).
 //!
-//! Written as a serde serializer that hashes as it goes (nothing is formatted or kept).
+//! Written as a serde serializer that hashes as it goes (nothing is formatted or kept). Numbers
+//! and fields go untagged and unnamed: it tells apart values of one type of a fixed shape (a
+//! [`crate::run::Run`], which skips no field), not values of different types.
 
 use serde::Serialize;
 use serde::ser;
@@ -28,10 +30,21 @@ impl Hasher {
         }
     }
 
-    /// A number's 64 bits in one step (FNV-1a over words, not bytes: a year's run has a
-    /// million numbers, and the browser's page fingerprints each run it shows).
+    /// A number's 64 bits in one step (a word, not a byte at a time: a year's run has millions
+    /// of numbers). FNV's multiply alone carries a difference only upwards (two sign flips
+    /// cancelled in bit 63, a doubling moved only the top bits), so the state is mixed after
+    /// it, as splitmix64's finaliser mixes: every bit of the word reaches every bit.
     fn word(&mut self, w: u64) {
-        self.0 = (self.0 ^ w).wrapping_mul(FNV_PRIME);
+        let mut z = (self.0 ^ w).wrapping_mul(FNV_PRIME);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        self.0 = z ^ (z >> 31);
+    }
+
+    /// A NaN's payload may differ between platforms (WebAssembly lets arithmetic choose it):
+    /// every NaN is hashed as one.
+    fn float(&mut self, bits: u64, is_nan: bool) {
+        self.word(if is_nan { f64::NAN.to_bits() } else { bits });
     }
 
     /// A tag before a value whose shape is not fixed by its type (an option, a variant, a
@@ -105,11 +118,11 @@ impl ser::Serializer for &mut Hasher {
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> Done {
-        self.word(u64::from(v.to_bits()));
+        self.float(u64::from(v.to_bits()), v.is_nan());
         Ok(())
     }
     fn serialize_f64(self, v: f64) -> Done {
-        self.word(v.to_bits());
+        self.float(v.to_bits(), v.is_nan());
         Ok(())
     }
     fn serialize_char(self, v: char) -> Done {
@@ -221,7 +234,9 @@ impl ser::SerializeSeq for &mut Hasher {
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
         value.serialize(&mut **self)
     }
+    /// An end, for a sequence of no length told.
     fn end(self) -> Done {
+        self.tag(19);
         Ok(())
     }
 }
@@ -269,6 +284,7 @@ impl ser::SerializeMap for &mut Hasher {
         value.serialize(&mut **self)
     }
     fn end(self) -> Done {
+        self.tag(20);
         Ok(())
     }
 }
@@ -307,6 +323,31 @@ mod tests {
         assert_eq!(of(&a), of(&a.clone()));
         assert_ne!(of(&a), of(&b));
         assert_eq!(of(&a).len(), 16);
+    }
+
+    /// What a multiply alone lets through: sign flips cancelling, doublings, round numbers.
+    #[test]
+    fn every_bit_of_a_number_counts() {
+        let base = vec![1.0_f64, 2.0, 3.0, 4.0];
+        let mut flipped = base.clone();
+        flipped[0] = -flipped[0];
+        flipped[2] = -flipped[2];
+        assert_ne!(of(&base), of(&flipped));
+        let doubled: Vec<f64> = base.iter().map(|x| 2.0 * x).collect();
+        assert_ne!(of(&base)[4..], of(&doubled)[4..]);
+        assert_ne!(of(&vec![0.5_f64, 9.0]), of(&vec![6.5_f64, 0.5]));
+        let mut seen = std::collections::HashSet::new();
+        for a in 0..200 {
+            for b in 0..200 {
+                assert!(
+                    seen.insert(of(&vec![f64::from(a) / 2.0, f64::from(b) / 2.0])),
+                    "{a} {b}"
+                );
+            }
+        }
+        // Every NaN is one.
+        let nan = f64::from_bits(f64::NAN.to_bits() | 1);
+        assert_eq!(of(&vec![f64::NAN]), of(&vec![nan]));
     }
 
     #[test]

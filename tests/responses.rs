@@ -275,6 +275,43 @@ fn the_validation_checked_in_pieces_is_the_same_report() {
     );
 }
 
+/// A check begun a piece at a time and finished whole (a run half simulated, then the rest at
+/// once) gives the outcomes of a check done whole, and its progress only rises.
+#[test]
+fn a_check_begun_in_pieces_can_be_finished_whole() {
+    let rows = || {
+        ["D1", "D3"]
+            .map(|id| validate::row(id).unwrap())
+            .into_iter()
+            .collect::<Vec<_>>()
+    };
+    let mut whole = validate::Checking::of_rows(rows());
+    while whole.advance() {}
+    let mut mixed = validate::Checking::of_rows(rows());
+    let mut fractions = vec![mixed.done_fraction()];
+    // Into the first run: begun, and a few weeks of it.
+    for _ in 0..4 {
+        assert!(mixed.step());
+        fractions.push(mixed.done_fraction());
+    }
+    assert!(mixed.checked.is_empty());
+    assert!(fractions.last().is_some_and(|f| *f > 0.0));
+    while mixed.advance() {
+        fractions.push(mixed.done_fraction());
+    }
+    assert!(fractions.windows(2).all(|w| w[0] <= w[1]), "{fractions:?}");
+    assert_eq!(fractions.last(), Some(&1.0));
+    assert_eq!(mixed.simulated_by_checks(), 0);
+    let outcomes = |c: &validate::Checking| {
+        c.checked
+            .iter()
+            .map(|c| (c.row.id, c.outcome.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(outcomes(&mixed), outcomes(&whole));
+    assert_eq!(mixed.checked.len(), 2);
+}
+
 #[test]
 fn plans_a_mother_cannot_keep_are_flagged_and_ordinary_ones_are_not() {
     let flagged = |sc: &Scenario, words: &str| {

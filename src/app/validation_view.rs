@@ -244,7 +244,8 @@ fn cell(ui: &mut Ui, width: f32, text: RichText) {
     });
 }
 
-/// The check as background work: a row a step, a panic turned into words.
+/// The check as background work: a piece a step (a week of a run, a month of a mother, a row),
+/// a panic turned into words.
 struct CheckRows(Checking);
 
 impl Job for CheckRows {

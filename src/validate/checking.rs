@@ -9,10 +9,17 @@ use super::{population_scenario, rows, whole_population};
 use crate::ensemble::{EnsembleSteps, Progress as EnsembleProgress};
 use crate::sim::{SLICE_DAYS, SimOptions, Simulation};
 
-/// One thing the check does: a run a row reads, the mothers, or a row's check.
+/// One thing the check does: a run a row reads, the mothers, or a row's check. Work begun a
+/// piece at a time is held by its task, so that the task done whole ([`Checking::advance`])
+/// finishes it.
 enum Task {
-    Simulate(Box<WantedRun>),
-    Population,
+    Simulate {
+        wanted: Box<WantedRun>,
+        under_way: Option<Box<Simulation>>,
+    },
+    Population {
+        under_way: Option<Box<(EnsembleSteps, EnsembleProgress)>>,
+    },
     Check(Row),
 }
 
@@ -21,13 +28,29 @@ impl Task {
     /// scenario (0.13 ms on this project's 2-core machine).
     fn work(&self) -> f64 {
         match self {
-            Task::Simulate(w) => w.scenario.horizon_days * traced_cost(&w.options),
+            Task::Simulate { wanted, .. } => {
+                wanted.scenario.horizon_days * traced_cost(&wanted.options)
+            }
             // A mother's day takes about a third of a run's (coarser steps and samples).
-            Task::Population => {
+            Task::Population { .. } => {
                 population::POPULATION_MEMBERS as f64 * population::POPULATION_DAYS / 3.0
             }
             // A row's own reading of its runs: a fraction of a day's simulation.
             Task::Check(_) => 0.5,
+        }
+    }
+
+    /// The share of this task done so far, 0 to 1.
+    fn done_fraction(&self) -> f64 {
+        match self {
+            Task::Simulate {
+                under_way: Some(simulation),
+                ..
+            } => simulation.done_fraction(),
+            Task::Population {
+                under_way: Some(steps),
+            } => steps.1.done() as f64 / population::POPULATION_MEMBERS as f64,
+            _ => 0.0,
         }
     }
 }
@@ -45,14 +68,10 @@ fn traced_cost(options: &SimOptions) -> f64 {
 /// rows read it). [`Self::advance`] does a task whole (on the desktop's worker); [`Self::step`]
 /// does a piece (in the browser, between frames: a week of a run, a month of one of the
 /// mothers, or a row's check, which then only reads), so that the page keeps answering. Both
-/// give the same outcomes.
+/// give the same outcomes, and may be mixed.
 pub struct Checking {
     runs: Runs,
     tasks: VecDeque<Task>,
-    /// The run being simulated a piece at a time ([`Self::step`]), and its key.
-    simulating: Option<(String, Box<Simulation>)>,
-    /// The mothers the P rows read, a month of one at a time ([`Self::step`]).
-    population: Option<(EnsembleSteps, EnsembleProgress)>,
     total_work: f64,
     done_work: f64,
     rows: usize,
@@ -60,8 +79,13 @@ pub struct Checking {
 }
 
 impl Checking {
+    /// Every row, in the order of `targets.md`.
     pub fn start() -> Self {
-        let rows = rows();
+        Self::of_rows(rows())
+    }
+
+    /// These rows, in this order.
+    pub fn of_rows(rows: Vec<Row>) -> Self {
         let count = rows.len();
         let mut seen = std::collections::HashSet::new();
         let mut population = false;
@@ -73,11 +97,14 @@ impl Checking {
                     wanted
                         .into_iter()
                         .filter(|w| seen.insert(w.key()))
-                        .map(|w| Task::Simulate(Box::new(w))),
+                        .map(|w| Task::Simulate {
+                            wanted: Box::new(w),
+                            under_way: None,
+                        }),
                 ),
                 Reads::Population if !population => {
                     population = true;
-                    tasks.push_back(Task::Population);
+                    tasks.push_back(Task::Population { under_way: None });
                 }
                 Reads::Population => {}
             }
@@ -88,39 +115,41 @@ impl Checking {
             total_work: tasks.iter().map(Task::work).sum(),
             done_work: 0.0,
             tasks,
-            simulating: None,
-            population: None,
             rows: count,
             checked: Vec::with_capacity(count),
         }
     }
 
-    /// Do the next task whole (a run, the mothers on every core, or a row's check); `false`
-    /// once every row is checked.
+    /// Do the next task whole, or what is left of it (a run, the mothers on every core unless
+    /// begun a piece at a time, or a row's check); `false` once every row is checked.
     pub fn advance(&mut self) -> bool {
         let Some(task) = self.tasks.pop_front() else {
             return false;
         };
         self.done_work += task.work();
         match task {
-            Task::Simulate(wanted) => {
+            Task::Simulate { wanted, under_way } => {
                 if !self.runs.has(&wanted) {
-                    let run = Simulation::start(&wanted.scenario, &wanted.options)
-                        .unwrap_or_else(|p| {
-                            panic!(
-                                "validation scenario {:?} is invalid: {p:?}",
-                                wanted.scenario.name
-                            )
-                        })
-                        .finish();
-                    self.runs.keep(wanted.key(), run);
+                    let simulation = under_way.unwrap_or_else(|| Box::new(wanted.start()));
+                    self.runs.keep(wanted.key(), simulation.finish());
                 }
             }
-            Task::Population => {
-                let _ = self
-                    .runs
-                    .population
-                    .get_or_init(|| Arc::new(whole_population()));
+            Task::Population { under_way } => {
+                if self.runs.population.get().is_none() {
+                    let ensemble = match under_way {
+                        Some(steps) => {
+                            let (mut steps, progress) = *steps;
+                            loop {
+                                if let Some(done) = steps.step(&progress) {
+                                    break mothers(done);
+                                }
+                            }
+                        }
+                        None => whole_population(),
+                    };
+                    // Set once: nothing else sets it while the check goes.
+                    let _ = self.runs.population.set(Arc::new(ensemble));
+                }
             }
             Task::Check(row) => self.check(row),
         }
@@ -132,95 +161,67 @@ impl Checking {
         self.checked.push(Checked { row, outcome });
     }
 
-    /// Do a piece of the next task: a week of a run ([`sim::SLICE_DAYS`]), a month of one of
-    /// the mothers (the 300 mothers at once held the browser's page for over a second), or a
-    /// row's check; `false` once every row is checked. The same outcomes as [`Self::advance`].
+    /// Do a piece of the next task: a week of a run ([`SLICE_DAYS`]), a month of one of the
+    /// mothers (the 300 mothers at once held the browser's page for over a second), or a row's
+    /// check; `false` once every row is checked. The same outcomes as [`Self::advance`].
     pub fn step(&mut self) -> bool {
-        match self.tasks.front() {
-            None => false,
-            Some(Task::Check(_)) => self.advance(),
-            Some(Task::Simulate(_)) => {
-                self.step_run();
-                true
+        let finished = match self.tasks.front_mut() {
+            None => return false,
+            Some(Task::Check(_)) => true,
+            Some(Task::Simulate { wanted, under_way }) => {
+                if self.runs.has(wanted) {
+                    true
+                } else {
+                    match under_way {
+                        None => {
+                            *under_way = Some(Box::new(wanted.start()));
+                            false
+                        }
+                        Some(simulation) if simulation.is_done() => true,
+                        Some(simulation) => {
+                            simulation.advance_to(simulation.simulated_h() + SLICE_DAYS * 24.0);
+                            false
+                        }
+                    }
+                }
             }
-            Some(Task::Population) => {
-                self.step_population();
-                true
+            Some(Task::Population { under_way }) => {
+                if self.runs.population.get().is_some() {
+                    true
+                } else {
+                    let steps = under_way.get_or_insert_with(|| {
+                        let steps = EnsembleSteps::start(
+                            &population_scenario(),
+                            population::POPULATION_MEMBERS,
+                        )
+                        .expect("the default scenario is valid");
+                        Box::new((steps, EnsembleProgress::default()))
+                    });
+                    let (steps, progress) = &mut **steps;
+                    match steps.step(progress) {
+                        Some(done) => {
+                            let _ = self.runs.population.set(Arc::new(mothers(done)));
+                            true
+                        }
+                        None => false,
+                    }
+                }
             }
-        }
-    }
-
-    /// A week of the run at the front of the tasks (started on the first piece).
-    fn step_run(&mut self) {
-        if self.simulating.is_none() {
-            let Some(Task::Simulate(wanted)) = self.tasks.front() else {
-                return;
-            };
-            if self.runs.has(wanted) {
-                self.advance();
-                return;
-            }
-            let simulation =
-                Simulation::start(&wanted.scenario, &wanted.options).unwrap_or_else(|p| {
-                    panic!(
-                        "validation scenario {:?} is invalid: {p:?}",
-                        wanted.scenario.name
-                    )
-                });
-            self.simulating = Some((wanted.key(), Box::new(simulation)));
-            return;
-        }
-        let Some((_, simulation)) = self.simulating.as_mut() else {
-            return;
         };
-        if simulation.is_done() {
-            let (key, simulation) = self.simulating.take().expect("simulating");
-            self.runs.keep(key, simulation.finish());
-            let _ = self.tasks.pop_front().map(|t| self.done_work += t.work());
-        } else {
-            simulation.advance_to(simulation.simulated_h() + SLICE_DAYS * 24.0);
-        }
-    }
-
-    /// A month of one of the mothers the P rows read.
-    fn step_population(&mut self) {
-        if self.runs.population.get().is_some() {
+        if finished {
+            // What is left of it: nothing but taking it off the list (or the row's check).
             self.advance();
-            return;
         }
-        let (steps, progress) = self.population.get_or_insert_with(|| {
-            let steps =
-                EnsembleSteps::start(&population_scenario(), population::POPULATION_MEMBERS)
-                    .expect("the default scenario is valid");
-            (steps, EnsembleProgress::default())
-        });
-        if let Some(done) = steps.step(progress) {
-            let ensemble = done
-                .expect("the default scenario is valid")
-                .expect("never cancelled");
-            // Set once: nothing else sets it while the check goes.
-            let _ = self.runs.population.set(Arc::new(ensemble));
-            self.population = None;
-            let _ = self.tasks.pop_front().map(|t| self.done_work += t.work());
-        }
+        true
     }
 
     /// The share of the work done, 0 to 1, counted in simulated days (the task under way
     /// counted by how far it has gone).
     pub fn done_fraction(&self) -> f32 {
-        let under_way = match self.tasks.front() {
-            Some(task @ Task::Simulate(_)) => self
-                .simulating
-                .as_ref()
-                .map_or(0.0, |(_, s)| s.done_fraction() * task.work()),
-            Some(task @ Task::Population) => self.population.as_ref().map_or(0.0, |(_, p)| {
-                p.done() as f64 / population::POPULATION_MEMBERS as f64 * task.work()
-            }),
-            _ => 0.0,
-        };
-        if self.tasks.is_empty() {
+        let Some(front) = self.tasks.front() else {
             return 1.0;
-        }
+        };
+        let under_way = front.done_fraction() * front.work();
         ((self.done_work + under_way) / self.total_work.max(f64::MIN_POSITIVE)).min(1.0) as f32
     }
 
@@ -233,4 +234,12 @@ impl Checking {
     pub fn rows(&self) -> usize {
         self.rows
     }
+}
+
+/// The mothers, from the end of their steps.
+fn mothers(
+    done: Result<Option<crate::ensemble::EnsembleRun>, Vec<crate::scenario::Problem>>,
+) -> crate::ensemble::EnsembleRun {
+    done.expect("the default scenario is valid")
+        .expect("never cancelled")
 }

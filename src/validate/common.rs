@@ -14,7 +14,7 @@ pub(super) fn long_scenario() -> Scenario {
     }
 }
 
-pub(super) fn long_run() -> Reads {
+pub(super) fn the_long_run() -> Reads {
     Reads::scenarios([long_scenario()])
 }
 

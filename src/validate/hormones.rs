@@ -6,8 +6,8 @@ use crate::scenario::Scenario;
 use crate::schedule::Kind;
 
 use super::common::{
-    breastfeeds, breastfeeds_after, correlation, extremes, fail, long_run, long_scenario, mean,
-    pump_scenario,
+    breastfeeds, breastfeeds_after, correlation, extremes, fail, long_scenario, mean,
+    pump_scenario, the_long_run,
 };
 use super::{Outcome, Reads, Row, Runs};
 
@@ -22,7 +22,7 @@ pub fn rows() -> Vec<Row> {
                         month 6 and stays above 25 ng/ml",
             source: "Cox et al. 1996; Tay, Glasier & McNeilly 1996; review figures",
             note: None,
-            reads: long_run,
+            reads: the_long_run,
             check: h1_prolactin_trough,
         },
         Row {
@@ -33,7 +33,7 @@ pub fn rows() -> Vec<Row> {
                         start, at 2 weeks and 3 months; surge smaller at 3 months",
             source: "Cox et al. 1996; Noel, Suh & Frantz 1974; Johnston & Amico 1986",
             note: None,
-            reads: long_run,
+            reads: the_long_run,
             check: h2_prolactin_surge,
         },
         Row {

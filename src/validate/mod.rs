@@ -106,6 +106,17 @@ impl WantedRun {
         }
     }
 
+    /// Its simulation, begun. Panics on an invalid scenario: every scenario here is built by
+    /// this module and must be valid.
+    fn start(&self) -> Simulation {
+        Simulation::start(&self.scenario, &self.options).unwrap_or_else(|p| {
+            panic!(
+                "validation scenario {:?} is invalid: {p:?}",
+                self.scenario.name
+            )
+        })
+    }
+
     /// What tells this run from another: the scenario as a preset, and the numerics.
     fn key(&self) -> String {
         format!(
@@ -144,10 +155,7 @@ impl Runs {
             return r.clone();
         }
         self.simulated_by_checks.fetch_add(1, Ordering::Relaxed);
-        let run = Simulation::start(scenario, options)
-            .unwrap_or_else(|p| panic!("validation scenario {:?} is invalid: {p:?}", scenario.name))
-            .finish();
-        self.keep(key, run)
+        self.keep(key, wanted.start().finish())
     }
 
     fn keep(&self, key: String, run: Run) -> Arc<Run> {
@@ -232,9 +240,18 @@ pub fn check_all() -> Vec<Checked> {
     checking.checked
 }
 
-/// Run one row on its own.
+/// Run one row on its own, after what it says it reads. Panics if its check simulates anything
+/// more (in the browser that run would hold the page whole): every row's test checks its row's
+/// `reads` so.
 pub fn check(id: &str) -> Option<Outcome> {
-    row(id).map(|r| (r.check)(&Runs::default()))
+    let mut checking = Checking::of_rows(vec![row(id)?]);
+    while checking.advance() {}
+    assert_eq!(
+        checking.simulated_by_checks(),
+        0,
+        "row {id}'s check simulated a run its `reads` does not name"
+    );
+    checking.checked.pop().map(|c| c.outcome)
 }
 
 fn cell(s: &str) -> String {

@@ -11,8 +11,8 @@ use crate::run::Run;
 use crate::scenario::{Breast, Scenario};
 
 use super::common::{
-    between_feed_rates, breastfeeds_after, extremes, fail, long_run, long_scenario, mean, removed,
-    session_near,
+    between_feed_rates, breastfeeds_after, extremes, fail, long_scenario, mean, removed,
+    session_near, the_long_run,
 };
 use super::{Outcome, Reads, Row, Runs, WantedRun};
 
@@ -96,7 +96,7 @@ pub fn rows() -> Vec<Row> {
                         Hit: 600–1000 ml every day from the model's day 30 to 179",
             source: "Kent et al. 2006 Pediatrics 117:e387; Cox et al. 1996; Dewey et al. 1991",
             note: None,
-            reads: long_run,
+            reads: the_long_run,
             check: e1_production,
         },
         Row {
