@@ -446,3 +446,40 @@ fn an_open_answer_is_asked_again_after_an_edit() {
     settle(&mut h);
     assert!(h.state().asked.is_none());
 }
+
+/// On a phone every window fits the screen (the welcome's choices read "arent" and "inician or
+/// researcher", and *What reaches the milk* lost the right half of its words and plot).
+#[test]
+fn on_a_phone_the_windows_fit_the_screen() {
+    use lactosim::app::Command;
+    use lactosim::model::pharmacology::Substance;
+    const PHONE: [f32; 2] = [390.0, 844.0];
+    let mut app = App::with_dialogs(Box::new(NoDialogs));
+    app.audience = None;
+    app.mothers.members = TEST_MOTHERS;
+    let mut h = Harness::builder()
+        .with_size(PHONE)
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    settle(&mut h);
+    let on_screen = |h: &Harness<'static, App>, label: &str| {
+        let r = h.get_by_label_contains(label).rect();
+        assert!(
+            r.left() >= 0.0 && r.right() <= PHONE[0],
+            "{label:?} at {r:?}, off a screen {} wide",
+            PHONE[0]
+        );
+    };
+    on_screen(&h, "I'm a parent");
+    on_screen(&h, "I'm a clinician or researcher");
+    on_screen(&h, "It shows how breast-milk supply follows");
+    h.get_by_label("I'm a parent").click();
+    settle(&mut h);
+    let ctx = h.ctx.clone();
+    h.state_mut().command(
+        Command::ShowWhatReachesTheMilk(Some(Substance::Caffeine)),
+        &ctx,
+    );
+    settle(&mut h);
+    on_screen(&h, "What reaches the milk");
+    on_screen(&h, "nothing whose passage into milk is modelled");
+}

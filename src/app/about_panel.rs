@@ -19,23 +19,31 @@ pub(super) fn name_ui(ui: &mut Ui, doc: &Document, exporting: bool, edits: &mut 
         return;
     }
     let mut name = doc.scenario.name.clone();
-    let width = ui
-        .fonts_mut(|f| {
-            f.layout_no_wrap(
-                name.clone(),
-                font.resolve(ui.style()),
-                ui.visuals().text_color(),
-            )
-            .size()
-            .x
-        })
-        // At least 120 points, at most 60% of the width (but never less than its least: a
-        // phone's header can be narrower than 200 points).
-        .clamp(120.0, (ui.available_width() * 0.6).max(120.0))
-        + 12.0;
+    let text_width = ui.fonts_mut(|f| {
+        f.layout_no_wrap(
+            name.clone(),
+            font.resolve(ui.style()),
+            ui.visuals().text_color(),
+        )
+        .size()
+        .x
+    });
+    // At most 60% of the width (but never less than 120 points: a phone's header can be
+    // narrower than 200 points).
+    let widest = (ui.available_width() * 0.6).max(120.0);
+    let width = text_width.clamp(120.0, widest) + 12.0;
+    // A name longer than that wraps (on a phone "Healthy term baby, fed on demand" was cut to
+    // "…fed on der"); Enter still inserts no new line.
+    let editor = if text_width <= widest {
+        egui::TextEdit::singleline(&mut name)
+    } else {
+        egui::TextEdit::multiline(&mut name)
+            .desired_rows(1)
+            .return_key(None)
+    };
     let r = ui
         .add(
-            egui::TextEdit::singleline(&mut name)
+            editor
                 .font(font)
                 .frame(egui::Frame::NONE)
                 .hint_text("Name this scenario")
@@ -44,7 +52,8 @@ pub(super) fn name_ui(ui: &mut Ui, doc: &Document, exporting: bool, edits: &mut 
         .accessible_name("Scenario name")
         .on_hover_text("The scenario's name: click to rename it (Undo brings the old one back).");
     if r.changed() {
-        edits.push(Edit::SetName(name));
+        // One line, whatever was pasted.
+        edits.push(Edit::SetName(name.replace(['\n', '\r'], " ")));
     }
     if dirty {
         ui.heading("•")

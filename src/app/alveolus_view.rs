@@ -228,13 +228,11 @@ impl AlveolusView {
             return;
         }
         let mut open = self.open;
-        egui::Window::new("How milk is made")
+        // A pathway's paragraph and curve make it taller than a small screen: it scrolls, from
+        // a height that shows the whole drawing and its words.
+        super::on_screen::sized(egui::Window::new("How milk is made"), ctx, [720.0, 700.0])
             .open(&mut open)
-            .default_width(720.0)
-            // A pathway's paragraph and curve make it taller than a small screen: it scrolls,
-            // from a height that shows the whole drawing and its words.
             .vscroll(true)
-            .default_height(700.0)
             .show(ctx, |ui| match run {
                 Some(run) => self.ui(ui, run),
                 None => {

@@ -18,7 +18,7 @@ impl App {
             return;
         }
         egui::Modal::new(egui::Id::unique("who is looking")).show(ctx, |ui| {
-            ui.set_width(520.0);
+            ui.set_width(super::on_screen::modal_width(ctx, 520.0));
             ui.heading("Welcome to lactosim");
             ui.label(
                 "It shows how breast-milk supply follows the baby's feeds, day by day. \

@@ -213,10 +213,9 @@ impl App {
         let mut open = h.open;
         let mut fit_now = false;
         let mut ask = false;
-        egui::Window::new("Her log")
+        super::on_screen::sized(egui::Window::new("Her log"), ctx, [460.0, 560.0])
             .id(egui::Id::unique(HER_LOG_WINDOW))
             .open(&mut open)
-            .default_width(460.0)
             .show(ctx, |ui| {
                 let log = &h.log;
                 ui.label(format!(

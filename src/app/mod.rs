@@ -41,6 +41,7 @@ pub mod medicines_panel;
 mod menu_bar;
 mod modals;
 pub mod mothers;
+mod on_screen;
 pub mod params_panel;
 mod path_prompt;
 use path_prompt::PathPrompt;

@@ -103,21 +103,24 @@ impl App {
             let no_trace = SessionTrace::default();
             let trace = self.session_trace.as_ref().map_or(&no_trace, |t| &t.trace);
             let mut open = true;
-            egui::Window::new("One session, minute by minute")
-                .id(egui::Id::unique("session window"))
-                .open(&mut open)
-                .default_size([760.0, 560.0])
-                .show(ctx, |ui| {
-                    match session_view::ui(ui, &run, trace, calendar, i) {
-                        Some(session_view::SessionAction::Show(j)) => {
-                            commands.push(Command::SelectSession(Some(j)))
-                        }
-                        Some(session_view::SessionAction::Close) => {
-                            commands.push(Command::SelectSession(None))
-                        }
-                        None => {}
+            super::on_screen::sized(
+                egui::Window::new("One session, minute by minute"),
+                ctx,
+                [760.0, 560.0],
+            )
+            .id(egui::Id::unique("session window"))
+            .open(&mut open)
+            .show(ctx, |ui| {
+                match session_view::ui(ui, &run, trace, calendar, i) {
+                    Some(session_view::SessionAction::Show(j)) => {
+                        commands.push(Command::SelectSession(Some(j)))
                     }
-                });
+                    Some(session_view::SessionAction::Close) => {
+                        commands.push(Command::SelectSession(None))
+                    }
+                    None => {}
+                }
+            });
             if !open {
                 commands.push(Command::SelectSession(None));
             }

@@ -154,7 +154,7 @@ impl App {
         let mut ok = false;
         let mut cancel = false;
         let modal = egui::Modal::new(egui::Id::unique("path prompt")).show(ctx, |ui| {
-            ui.set_width(560.0);
+            ui.set_width(super::on_screen::modal_width(ctx, 560.0));
             ui.heading(prompt.purpose.title());
             if let Some(m) = &prompt.message {
                 ui.colored_label(ui.visuals().warn_fg_color, m);

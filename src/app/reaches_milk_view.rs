@@ -125,19 +125,20 @@ impl ReachesMilkView {
         }
         let mut weight = None;
         let mut open = self.open;
-        egui::Window::new("What reaches the milk")
-            .open(&mut open)
-            // Over the plots, beside the side panel (its questions stay in reach).
-            .default_pos([390.0, 60.0])
-            .default_width(700.0)
-            .default_height(640.0)
-            .vscroll(true)
-            .show(ctx, |ui| match shown {
-                Some((sc, run)) => weight = self.ui(ui, sc, run),
-                None => {
-                    ui.label("No run to show yet.");
-                }
-            });
+        // Over the plots, beside the side panel (its questions stay in reach).
+        super::on_screen::sized(
+            egui::Window::new("What reaches the milk"),
+            ctx,
+            [700.0, 640.0],
+        )
+        .open(&mut open)
+        .vscroll(true)
+        .show(ctx, |ui| match shown {
+            Some((sc, run)) => weight = self.ui(ui, sc, run),
+            None => {
+                ui.label("No run to show yet.");
+            }
+        });
         self.open = open;
         weight
     }

@@ -114,12 +114,15 @@ impl ValidationView {
         }
         self.poll(ctx);
         let mut open = true;
-        egui::Window::new("How good is the model?")
-            .id(egui::Id::unique("validation window"))
-            .open(&mut open)
-            .default_size([1040.0, 600.0])
-            .vscroll(false)
-            .show(ctx, |ui| self.contents(ui));
+        super::on_screen::sized(
+            egui::Window::new("How good is the model?"),
+            ctx,
+            [1040.0, 600.0],
+        )
+        .id(egui::Id::unique("validation window"))
+        .open(&mut open)
+        .vscroll(false)
+        .show(ctx, |ui| self.contents(ui));
         self.open = open;
     }
 

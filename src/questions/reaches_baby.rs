@@ -128,12 +128,14 @@ fn glass_of_wine(mut a: Answer, setup: &Setup, r: &Reached, as_now: &Run, change
         .filter(|f| f.t_h >= at && gone_h.is_none_or(|g| f.t_h <= g) && f.dose_mg > 0.0)
         .collect();
     let carried: f64 = feeds.iter().map(|f| f.dose_mg).sum();
+    // Each feed by when it began, as the window's table of feeds names it (a feed's middle,
+    // where its milk is read, said "20:15" of the feed the table calls "the 20:08 feed").
     let times_words: Vec<String> = feeds
         .iter()
         .map(|f| {
             format!(
                 "{} ({})",
-                format_clock(f.t_h.rem_euclid(24.0)),
+                format_clock(changed.sessions[f.session].start_h.rem_euclid(24.0)),
                 mg_words(f.dose_mg)
             )
         })
