@@ -228,51 +228,30 @@ impl ser::Serializer for &mut Hasher {
     }
 }
 
-impl ser::SerializeSeq for &mut Hasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    /// An end, for a sequence of no length told.
-    fn end(self) -> Done {
-        self.tag(19);
-        Ok(())
-    }
+/// The parts of a compound value: each element or field hashed in turn, and an end tag (a
+/// sequence or map of no length told ends with one, so that `[[x], []]` and `[[], [x]]` differ).
+macro_rules! hashes_parts {
+    ($trait:ident, $method:ident, $end:expr) => {
+        impl ser::$trait for &mut Hasher {
+            type Ok = ();
+            type Error = Never;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Done {
+                if let Some(tag) = $end {
+                    self.tag(tag);
+                }
+                Ok(())
+            }
+        }
+    };
 }
 
-impl ser::SerializeTuple for &mut Hasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Hasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Hasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
+hashes_parts!(SerializeSeq, serialize_element, Some(19));
+hashes_parts!(SerializeTuple, serialize_element, None::<u8>);
+hashes_parts!(SerializeTupleStruct, serialize_field, None::<u8>);
+hashes_parts!(SerializeTupleVariant, serialize_field, None::<u8>);
 
 impl ser::SerializeMap for &mut Hasher {
     type Ok = ();
@@ -289,27 +268,28 @@ impl ser::SerializeMap for &mut Hasher {
     }
 }
 
-impl ser::SerializeStruct for &mut Hasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, _key: &'static str, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
+/// A struct's fields, unnamed (one type, one shape: see the module's words).
+macro_rules! hashes_fields {
+    ($trait:ident) => {
+        impl ser::$trait for &mut Hasher {
+            type Ok = ();
+            type Error = Never;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                _key: &'static str,
+                value: &T,
+            ) -> Done {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Done {
+                Ok(())
+            }
+        }
+    };
 }
 
-impl ser::SerializeStructVariant for &mut Hasher {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, _key: &'static str, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
+hashes_fields!(SerializeStruct);
+hashes_fields!(SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {

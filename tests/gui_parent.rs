@@ -483,3 +483,68 @@ fn on_a_phone_the_windows_fit_the_screen() {
     on_screen(&h, "What reaches the milk");
     on_screen(&h, "nothing whose passage into milk is modelled");
 }
+
+/// Open each menu of the menu bar, look, close it.
+fn every_menu(h: &mut Harness<'static, App>) {
+    for menu in ["File", "Edit", "View", "Compare", "Share", "Help"] {
+        // The menu bar's (the first: "Compare" is also a tab and a button).
+        h.query_all_by_label(menu)
+            .next()
+            .unwrap_or_else(|| panic!("no {menu} menu"))
+            .click();
+        h.run();
+        h.key_press(egui::Key::Escape);
+        h.run();
+    }
+}
+
+/// Every character the window writes is in its fonts (tests/gui_glyphs.rs says why): egui_kittest
+/// stops a test at a character no font has, and this one goes through both faces of the
+/// window, every menu, every parent's question, every preset and every Help window.
+#[test]
+fn every_character_the_window_writes_is_in_its_fonts() {
+    let mut h = first_start();
+
+    // The parent's face: the welcome, the menus, every question and the windows answers open.
+    h.get_by_label("I'm a parent").click();
+    settle(&mut h);
+    every_menu(&mut h);
+    type_weeks(&mut h, "5");
+    h.state_mut().mothers.switch_off();
+    for question in lactosim::questions::Question::ALL {
+        h.get_by_label(question.button()).click();
+        settle(&mut h);
+    }
+
+    // The clinician's face: every side tab, the menus, every preset, every Help window.
+    h.state_mut().choose_audience(Audience::Clinician);
+    settle(&mut h);
+    for tab in lactosim::view::SideTab::ALL {
+        h.state_mut().tab = tab;
+        h.run();
+    }
+    every_menu(&mut h);
+    let ctx = h.ctx.clone();
+    for i in 0..lactosim::examples::EXAMPLES.len() {
+        h.state_mut()
+            .command(lactosim::app::Command::OpenExample(i), &ctx);
+        settle(&mut h);
+    }
+    h.state_mut()
+        .command(lactosim::app::Command::ShowHowMilkIsMade, &ctx);
+    settle(&mut h);
+    h.state_mut().command(
+        lactosim::app::Command::ShowWhatReachesTheMilk(Some(
+            lactosim::model::pharmacology::Substance::Domperidone,
+        )),
+        &ctx,
+    );
+    settle(&mut h);
+    h.state_mut()
+        .command(lactosim::app::Command::ShowValidation, &ctx);
+    h.step();
+    h.state_mut().validation.wait();
+    h.run();
+    assert!(h.state().validation.checked().is_some());
+    h.get_by_label("D5");
+}
