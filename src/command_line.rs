@@ -173,7 +173,19 @@ enum Command {
     },
 }
 
+/// When what reads the output stops early (`lactosim run | head`), end as Unix commands do,
+/// quietly: Rust's runtime ignores SIGPIPE, and `println!` then panicked with a backtrace
+/// ("failed printing to stdout: Broken pipe").
+fn stop_quietly_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring a signal's default action, once, before any other thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 pub fn main() -> ExitCode {
+    stop_quietly_on_a_closed_pipe();
     let cli = Cli::parse();
     match cli.command {
         None => match lactosim_gui(cli) {

@@ -383,3 +383,22 @@ fn run_prints_the_fingerprint_of_the_run() {
     ]);
     assert_ne!(default, night);
 }
+
+/// `lactosim run | head`: when what reads the output stops early, the program ends quietly (it
+/// panicked with a backtrace: "failed printing to stdout: Broken pipe").
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lactosim"))
+        .args(["run", "--days", "365"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // The reading end closed before the table is written (a year takes tens of milliseconds).
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+}
